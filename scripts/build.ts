@@ -1,0 +1,70 @@
+/**
+ * `npm run build`: validate → astro build into a staging folder → swap into place.
+ * A failure at any step leaves the previous output folder exactly as it was.
+ *
+ * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR.
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveNow } from '../src/lib/dates.ts';
+import { formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { validateContent } from './lib/content.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'dist' },
+    'cache-dir': { type: 'string' },
+  },
+});
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+let now: Date;
+try {
+  now = resolveNow(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+// One "now" for validation and for every page Astro renders.
+process.env.SOURCE_DATE_EPOCH = String(Math.floor(now.getTime() / 1000));
+const contentDir = resolve(args.content);
+const outDir = resolve(args.out);
+process.env.KHABAR_CONTENT_DIR = contentDir;
+
+const started = performance.now();
+const report = await validateContent(contentDir, now);
+const problems = sortProblems(report.problems);
+for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+const errors = problems.filter((problem) => problem.severity === 'error');
+if (errors.length > 0) {
+  fail(`\n${errors.length} problem${errors.length === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
+}
+
+const staging = `${outDir}.staging-${process.pid}`;
+const retired = `${outDir}.old-${process.pid}`;
+try {
+  const { build } = await import('astro');
+  await build({
+    root,
+    outDir: staging,
+    ...(args['cache-dir'] ? { cacheDir: resolve(args['cache-dir']) } : {}),
+    logLevel: 'warn',
+  });
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+}
+
+if (existsSync(outDir)) await rename(outDir, retired);
+await rename(staging, outDir);
+await rm(retired, { recursive: true, force: true });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+process.stdout.write(`Built ${report.articles.length} articles into ${args.out}/ in ${seconds} s.\n`);

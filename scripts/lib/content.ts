@@ -1,0 +1,62 @@
+import { glob, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isoDay } from '../../src/lib/dates.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import { ratesAreStale } from '../../src/lib/ticker.ts';
+import { checkArticle, checkCorpus, checkRates, type CheckedArticle, type SourceFile } from '../../src/lib/validate.ts';
+import type { Rates } from '../../src/schemas/rates.ts';
+import { SITE } from '../../src/site.config.ts';
+
+/** What validating a content folder found. */
+export interface ContentReport {
+  articles: CheckedArticle[];
+  rates?: Rates;
+  problems: Problem[];
+}
+
+async function readSource(path: string, cwd: string): Promise<SourceFile | undefined> {
+  try {
+    return { file: relative(cwd, path) || path, source: await readFile(path, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every article file under `<contentDir>/articles`, at any depth, in a stable order. */
+export async function listArticleFiles(contentDir: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const file of glob('**/*.{md,mdx}', { cwd: join(contentDir, 'articles') })) files.push(join(contentDir, 'articles', file));
+  return files.sort();
+}
+
+/**
+ * Validates a content folder the way the build reads it: every article's frontmatter and MDX,
+ * the corpus-wide rules, and `rates.json`. Paths in problems are relative to `cwd`.
+ * `now` decides whether the rates are stale (a warning, not an error).
+ */
+export async function validateContent(contentDir: string, now: Date, cwd = process.cwd()): Promise<ContentReport> {
+  const paths = await listArticleFiles(contentDir);
+  const sources = await Promise.all(paths.map((path) => readSource(path, cwd)));
+  const articles = sources.filter((source): source is SourceFile => source !== undefined).map(checkArticle);
+  const problems = [...articles.flatMap((article) => article.problems), ...checkCorpus(articles)];
+
+  const ratesPath = join(contentDir, 'rates.json');
+  const ratesSource = await readSource(ratesPath, cwd);
+  let rates: Rates | undefined;
+  if (!ratesSource) {
+    problems.push({ file: relative(cwd, ratesPath), message: 'missing: the ticker needs this file (see README, "Rates")', severity: 'error' });
+  } else {
+    const checked = checkRates(ratesSource);
+    rates = checked.rates;
+    problems.push(...checked.problems);
+    if (rates && ratesAreStale(rates.asOf, isoDay(now, SITE.timeZone), SITE.ratesStaleDays)) {
+      problems.push({
+        file: ratesSource.file,
+        field: 'asOf',
+        message: `rates are from ${rates.asOf}, more than ${SITE.ratesStaleDays} days before ${isoDay(now, SITE.timeZone)}; run \`npm run rates:update\``,
+        severity: 'warning',
+      });
+    }
+  }
+  return { articles, rates, problems };
+}

@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { CONTENT_DIR } from './data/build-context.ts';
+import { articlesLoader } from './loaders/articles.ts';
+import { articleEntrySchema } from './schemas/article.ts';
+
+const articles = defineCollection({
+  loader: articlesLoader(`${CONTENT_DIR}/articles`),
+  schema: articleEntrySchema,
+});
+
+export const collections = { articles };

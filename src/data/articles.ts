@@ -1,0 +1,53 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
+import { collectTags, type Tag } from '../lib/tags.ts';
+import { SITE } from '../site.config.ts';
+import { NOW } from './build-context.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+/** Everything the pages select from, computed once per build. */
+export interface Catalog {
+  /** Published entries, newest first, for article pages. */
+  entries: ArticleEntry[];
+  /** Summaries of the same articles in the same order, for listings. */
+  articles: ArticleSummary[];
+  /** Every published tag by its key. */
+  tags: ReadonlyMap<string, Tag>;
+  /** Tags with their articles, sorted by name. */
+  byTag: TagGroup[];
+  /** The archive, newest year first. */
+  byMonth: YearGroup[];
+}
+
+function summarise(entry: ArticleEntry): ArticleSummary {
+  const { title, date, updated, author, summary, tags, derived } = entry.data;
+  return { slug: entry.id, title, date, updated, author, summary, tags, excerpt: derived?.excerpt ?? '' };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The published catalogue: drafts and articles dated after the build's "now" are never in it. */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= (async () => {
+    const entries = (await getCollection('articles', ({ data }) => isPublished(data, NOW))).sort((a, b) =>
+      newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
+    );
+    const articles = entries.map(summarise);
+    const byTag = groupByTag(articles);
+    const tags = collectTags(articles.map((article) => article.tags));
+    const slugs = new Map<string, string>();
+    for (const { tag } of byTag) {
+      const other = slugs.get(tag.slug);
+      if (other !== undefined) throw new Error(`Tags "${other}" and "${tag.name}" would share the URL /tags/${tag.slug}/; use one spelling`);
+      slugs.set(tag.slug, tag.name);
+    }
+    return { entries, articles, tags, byTag, byMonth: groupByMonth(articles, SITE.timeZone) };
+  })();
+  return catalog;
+}
+
+/** The display tags of one article, linked by slug. */
+export async function tagsOf(article: Pick<ArticleSummary, 'tags'>): Promise<Tag[]> {
+  return articleTags(article, (await getCatalog()).tags);
+}

@@ -1,0 +1,15 @@
+import { isAbsolute, resolve } from 'node:path';
+import { resolveNow } from '../lib/dates.ts';
+
+/**
+ * What the build script hands down to Astro, read from the environment once, here and nowhere
+ * else: the content folder (`KHABAR_CONTENT_DIR`, default `content`) and the build's "now"
+ * (`SOURCE_DATE_EPOCH`, which `scripts/build.ts` always sets, or the clock under `astro dev`).
+ */
+export const CONTENT_DIR: string = (() => {
+  const dir = process.env.KHABAR_CONTENT_DIR ?? 'content';
+  return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+})();
+
+/** The build's "now": articles dated after it are not published. */
+export const NOW: Date = resolveNow(process.env);

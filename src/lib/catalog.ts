@@ -1,0 +1,109 @@
+import { zonedParts } from './dates.ts';
+import { collectTags, tagKey, type Tag } from './tags.ts';
+
+/** What listings, feeds and the API need of an article: small, so pages stay light to render. */
+export interface ArticleSummary {
+  /** The URL slug, also the content entry id. */
+  slug: string;
+  title: string;
+  date: Date;
+  updated?: Date;
+  author?: string;
+  summary?: string;
+  /** Tags as the author wrote them. */
+  tags: string[];
+  excerpt: string;
+}
+
+/** A tag with its published articles, newest first. */
+export interface TagGroup {
+  tag: Tag;
+  articles: ArticleSummary[];
+}
+
+/** One month of the archive. */
+export interface MonthGroup {
+  year: number;
+  /** 1–12. */
+  month: number;
+  articles: ArticleSummary[];
+}
+
+/** One year of the archive, its months newest first. */
+export interface YearGroup {
+  year: number;
+  articles: ArticleSummary[];
+  months: MonthGroup[];
+}
+
+/** Whether an article is out: not a draft, and dated at or before `now`. */
+export function isPublished(article: { draft?: boolean; date: Date }, now: Date): boolean {
+  return article.draft !== true && article.date.getTime() <= now.getTime();
+}
+
+/** Newest first; equal dates fall back to the slug so every build orders them alike. */
+export function newestFirst(a: Pick<ArticleSummary, 'date' | 'slug'>, b: Pick<ArticleSummary, 'date' | 'slug'>): number {
+  return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/**
+ * Every tag of `articles` (given newest first) with its articles in the same order, tags sorted
+ * by display name. An article that repeats a tag in another spelling is listed once.
+ */
+export function groupByTag(articles: readonly ArticleSummary[]): TagGroup[] {
+  const tags = collectTags(articles.map((article) => article.tags));
+  const groups = new Map<string, ArticleSummary[]>();
+  for (const article of articles) {
+    for (const key of new Set(article.tags.map(tagKey))) {
+      const list = groups.get(key);
+      if (list) list.push(article);
+      else groups.set(key, [article]);
+    }
+  }
+  return [...groups]
+    .map(([key, list]) => ({ tag: tags.get(key)!, articles: list }))
+    .sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'en', { sensitivity: 'base' }) || a.tag.slug.localeCompare(b.tag.slug));
+}
+
+/** The archive: `articles` (given newest first) by year and month on the calendar of `timeZone`, newest first. */
+export function groupByMonth(articles: readonly ArticleSummary[], timeZone: string): YearGroup[] {
+  const years = new Map<number, YearGroup>();
+  for (const article of articles) {
+    const { year, month } = zonedParts(article.date, timeZone);
+    let yearGroup = years.get(year);
+    if (!yearGroup) {
+      yearGroup = { year, articles: [], months: [] };
+      years.set(year, yearGroup);
+    }
+    yearGroup.articles.push(article);
+    let monthGroup = yearGroup.months.find((group) => group.month === month);
+    if (!monthGroup) {
+      monthGroup = { year, month, articles: [] };
+      yearGroup.months.push(monthGroup);
+    }
+    monthGroup.articles.push(article);
+  }
+  const sorted = [...years.values()].sort((a, b) => b.year - a.year);
+  for (const year of sorted) year.months.sort((a, b) => b.month - a.month);
+  return sorted;
+}
+
+/** The tags of one article in its own order, resolved to their display names and slugs. */
+export function articleTags(article: Pick<ArticleSummary, 'tags'>, all: ReadonlyMap<string, Tag>): Tag[] {
+  const seen = new Set<string>();
+  const out: Tag[] = [];
+  for (const raw of article.tags) {
+    const key = tagKey(raw);
+    const tag = all.get(key);
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+/** Two-digit month for URLs: `03`. */
+export function monthSegment(month: number): string {
+  return String(month).padStart(2, '0');
+}

@@ -1,0 +1,41 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { articleSlug } from '../lib/slug.ts';
+import { deriveText, formatOf } from '../lib/text.ts';
+import { SITE } from '../site.config.ts';
+
+type DataStore = LoaderContext['store'];
+type StoredEntry = Parameters<DataStore['set']>[0];
+
+/**
+ * The articles loader: Astro's `glob()` over `**\/*.md(x)`, ids taken from the slug rule, and the
+ * plain text, excerpt and word count derived from the body as each entry is stored. Because the
+ * glob loader skips files whose digest is unchanged, that work is done once per article and
+ * version, never per page that shows it. Bodies are dropped after derivation to keep the store small.
+ */
+export function articlesLoader(base: string): Loader {
+  const inner = glob({
+    pattern: '**/*.{md,mdx}',
+    base,
+    generateId: ({ entry, data }) => articleSlug(entry, data.slug),
+    deferRender: true,
+  });
+  return {
+    name: 'khabar-articles',
+    load: (context) => {
+      const store = new Proxy(context.store, {
+        get(target, property, receiver) {
+          if (property === 'set') {
+            return (entry: StoredEntry) => {
+              const derived = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
+              return target.set({ ...entry, body: undefined, data: { ...entry.data, derived } });
+            };
+          }
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return inner.load({ ...context, store });
+    },
+  };
+}

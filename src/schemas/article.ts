@@ -1,0 +1,98 @@
+import { z } from 'astro/zod';
+import { parseContentDate } from '../lib/dates.ts';
+import { SLUG_PATTERN } from '../lib/slug.ts';
+import { SITE } from '../site.config.ts';
+
+const DATE_EXPECTED = 'expected a date as YYYY-MM-DD or an ISO 8601 date-time';
+
+/** A required or optional line of text: trimmed, never empty. */
+function text(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what}`) })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty string` });
+}
+
+/** A date as authors write it, read in the site's time zone; see `parseContentDate`. */
+const contentDate = z
+  .union([z.string(), z.date()], {
+    error: (issue) => (issue.input === undefined ? `required: ${DATE_EXPECTED.replace('expected ', '')}` : DATE_EXPECTED),
+  })
+  .transform((value, ctx) => {
+    const date = parseContentDate(value, SITE.timeZone);
+    if (!date) {
+      ctx.issues.push({ code: 'custom', message: `${DATE_EXPECTED}, got "${String(value)}"`, input: value });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const frontmatterShape = {
+  /** The headline: the page's only `<h1>`, the listing link and the feed title. */
+  title: text('a headline'),
+  /** Publication time. `YYYY-MM-DD` is midnight in the site's time zone; a later date schedules the article. */
+  date: contentDate,
+  /** Topics such as `CSTO` or `Kazakhstan`, at least one. Compared case-insensitively across articles. */
+  tags: z
+    .array(text('a tag name'), {
+      error: (issue) => (issue.input === undefined ? 'required: a list of strings' : 'expected a list of strings'),
+    })
+    .min(1, { error: 'expected at least one tag' }),
+  /** The byline. */
+  author: text('an author name').optional(),
+  /** One or two sentences for the meta description and feeds. */
+  summary: text('a summary').optional(),
+  /** A draft is never published, whatever its date. */
+  draft: z.boolean({ error: 'expected true or false' }).default(false),
+  /** When the article was last revised. */
+  updated: contentDate.optional(),
+  /** Overrides the URL slug taken from the file name. */
+  slug: z
+    .string({ error: 'expected a slug' })
+    .regex(SLUG_PATTERN, { error: 'expected lower-case letters, digits and hyphens, e.g. `csto-summit`' })
+    .optional(),
+  /** Lead image: a path under `public/` (starting with `/`) or an absolute URL. */
+  image: text('an image path').optional(),
+  /** Text alternative of the lead image; required when `image` is set. */
+  imageAlt: text('a description of the image').optional(),
+};
+
+/** The fields an author may write in an article's frontmatter, and nothing else. */
+export const articleFrontmatterObject = z.strictObject(frontmatterShape);
+
+/** Names of every frontmatter field, for suggestions on unknown keys. */
+export const ARTICLE_FIELDS = Object.keys(frontmatterShape) as ReadonlyArray<keyof typeof frontmatterShape>;
+
+function requireImageAlt<T extends { image?: string; imageAlt?: string }>(value: T, ctx: z.RefinementCtx): void {
+  if (value.image !== undefined && value.imageAlt === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'required when image is set: describe the picture for readers who cannot see it' });
+  }
+}
+
+/** An article's frontmatter, validated: the schema authors, the build and the API share. */
+export const articleFrontmatterSchema = articleFrontmatterObject.superRefine(requireImageAlt);
+
+/** Facts computed from the body once per article by the content loader. */
+export const derivedTextSchema = z.object({
+  /** The body as plain text. */
+  plainText: z.string(),
+  /** The listing excerpt: the first words of the plain text, `...` when cut. */
+  excerpt: z.string(),
+  /** Words in the plain text. */
+  wordCount: z.number().int().nonnegative(),
+  /** Estimated minutes to read. */
+  readingMinutes: z.number().int().positive(),
+});
+
+/** A stored article entry: the frontmatter plus what the loader derived from the body. */
+export const articleEntrySchema = articleFrontmatterObject
+  .extend({
+    /** Set by the content loader; an author never writes it. */
+    derived: derivedTextSchema.optional(),
+  })
+  .superRefine(requireImageAlt);
+
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+export type ArticleFrontmatterInput = z.input<typeof articleFrontmatterSchema>;
+export type DerivedTextData = z.infer<typeof derivedTextSchema>;
+export type ArticleEntryData = z.infer<typeof articleEntrySchema>;

@@ -1,0 +1,39 @@
+/**
+ * The one typed site configuration. Every page, script and test reads its settings from here,
+ * so a newsroom changes its name, URL, locale or page size in one place.
+ */
+export interface SiteConfig {
+  /** The publication's name, shown in the masthead and in every `<title>`. */
+  readonly title: string;
+  /** One sentence about the publication, used where a page has no description of its own. */
+  readonly description: string;
+  /** The canonical origin of the deployed site, without a trailing slash. */
+  readonly url: string;
+  /** BCP 47 language of the pages (`<html lang>`). */
+  readonly lang: string;
+  /** Locale used to format dates and numbers for readers. */
+  readonly locale: string;
+  /** IANA time zone in which plain dates are read and the header date is shown. */
+  readonly timeZone: string;
+  /** How many articles a listing page (home, tag, archive) shows. */
+  readonly perPage: number;
+  /** How many words of an article's plain text its excerpt keeps. */
+  readonly excerptWords: number;
+  /** A rates file older than this many days before the build's "now" draws a warning. */
+  readonly ratesStaleDays: number;
+  /** Average reading speed used for reading-time estimates, in words per minute. */
+  readonly wordsPerMinute: number;
+}
+
+export const SITE: SiteConfig = {
+  title: 'Khabar Central Asia',
+  description: 'News and analysis from Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
+  url: 'https://khabar.example.org',
+  lang: 'en',
+  locale: 'en-GB',
+  timeZone: 'Asia/Almaty',
+  perPage: 6,
+  excerptWords: 500,
+  ratesStaleDays: 3,
+  wordsPerMinute: 220,
+};
