@@ -1,5 +1,5 @@
 import { glob, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { isoDay } from '../../src/lib/dates.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
@@ -14,9 +14,15 @@ export interface ContentReport {
   problems: Problem[];
 }
 
+/** A path as problems show it: relative to `cwd` when inside it, else absolute. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 async function readSource(path: string, cwd: string): Promise<SourceFile | undefined> {
   try {
-    return { file: relative(cwd, path) || path, source: await readFile(path, 'utf8') };
+    return { file: displayPath(path, cwd), source: await readFile(path, 'utf8') };
   } catch {
     return undefined;
   }
@@ -44,7 +50,7 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
   const ratesSource = await readSource(ratesPath, cwd);
   let rates: Rates | undefined;
   if (!ratesSource) {
-    problems.push({ file: relative(cwd, ratesPath), message: 'missing: the ticker needs this file (see README, "Rates")', severity: 'error' });
+    problems.push({ file: displayPath(ratesPath, cwd), message: 'missing: the ticker needs this file (see README, "Rates")', severity: 'error' });
   } else {
     const checked = checkRates(ratesSource);
     rates = checked.rates;

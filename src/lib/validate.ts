@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleFrontmatterSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { ratesSchema, type Rates } from '../schemas/rates.ts';
@@ -27,10 +28,11 @@ export interface CheckedArticle {
   problems: Problem[];
 }
 
-interface YamlError extends Error {
-  reason?: string;
-  mark?: { line: number; column: number };
-}
+// YAML 1.2 core schema: dates stay strings, so `2026-13-45` is reported instead of rolling over
+// into February 2027 as a YAML 1.1 timestamp would.
+const yamlEngine = {
+  parse: (text: string): object => (parseYaml(text) as object | null) ?? {},
+};
 
 /** Converts zod issues to problems located in the source; unknown keys get a did-you-mean. */
 export function issuesToProblems(
@@ -69,10 +71,11 @@ function bodyLineOffset(source: string, body: string): number {
 export function checkArticle({ file, source }: SourceFile): CheckedArticle {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // Passing options turns off gray-matter's cache, which would otherwise keep every file in memory.
-    parsed = matter(source, {});
+    // Passing options also turns off gray-matter's cache, which would keep every file in memory.
+    parsed = matter(source, { engines: { yaml: yamlEngine } });
   } catch (error) {
-    const yamlError = error as YamlError;
+    const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
+    const reason = (error instanceof YAMLError ? error.message.split('\n')[0] : (error as Error).message) ?? '';
     return {
       file,
       slug: articleSlug(file),
@@ -80,9 +83,10 @@ export function checkArticle({ file, source }: SourceFile): CheckedArticle {
       problems: [
         {
           file,
-          line: yamlError.mark ? yamlError.mark.line + 2 : undefined,
-          column: yamlError.mark ? yamlError.mark.column + 1 : undefined,
-          message: `YAML syntax error in frontmatter: ${yamlError.reason ?? yamlError.message}`,
+          // The frontmatter text starts right after the opening `---`, so its line n is the file's line n.
+          line: position?.line,
+          column: position?.col,
+          message: `YAML syntax error in frontmatter: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
           severity: 'error',
         },
       ],
@@ -95,7 +99,7 @@ export function checkArticle({ file, source }: SourceFile): CheckedArticle {
   }
   const result = articleFrontmatterSchema.safeParse(raw);
   if (!result.success && source.startsWith('---')) {
-    problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(parsed.matter, 1), ARTICLE_FIELDS));
+    problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(parsed.matter), ARTICLE_FIELDS));
   }
   if (formatOf(file) === 'mdx') {
     try {

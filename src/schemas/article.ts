@@ -63,14 +63,16 @@ export const articleFrontmatterObject = z.strictObject(frontmatterShape);
 /** Names of every frontmatter field, for suggestions on unknown keys. */
 export const ARTICLE_FIELDS = Object.keys(frontmatterShape) as ReadonlyArray<keyof typeof frontmatterShape>;
 
-function requireImageAlt<T extends { image?: string; imageAlt?: string }>(value: T, ctx: z.RefinementCtx): void {
-  if (value.image !== undefined && value.imageAlt === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'required when image is set: describe the picture for readers who cannot see it' });
-  }
-}
+const imageAltRule = {
+  path: ['imageAlt'],
+  message: 'required when image is set: describe the picture for readers who cannot see it',
+  // Checked even when other fields are invalid, so an author sees every problem at once.
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
+const hasImageAlt = (value: { image?: unknown; imageAlt?: unknown }) => value.image === undefined || value.imageAlt !== undefined;
 
 /** An article's frontmatter, validated: the schema authors, the build and the API share. */
-export const articleFrontmatterSchema = articleFrontmatterObject.superRefine(requireImageAlt);
+export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImageAlt, imageAltRule);
 
 /** Facts computed from the body once per article by the content loader. */
 export const derivedTextSchema = z.object({
@@ -90,7 +92,7 @@ export const articleEntrySchema = articleFrontmatterObject
     /** Set by the content loader; an author never writes it. */
     derived: derivedTextSchema.optional(),
   })
-  .superRefine(requireImageAlt);
+  .refine(hasImageAlt, imageAltRule);
 
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type ArticleFrontmatterInput = z.input<typeof articleFrontmatterSchema>;
