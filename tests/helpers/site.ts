@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A fresh temporary folder. */
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `khabar-${prefix}-`));
+}
+
+/** An article file's text from frontmatter fields and a body. */
+export function articleSource(frontmatter: Record<string, unknown>, body: string): string {
+  const yaml = Object.entries(frontmatter)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+/** Writes files (path relative to `dir` → text) into `dir`. */
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+export interface BuildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `scripts/build.ts` as `npm run build` does, on another content folder and output folder. */
+export function runBuild(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  return runScript('scripts/build.ts', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir], env);
+}
+
+/** Runs one of the project's TypeScript scripts with the project's Node and tsx. */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir` (relative, `/`-separated), sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** A hash of every file under `dir`, to prove a folder was left exactly as it was. */
+export async function treeDigest(dir: string): Promise<Record<string, string>> {
+  const digest: Record<string, string> = {};
+  for (const file of await listFiles(dir)) digest[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  return digest;
+}
+
+/** Reads and parses a built page by its URL path (`/tags/csto/` → `tags/csto/index.html`). */
+export async function page(outDir: string, urlPath: string): Promise<HTMLElement> {
+  return parse(await pageSource(outDir, urlPath));
+}
+
+/** The raw HTML of a built page. */
+export function pageSource(outDir: string, urlPath: string): Promise<string> {
+  const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
+  return readFile(join(outDir, file), 'utf8');
+}
+
+/** Text with runs of white space folded, as a reader sees it. */
+export function text(element: HTMLElement | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,71 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
+import { articleSource, listFiles, runBuild, tempDir, treeDigest, writeFiles } from '../helpers/site.ts';
+
+let work: string;
+let content: string;
+let out: string;
+let cache: string;
+let before: Record<string, string>;
+
+const build = () => runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
+
+beforeAll(async () => {
+  work = await tempDir('failed');
+  content = join(work, 'content');
+  out = join(work, 'dist');
+  cache = join(work, 'cache');
+  await writeFiles(content, newsroomFixture());
+  const first = await build();
+  if (first.code !== 0) throw new Error(first.stderr);
+  before = await treeDigest(out);
+});
+
+describe('a build that fails', () => {
+  it('in validation reports every problem with file, line and field, exits non-zero and leaves dist/ as it was', async () => {
+    await writeFiles(content, {
+      'articles/bad-one.md': '---\ntitle: ""\ndate: 2026-01-01\ntgas: [x]\ntags: [x]\n---\n\nText\n',
+      'articles/sub/bad-two.md': articleSource({ title: 'T', date: 'someday', tags: 'CSTO' }, 'Text'),
+    });
+    const result = await build();
+    await rm(join(content, 'articles/bad-one.md'));
+    await rm(join(content, 'articles/sub'), { recursive: true });
+
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/articles\/bad-one\.md:2:8 title: expected a headline, got an empty string$/),
+        expect.stringMatching(/articles\/bad-one\.md:4:1 tgas: unknown field; did you mean `tags`\?$/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:3:7 date: expected a date as YYYY-MM-DD/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:4:7 tags: expected a list of strings$/),
+      ]),
+    );
+    expect(result.stderr).toMatch(/4 problems in the content; nothing was built/);
+    expect(await treeDigest(out)).toEqual(before);
+  });
+
+  it('while rendering (an MDX component that does not exist) exits non-zero and leaves dist/ as it was', async () => {
+    await writeFiles(content, {
+      'articles/broken-render.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n<NoSuchComponent />\n',
+    });
+    const result = await build();
+    await rm(join(content, 'articles/broken-render.mdx'));
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/The build failed: .*NoSuchComponent/s);
+    expect(await treeDigest(out)).toEqual(before);
+    expect((await listFiles(work)).some((file) => file.includes('staging'))).toBe(false);
+  });
+
+  it('with a missing rates file names the file', async () => {
+    await rm(join(content, 'rates.json'));
+    const result = await build();
+    await writeFiles(content, { 'rates.json': newsroomFixture()['rates.json']! });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/rates\.json missing: the ticker needs this file/);
+    expect(await treeDigest(out)).toEqual(before);
+  });
+});

@@ -1,0 +1,173 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
+import { listFiles, page, pageSource, runBuild, tempDir, text, writeFiles, type BuildResult } from '../helpers/site.ts';
+import { readFile } from 'node:fs/promises';
+
+let out: string;
+let build: BuildResult;
+
+beforeAll(async () => {
+  const work = await tempDir('site');
+  await writeFiles(join(work, 'content'), newsroomFixture());
+  out = join(work, 'dist');
+  build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
+  if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
+});
+
+const counter = async (path: string) => text((await page(out, path)).querySelector('.counter'));
+const listed = async (path: string) =>
+  (await page(out, path)).querySelectorAll('.article-list h2 a').map((a) => ({ title: text(a), href: a.getAttribute('href') }));
+
+describe('tag pages', () => {
+  it.each([
+    ['/tags/alpha/', 'Viewing results 1 - 6 of 14'],
+    ['/tags/alpha/2/', 'Viewing results 7 - 12 of 14'],
+    ['/tags/alpha/3/', 'Viewing results 13 - 14 of 14'],
+  ])('%s counts %s', async (path, expected) => expect(await counter(path)).toBe(expected));
+
+  it('has no page past the last', async () => {
+    const files = await listFiles(out);
+    expect(files.filter((file) => file.startsWith('tags/alpha/'))).toEqual([
+      'tags/alpha/2/index.html',
+      'tags/alpha/3/index.html',
+      'tags/alpha/index.html',
+    ]);
+  });
+
+  it('lists newest first across pages, each title linking to its article', async () => {
+    const all = [...(await listed('/tags/alpha/')), ...(await listed('/tags/alpha/2/')), ...(await listed('/tags/alpha/3/'))];
+    const expected = [...ALPHA].reverse().map(({ slug, title }) => ({ title, href: `/articles/${slug}/` }));
+    expect(all).toEqual(expected);
+    const files = new Set(await listFiles(out));
+    for (const { href } of all) expect(files.has(`${href!.slice(1)}index.html`)).toBe(true);
+  });
+
+  it('links the pager to the other pages', async () => {
+    const nav = (await page(out, '/tags/alpha/2/')).querySelector('nav.pager')!;
+    expect(nav.querySelector('a[rel=prev]')?.getAttribute('href')).toBe('/tags/alpha/');
+    expect(nav.querySelector('a[rel=next]')?.getAttribute('href')).toBe('/tags/alpha/3/');
+    expect(nav.querySelector('a[aria-current=page]')?.textContent).toBe('2');
+  });
+
+  it('merges case variants of a tag and shows the most common spelling', async () => {
+    expect(text((await page(out, '/tags/alpha/')).querySelector('h1'))).toBe('Alpha');
+    const index = await page(out, '/tags/');
+    const items = index.querySelectorAll('.tag-index li').map(text);
+    expect(items).toContain('Alpha (14)');
+    expect(items.filter((item) => /^alpha/i.test(item))).toHaveLength(1);
+  });
+
+  it('gives a Cyrillic tag a transliterated slug', async () => {
+    expect(text((await page(out, '/tags/odkb/')).querySelector('h1'))).toBe('ОДКБ');
+  });
+
+  it('shows a 500-word excerpt ending in ... for a long article, and whole text for a short one', async () => {
+    const longExcerpt = text((await page(out, '/tags/longform/')).querySelector('.excerpt'));
+    expect(longExcerpt).toBe(`${LONG_PLAIN_WORDS.slice(0, 500).join(' ')}...`);
+    const short = (await page(out, '/tags/alpha/')).querySelectorAll('.excerpt').map(text);
+    expect(short[0]).toBe('Alpha body 14 with a link and emphasis.');
+  });
+});
+
+describe('home and archives', () => {
+  it('paginates the latest articles', async () => {
+    expect(await counter('/')).toBe(`Viewing results 1 - 6 of ${PUBLISHED_COUNT}`);
+    expect(await counter('/page/4/')).toBe(`Viewing results 19 - ${PUBLISHED_COUNT} of ${PUBLISHED_COUNT}`);
+    expect((await listFiles(out)).some((file) => file.startsWith('page/5/'))).toBe(false);
+  });
+
+  it('lists years and months with counts, months by the site time zone', async () => {
+    const archive = await page(out, '/archive/');
+    expect(archive.querySelectorAll('.archive-year h2').map(text)).toEqual(['2026 (1)', '2025 (20)']);
+    const months2026 = archive.querySelectorAll('.archive-year')[0]!.querySelectorAll('li').map(text);
+    expect(months2026).toEqual(['January 2026 (1)']);
+    expect(text((await page(out, '/archive/2026/01/')).querySelector('.article-list h2'))).toBe('New year in Almaty');
+  });
+
+  it('lists a year and a month like a tag page', async () => {
+    expect(await counter('/archive/2025/')).toBe('Viewing results 1 - 6 of 20');
+    expect(await counter('/archive/2025/page/4/')).toBe('Viewing results 19 - 20 of 20');
+    const january = await listed('/archive/2025/01/');
+    expect(january.map((item) => item.title)).toEqual(['Alpha story number 2', 'Alpha story number 1']);
+  });
+});
+
+describe('articles', () => {
+  it('renders the title as the only h1, date, author and linked tags', async () => {
+    const doc = await page(out, '/articles/alpha-03/');
+    expect(doc.querySelectorAll('h1').map(text)).toEqual(['Alpha story number 3']);
+    expect(text(doc.querySelector('.article-header time'))).toBe('14 February 2025');
+    expect(text(doc.querySelector('.byline'))).toBe('By Fixture Desk');
+    expect(doc.querySelectorAll('.tag-links a').map((a) => [text(a), a.getAttribute('href')])).toEqual([
+      ['Alpha', '/tags/alpha/'],
+      ['Zeta', '/tags/zeta/'],
+    ]);
+    expect(doc.querySelector('.article-body a')?.getAttribute('href')).toBe('https://example.org/2');
+    expect(text(doc.querySelector('.article-body em'))).toBe('emphasis');
+  });
+
+  it('renders MDX expressions and components', async () => {
+    const doc = await page(out, '/articles/mdx-piece/');
+    expect(text(doc.querySelector('.article-body'))).toContain('There are 3 things.');
+    expect(text(doc.querySelector('.article-body aside.callout .callout-title'))).toBe('Note');
+    expect(text(doc.querySelector('.article-body aside.callout'))).toContain('Inside the callout');
+  });
+
+  it('takes the slug from the file name at any depth, or from frontmatter', async () => {
+    const files = await listFiles(out);
+    expect(files).toContain('articles/nested-story/index.html');
+    expect(files).toContain('articles/custom-slug/index.html');
+    expect(files).not.toContain('articles/file-name/index.html');
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  it('appear in no file at all', async () => {
+    for (const file of await listFiles(out)) {
+      const content = await readFile(join(out, file), 'utf8');
+      expect(content, file).not.toMatch(/zzdraftmarker|zzfuturemarker|secret-draft|future-piece/);
+    }
+  });
+  it('have no tag pages and add nothing to counts', async () => {
+    const files = await listFiles(out);
+    expect(files.some((file) => /tags\/(draftonly|futureonly)\//.test(file))).toBe(false);
+    expect(await counter('/tags/alpha/')).toBe('Viewing results 1 - 6 of 14');
+  });
+});
+
+describe('every page', () => {
+  it('shows the build date and the ticker, each rate heard once', async () => {
+    for (const path of ['/', '/tags/alpha/', '/articles/alpha-01/', '/archive/', '/404.html']) {
+      const doc = await page(out, path);
+      expect(text(doc.querySelector('.today')), path).toBe('12 February 2026');
+      const [visible, copy] = doc.querySelectorAll('.ticker-list');
+      expect(visible!.querySelectorAll('li').map(text)).toEqual(['KGS/USD = 0.01144 0%', 'TJS/USD = 0.10626 -0.19%', 'UZS/USD = 0.0000787 +0.25%']);
+      expect(visible!.getAttribute('aria-hidden')).toBeUndefined();
+      expect(copy!.getAttribute('aria-hidden')).toBe('true');
+      expect(text(doc.querySelector('.ticker-asof'))).toBe('Rates as of 1 February 2026');
+    }
+  });
+
+  it('loads no JavaScript for the ticker', async () => {
+    expect(await pageSource(out, '/tags/alpha/')).not.toMatch(/<script/i);
+  });
+
+  it('warns that the rates are more than 3 days old', () => {
+    expect(build.stderr).toMatch(/rates\.json asOf: warning: |warning: .*rates are from 2026-02-01/);
+  });
+});
+
+describe('hostile frontmatter', () => {
+  it('is escaped as text in titles, attributes and listings', async () => {
+    const html = await pageSource(out, '/articles/hostile/');
+    expect(html).not.toContain('<script>alert("pwned")');
+    expect(html).not.toContain('<img src=x');
+    const doc = await page(out, '/articles/hostile/');
+    // Inside a quoted attribute `</script>` is inert text; what matters is that no element came of it.
+    expect(doc.querySelectorAll('script, img')).toHaveLength(0);
+    expect(text(doc.querySelector('h1'))).toBe(HOSTILE_TITLE);
+    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe('Ends </script><script>alert(2)</script>');
+    expect(await pageSource(out, '/tags/security/')).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &quot;Quotes&quot;');
+  });
+});
