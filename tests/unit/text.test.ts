@@ -29,7 +29,7 @@ describe.each([
 
 describe('toPlainText(mdx) on broken MDX', () => {
   it('throws the parser error with a line', () => {
-    expect(() => toPlainText('Hello\n\n<Broken', 'mdx')).toThrowError(/end of file/i);
+    expect(() => toPlainText('Hello\n\n<Broken', 'mdx')).toThrow(/end of file/i);
   });
 });
 
