@@ -161,8 +161,15 @@ export function checkCorpus(articles: readonly CheckedArticle[]): Problem[] {
   return problems;
 }
 
-/** Checks the ticker's rates file: JSON syntax and the rates schema. */
-export function checkRates({ file, source }: SourceFile): { rates?: Rates; problems: Problem[] } {
+/**
+ * Checks a JSON file against a schema: syntax errors and schema problems, each located by line.
+ * `fields` are the top-level keys offered as suggestions for unknown ones.
+ */
+export function checkJson<T>(
+  { file, source }: SourceFile,
+  schema: z.ZodType<T>,
+  fields: readonly string[],
+): { value?: T; problems: Problem[] } {
   let json: unknown;
   try {
     json = JSON.parse(source);
@@ -182,7 +189,13 @@ export function checkRates({ file, source }: SourceFile): { rates?: Rates; probl
       ],
     };
   }
-  const result = ratesSchema.safeParse(json);
-  if (result.success) return { rates: result.data, problems: [] };
-  return { problems: issuesToProblems(result.error.issues, file, fieldLocator(source), ['asOf', 'base', 'rates']) };
+  const result = schema.safeParse(json);
+  if (result.success) return { value: result.data, problems: [] };
+  return { problems: issuesToProblems(result.error.issues, file, fieldLocator(source), fields) };
+}
+
+/** Checks the ticker's rates file: JSON syntax and the rates schema. */
+export function checkRates(file: SourceFile): { rates?: Rates; problems: Problem[] } {
+  const { value, problems } = checkJson(file, ratesSchema, ['asOf', 'base', 'rates']);
+  return { rates: value, problems };
 }
