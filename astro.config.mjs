@@ -1,5 +1,7 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE } from './src/site.config.ts';
 
@@ -8,7 +10,9 @@ export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // Keep the author's quotes and dashes as written, in pages as in excerpts.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
   devToolbar: { enabled: false },
   vite: {
     build: {

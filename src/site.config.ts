@@ -23,6 +23,10 @@ export interface SiteConfig {
   readonly ratesStaleDays: number;
   /** Average reading speed used for reading-time estimates, in words per minute. */
   readonly wordsPerMinute: number;
+  /** Articles per page of the JSON API's article list. */
+  readonly apiPerPage: number;
+  /** Items in the site-wide RSS feed. */
+  readonly feedItems: number;
 }
 
 export const SITE: SiteConfig = {
@@ -36,4 +40,6 @@ export const SITE: SiteConfig = {
   excerptWords: 500,
   ratesStaleDays: 3,
   wordsPerMinute: 220,
+  apiPerPage: 100,
+  feedItems: 50,
 };

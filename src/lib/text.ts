@@ -99,3 +99,8 @@ export function deriveText(
 export function formatOf(filePath: string): BodyFormat {
   return filePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 }
+
+/** The first sentence of a text (up to `.`, `!` or `?` before white space), or the whole text. */
+export function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
+}

@@ -1,0 +1,6 @@
+// `tsc` alone does not know `.astro` files (`astro check` does, with their real types); this lets
+// the few `.ts` modules that pass Astro components around be checked by `tsc --noEmit` as well.
+declare module '*.astro' {
+  const component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default component;
+}

@@ -1,0 +1,74 @@
+import type { ApiArticleList, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
+import { articleTags, type ArticleSummary, type TagGroup } from './catalog.ts';
+import type { Tag } from './tags.ts';
+
+/** Absolute URL of a site path under `origin`. */
+export function absolute(origin: string, path: string): string {
+  return new URL(path, origin).href;
+}
+
+/** Path of page `n` of the article list: `/api/articles.json`, `/api/articles/page/2.json`. */
+export function articleListPath(n: number): string {
+  return n === 1 ? '/api/articles.json' : `/api/articles/page/${n}.json`;
+}
+
+/** An article's metadata as the API publishes it. */
+export function apiArticleSummary(article: ArticleSummary, tags: ReadonlyMap<string, Tag>, origin: string): ApiArticleSummary {
+  return {
+    slug: article.slug,
+    url: absolute(origin, `/articles/${article.slug}/`),
+    api: absolute(origin, `/api/articles/${article.slug}.json`),
+    title: article.title,
+    date: article.date.toISOString(),
+    updated: article.updated?.toISOString(),
+    tags: articleTags(article, tags).map(({ name, slug }) => ({ name, slug })),
+    author: article.author,
+    summary: article.summary,
+    excerpt: article.excerpt,
+  };
+}
+
+/** The article list split into pages of `perPage`; an empty site still has page 1. */
+export function apiArticleListPages(
+  articles: readonly ArticleSummary[],
+  tags: ReadonlyMap<string, Tag>,
+  origin: string,
+  perPage: number,
+): ApiArticleList[] {
+  const pages = Math.max(1, Math.ceil(articles.length / perPage));
+  return Array.from({ length: pages }, (_, i) => ({
+    total: articles.length,
+    page: i + 1,
+    pages,
+    next: i + 1 < pages ? absolute(origin, articleListPath(i + 2)) : null,
+    prev: i > 0 ? absolute(origin, articleListPath(i)) : null,
+    articles: articles.slice(i * perPage, (i + 1) * perPage).map((article) => apiArticleSummary(article, tags, origin)),
+  }));
+}
+
+/** A tag with its count and addresses. */
+export function apiTag({ tag, articles }: TagGroup, origin: string): ApiTag {
+  return {
+    name: tag.name,
+    slug: tag.slug,
+    count: articles.length,
+    url: absolute(origin, `/tags/${tag.slug}/`),
+    api: absolute(origin, `/api/tags/${tag.slug}.json`),
+    feed: absolute(origin, `/tags/${tag.slug}/rss.xml`),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: no `<`, `>` or `&` can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** A JSON response body, formatted for people who read it too. */
+export function jsonResponse(value: unknown): Response {
+  return new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCatalog } from '../../../../data/articles.ts';
+import { apiArticleListPages, jsonResponse } from '../../../../lib/api.ts';
+import type { ApiArticleList } from '../../../../schemas/api.ts';
+import { SITE } from '../../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const { articles, tags } = await getCatalog();
+  return apiArticleListPages(articles, tags, SITE.url, SITE.apiPerPage)
+    .slice(1)
+    .map((list) => ({ params: { page: String(list.page) }, props: { list } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ list: ApiArticleList }> = ({ props }) => jsonResponse(props.list);

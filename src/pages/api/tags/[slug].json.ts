@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCatalog } from '../../../data/articles.ts';
+import { apiArticleSummary, apiTag, jsonResponse } from '../../../lib/api.ts';
+import type { TagGroup } from '../../../lib/catalog.ts';
+import type { ApiTagDetail } from '../../../schemas/api.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const { byTag } = await getCatalog();
+  return byTag.map((group) => ({ params: { slug: group.tag.slug }, props: { group } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) => {
+  const { tags } = await getCatalog();
+  const body: ApiTagDetail = { ...apiTag(group, SITE.url), articles: group.articles.map((a) => apiArticleSummary(a, tags, SITE.url)) };
+  return jsonResponse(body);
+};

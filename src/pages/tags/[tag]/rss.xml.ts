@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCatalog } from '../../../data/articles.ts';
+import type { TagGroup } from '../../../lib/catalog.ts';
+import { feedItem } from '../../../lib/feeds.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const { byTag } = await getCatalog();
+  return byTag.map((group) => ({ params: { tag: group.tag.slug }, props: { group } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) => {
+  const { tags } = await getCatalog();
+  return rss({
+    title: `${group.tag.name} | ${SITE.title}`,
+    description: `Articles tagged ${group.tag.name}.`,
+    site: SITE.url,
+    items: group.articles.slice(0, SITE.feedItems).map((article) => feedItem(article, tags)),
+    customData: `<language>${SITE.lang}</language>`,
+  });
+};

@@ -1,0 +1,116 @@
+import { z } from 'astro/zod';
+import { ratesSchema } from './rates.ts';
+
+/** An absolute URL on the published site. */
+const siteUrl = z.url();
+/** An instant as ISO 8601 with `Z`. */
+const instant = z.iso.datetime();
+
+/** A tag as other front ends reference it. */
+export const apiTagRefSchema = z.object({
+  /** Display name, the most common spelling across articles. */
+  name: z.string(),
+  /** URL segment of the tag: `/tags/<slug>/`. */
+  slug: z.string(),
+});
+
+/** An article's metadata in listings. */
+export const apiArticleSummarySchema = z.object({
+  /** Unique id and URL segment: `/articles/<slug>/`. */
+  slug: z.string(),
+  /** The article's page. */
+  url: siteUrl,
+  /** The article's own JSON: `/api/articles/<slug>.json`. */
+  api: siteUrl,
+  /** The headline. */
+  title: z.string(),
+  /** Publication time. */
+  date: instant,
+  /** Last revision, when there was one. */
+  updated: instant.optional(),
+  /** The article's tags, in the author's order. */
+  tags: z.array(apiTagRefSchema),
+  /** The byline, when there is one. */
+  author: z.string().optional(),
+  /** The author's summary, when there is one. */
+  summary: z.string().optional(),
+  /** The first 500 words of the plain text, `...` when cut. */
+  excerpt: z.string(),
+});
+
+/** `/api/articles.json` and `/api/articles/page/<n>.json`: published articles, newest first. */
+export const apiArticleListSchema = z.object({
+  /** Published articles in all pages. */
+  total: z.number().int().nonnegative(),
+  /** This page, from 1. */
+  page: z.number().int().positive(),
+  /** How many pages there are. */
+  pages: z.number().int().positive(),
+  /** The next (older) page, or null on the last. */
+  next: siteUrl.nullable(),
+  /** The previous (newer) page, or null on the first. */
+  prev: siteUrl.nullable(),
+  /** The articles on this page. */
+  articles: z.array(apiArticleSummarySchema),
+});
+
+/** `/api/articles/<slug>.json`: one article in full. */
+export const apiArticleSchema = apiArticleSummarySchema.extend({
+  /** The body rendered to HTML, as the article page shows it. */
+  html: z.string(),
+  /** The body as plain text. */
+  plainText: z.string(),
+  /** Words in the plain text. */
+  wordCount: z.number().int().nonnegative(),
+  /** Estimated minutes to read. */
+  readingMinutes: z.number().int().positive(),
+  /** Lead image URL, when there is one. */
+  image: siteUrl.optional(),
+  /** Text alternative of the lead image. */
+  imageAlt: z.string().optional(),
+});
+
+/** A tag with its count and addresses. */
+export const apiTagSchema = apiTagRefSchema.extend({
+  /** Published articles with this tag. */
+  count: z.number().int().positive(),
+  /** The tag's page. */
+  url: siteUrl,
+  /** The tag's JSON: `/api/tags/<slug>.json`. */
+  api: siteUrl,
+  /** The tag's RSS feed. */
+  feed: siteUrl,
+});
+
+/** `/api/tags.json`: every tag, sorted by name. */
+export const apiTagListSchema = z.object({
+  /** How many tags there are. */
+  total: z.number().int().nonnegative(),
+  tags: z.array(apiTagSchema),
+});
+
+/** `/api/tags/<slug>.json`: a tag and its articles, newest first, metadata only. */
+export const apiTagDetailSchema = apiTagSchema.extend({
+  articles: z.array(apiArticleSummarySchema),
+});
+
+/** `/api/rates.json`: the ticker data as published. */
+export const apiRatesSchema = ratesSchema;
+
+/** Every published JSON Schema by file name under `/api/schema/`. */
+export const API_SCHEMAS = {
+  'articles.json': apiArticleListSchema,
+  'article.json': apiArticleSchema,
+  'tags.json': apiTagListSchema,
+  'tag.json': apiTagDetailSchema,
+  'rates.json': apiRatesSchema,
+} as const;
+
+export type ApiTagRef = z.infer<typeof apiTagRefSchema>;
+export type ApiArticleSummary = z.infer<typeof apiArticleSummarySchema>;
+export type ApiArticleList = z.infer<typeof apiArticleListSchema>;
+export type ApiArticle = z.infer<typeof apiArticleSchema>;
+export type ApiTag = z.infer<typeof apiTagSchema>;
+export type ApiTagList = z.infer<typeof apiTagListSchema>;
+export type ApiTagDetail = z.infer<typeof apiTagDetailSchema>;
+export type ApiArticleListInput = z.input<typeof apiArticleListSchema>;
