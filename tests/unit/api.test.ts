@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { apiArticleListPages, apiTag, articleListPath, jsonForScript } from '../../src/lib/api.ts';
+import type { ArticleSummary } from '../../src/lib/catalog.ts';
+import { feedItem } from '../../src/lib/feeds.ts';
+import { collectTags } from '../../src/lib/tags.ts';
+import { apiArticleListSchema } from '../../src/schemas/api.ts';
+
+const origin = 'https://news.example';
+const articles = (n: number): ArticleSummary[] =>
+  Array.from({ length: n }, (_, i) => ({ slug: `a${i}`, title: `A ${i}`, date: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000), tags: ['CSTO'], excerpt: 'x' }));
+const tags = collectTags([['CSTO']]);
+
+describe.each([
+  { total: 0, pages: 1, sizes: [0] },
+  { total: 100, pages: 1, sizes: [100] },
+  { total: 101, pages: 2, sizes: [100, 1] },
+  { total: 250, pages: 3, sizes: [100, 100, 50] },
+])('apiArticleListPages with $total articles', ({ total, pages, sizes }) => {
+  const lists = apiArticleListPages(articles(total), tags, origin, 100);
+  it(`has ${pages} page(s) of ${sizes.join(', ')}`, () => {
+    expect(lists.map((list) => list.articles.length)).toEqual(sizes);
+    expect(lists.every((list) => list.total === total && list.pages === pages)).toBe(true);
+  });
+  it('links next and prev pages, null at the ends', () => {
+    lists.forEach((list, i) => {
+      expect(list.next).toBe(i + 1 < pages ? `${origin}${articleListPath(i + 2)}` : null);
+      expect(list.prev).toBe(i > 0 ? `${origin}${articleListPath(i)}` : null);
+    });
+  });
+  it('matches the published schema', () => lists.forEach((list) => expect(apiArticleListSchema.safeParse(list).success).toBe(true)));
+});
+
+describe.each([
+  [1, '/api/articles.json'],
+  [2, '/api/articles/page/2.json'],
+])('articleListPath(%i)', (n, path) => {
+  it(`is ${path}`, () => expect(articleListPath(n)).toBe(path));
+});
+
+describe('apiTag', () => {
+  it('gives count and absolute addresses', () => {
+    expect(apiTag({ tag: tags.get('csto')!, articles: articles(3) }, origin)).toEqual({
+      name: 'CSTO',
+      slug: 'csto',
+      count: 3,
+      url: `${origin}/tags/csto/`,
+      api: `${origin}/api/tags/csto.json`,
+      feed: `${origin}/tags/csto/rss.xml`,
+    });
+  });
+});
+
+describe.each([
+  { input: { a: '</script><script>alert(1)</script>' }, forbidden: /<|>/ },
+  { input: { a: 'Tom & Jerry' }, forbidden: /&/ },
+  { input: { a: 'line\u2028separator' }, forbidden: /\u2028/ },
+])('jsonForScript($input)', ({ input, forbidden }) => {
+  it('leaves no character that could end the script element, and parses back to the same value', () => {
+    const text = jsonForScript(input);
+    expect(text).not.toMatch(forbidden);
+    expect(JSON.parse(text)).toEqual(input);
+  });
+});
+
+describe('feedItem', () => {
+  it('uses the summary when there is one, else the excerpt', () => {
+    const [article] = articles(1);
+    expect(feedItem(article!, tags).description).toBe('x');
+    expect(feedItem({ ...article!, summary: 'S' }, tags)).toMatchObject({ description: 'S', link: '/articles/a0/', categories: ['CSTO'] });
+  });
+});
