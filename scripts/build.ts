@@ -10,8 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
-import { formatProblem, sortProblems } from '../src/lib/problems.ts';
-import { validateContent } from './lib/content.ts';
+import { printProblems, validateContent } from './lib/content.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -41,11 +40,9 @@ process.env.KHABAR_CONTENT_DIR = contentDir;
 
 const started = performance.now();
 const report = await validateContent(contentDir, now);
-const problems = sortProblems(report.problems);
-for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
-const errors = problems.filter((problem) => problem.severity === 'error');
-if (errors.length > 0) {
-  fail(`\n${errors.length} problem${errors.length === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
+const errors = printProblems(report.problems);
+if (errors > 0) {
+  fail(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
 }
 
 const staging = `${outDir}.staging-${process.pid}`;

@@ -1,7 +1,7 @@
 import { glob, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { isoDay } from '../../src/lib/dates.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
 import { checkArticle, checkCorpus, checkRates, type CheckedArticle, type SourceFile } from '../../src/lib/validate.ts';
 import type { Rates } from '../../src/schemas/rates.ts';
@@ -65,4 +65,11 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     }
   }
   return { articles, rates, problems };
+}
+
+/** Prints problems to stderr in reading order, compiler-style; returns how many are errors. */
+export function printProblems(problems: readonly Problem[]): number {
+  const sorted = sortProblems(problems);
+  for (const problem of sorted) process.stderr.write(`${formatProblem(problem)}\n`);
+  return sorted.filter((problem) => problem.severity === 'error').length;
 }

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// Resolved here, so scripts can run with any working directory.
+const TSX = import.meta.resolve('tsx');
 
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): Promise<string> {
@@ -43,7 +45,7 @@ export function runBuild(contentDir: string, outDir: string, cacheDir: string, e
 /** Runs one of the project's TypeScript scripts with the project's Node and tsx. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
