@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
-import { collectTags, type Tag } from '../lib/tags.ts';
+import type { Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
 
@@ -12,6 +12,8 @@ export interface Catalog {
   entries: ArticleEntry[];
   /** Summaries of the same articles in the same order, for listings. */
   articles: ArticleSummary[];
+  /** The same summaries by slug. */
+  bySlug: ReadonlyMap<string, ArticleSummary>;
   /** Every published tag by its key. */
   tags: ReadonlyMap<string, Tag>;
   /** Tags with their articles, sorted by name. */
@@ -35,14 +37,15 @@ export function getCatalog(): Promise<Catalog> {
     );
     const articles = entries.map(summarise);
     const byTag = groupByTag(articles);
-    const tags = collectTags(articles.map((article) => article.tags));
+    const tags = new Map(byTag.map(({ tag }) => [tag.key, tag]));
     const slugs = new Map<string, string>();
     for (const { tag } of byTag) {
       const other = slugs.get(tag.slug);
       if (other !== undefined) throw new Error(`Tags "${other}" and "${tag.name}" would share the URL /tags/${tag.slug}/; use one spelling`);
       slugs.set(tag.slug, tag.name);
     }
-    return { entries, articles, tags, byTag, byMonth: groupByMonth(articles, SITE.timeZone) };
+    const bySlug = new Map(articles.map((article) => [article.slug, article]));
+    return { entries, articles, bySlug, tags, byTag, byMonth: groupByMonth(articles, SITE.timeZone) };
   })();
   return catalog;
 }

@@ -11,8 +11,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
-  const { articles, tags } = await getCatalog();
-  const summary = articles.find((article) => article.slug === entry.id)!;
+  const { bySlug, tags } = await getCatalog();
+  const summary = bySlug.get(entry.id)!;
   const { derived, image, imageAlt } = entry.data;
   const body: ApiArticle = {
     ...apiArticleSummary(summary, tags, SITE.url),
