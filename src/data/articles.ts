@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
-import type { Tag } from '../lib/tags.ts';
+import { slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
 
@@ -38,11 +38,11 @@ export function getCatalog(): Promise<Catalog> {
     const articles = entries.map(summarise);
     const byTag = groupByTag(articles);
     const tags = new Map(byTag.map(({ tag }) => [tag.key, tag]));
-    const slugs = new Map<string, string>();
-    for (const { tag } of byTag) {
-      const other = slugs.get(tag.slug);
-      if (other !== undefined) throw new Error(`Tags "${other}" and "${tag.name}" would share the URL /tags/${tag.slug}/; use one spelling`);
-      slugs.set(tag.slug, tag.name);
+    // scripts/build.ts reports this before Astro starts; `astro dev` has only this check.
+    const [collision] = slugCollisions(tags.values());
+    if (collision) {
+      const names = collision.names.map((name) => `"${name}"`).join(' and ');
+      throw new Error(`Tags ${names} would share the URL /tags/${collision.slug}/; use one spelling`);
     }
     const bySlug = new Map(articles.map((article) => [article.slug, article]));
     return { entries, articles, bySlug, tags, byTag, byMonth: groupByMonth(articles, SITE.timeZone) };

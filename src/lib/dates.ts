@@ -72,6 +72,14 @@ function validCalendarDate(year: number, month: number, day: number): boolean {
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
+/** Whether `text` is a real calendar day written `YYYY-MM-DD` (no 2026-02-30). */
+export function isCalendarDay(text: string): boolean {
+  const match = PLAIN_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return validCalendarDate(year, month, day);
+}
+
 /**
  * Reads a frontmatter date. Accepts `YYYY-MM-DD` (midnight in `timeZone`), an ISO 8601 date-time
  * with an offset, one without (read in `timeZone`), or a `Date` as YAML parsers produce them.

@@ -51,11 +51,20 @@ export function collectTags(tagLists: ReadonlyArray<readonly string[]>): Map<str
   return tags;
 }
 
-/** Different tags (by {@link tagKey}) that would share one slug. */
-export function findTagSlugCollisions(tagLists: ReadonlyArray<readonly string[]>): TagSlugCollision[] {
+/** Among distinct tags, those that would share one slug (tags with no slug at all are left out). */
+export function slugCollisions(tags: Iterable<Tag>): TagSlugCollision[] {
   const bySlug = new Map<string, Tag[]>();
-  for (const tag of collectTags(tagLists).values()) bySlug.set(tag.slug, [...(bySlug.get(tag.slug) ?? []), tag]);
+  for (const tag of tags) {
+    const same = bySlug.get(tag.slug);
+    if (same) same.push(tag);
+    else bySlug.set(tag.slug, [tag]);
+  }
   return [...bySlug]
-    .filter(([slug, tags]) => slug !== '' && tags.length > 1)
-    .map(([slug, tags]) => ({ slug, names: tags.map((tag) => tag.name).sort(), keys: tags.map((tag) => tag.key) }));
+    .filter(([slug, same]) => slug !== '' && same.length > 1)
+    .map(([slug, same]) => ({ slug, names: same.map((tag) => tag.name).sort(), keys: same.map((tag) => tag.key) }));
+}
+
+/** Different tags (by {@link tagKey}) named in `tagLists` that would share one slug. */
+export function findTagSlugCollisions(tagLists: ReadonlyArray<readonly string[]>): TagSlugCollision[] {
+  return slugCollisions(collectTags(tagLists).values());
 }

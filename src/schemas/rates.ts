@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isCalendarDay } from '../lib/dates.ts';
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,9 +13,7 @@ export const currencyCodeSchema = z
 export const isoDaySchema = z
   .string({ error: 'expected a date as YYYY-MM-DD' })
   .regex(PLAIN_DATE, { error: 'expected a date as YYYY-MM-DD' })
-  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
-    error: 'expected a real calendar date as YYYY-MM-DD',
-  });
+  .refine(isCalendarDay, { error: 'expected a real calendar date as YYYY-MM-DD' });
 
 /** One currency on the ticker. */
 export const rateSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../schemas/rates-config.ts';
+import { isCalendarDay } from '../dates.ts';
 
 /** A response body as received, before decoding. */
 export interface Payload {
@@ -39,7 +40,7 @@ export function dayFromDotted(text: string | undefined, what: string): string {
   const match = /^(\d{2})[./](\d{2})[./](\d{4})$/.exec(text?.trim() ?? '');
   if (!match) throw new RatesError(`${what}: expected a date as dd.mm.yyyy, got "${text ?? ''}"`);
   const day = `${match[3]}-${match[2]}-${match[1]}`;
-  if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || !new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) {
+  if (!isCalendarDay(day)) {
     throw new RatesError(`${what}: "${text}" is not a calendar date`);
   }
   return day;
