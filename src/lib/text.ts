@@ -1,4 +1,4 @@
-import type { Nodes, Parent } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -48,13 +48,21 @@ function collect(node: Nodes, out: string[]): void {
 }
 
 /**
+ * The syntax tree of a Markdown (GFM) or MDX body, with positions relative to the body.
+ * @throws the parser's error when an MDX body does not parse.
+ */
+export function parseBody(body: string, format: BodyFormat): Root {
+  return (format === 'mdx' ? mdx : markdown).parse(body);
+}
+
+/**
  * The plain text of a Markdown or MDX body: syntax removed, link and emphasis text kept,
  * headings, paragraphs and list items joined by single spaces. Code blocks, raw HTML, images,
  * MDX imports and expressions are left out. The author's characters are kept as written.
  * @throws the parser's error when an MDX body does not parse.
  */
 export function toPlainText(body: string, format: BodyFormat): string {
-  const tree = (format === 'mdx' ? mdx : markdown).parse(body);
+  const tree = parseBody(body, format);
   const out: string[] = [];
   collect(tree, out);
   return out.join('').replace(/\s+/g, ' ').trim();

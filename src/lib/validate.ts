@@ -6,7 +6,8 @@ import { ratesSchema, type Rates } from '../schemas/rates.ts';
 import { fieldLocator, fieldName, suggest, type Position, type Problem } from './problems.ts';
 import { articleSlug, toSlug } from './slug.ts';
 import { findTagSlugCollisions, tagKey } from './tags.ts';
-import { formatOf, toPlainText } from './text.ts';
+import { formatOf, parseBody } from './text.ts';
+import { findUnsafeMarkup } from './unsafe-markup.ts';
 
 /** An article file as read from disk. */
 export interface SourceFile {
@@ -64,9 +65,36 @@ function bodyLineOffset(source: string, body: string): number {
   return head.split('\n').length - 1;
 }
 
+/** Body problems: MDX that does not parse, and markup that would run script in the reader's browser. */
+function checkBody(file: string, body: string, lineOffset: number): Problem[] {
+  const format = formatOf(file);
+  try {
+    if (format === 'mdx') parseBody(body, format);
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message: string };
+    return [
+      {
+        file,
+        line: place.line !== undefined ? place.line + lineOffset : undefined,
+        column: place.column,
+        message: `MDX syntax error: ${place.reason ?? place.message}`,
+        severity: 'error',
+      },
+    ];
+  }
+  return findUnsafeMarkup(body, format).map(({ line, column, message }) => ({
+    file,
+    line: line + lineOffset,
+    column,
+    field: 'body',
+    message,
+    severity: 'error',
+  }));
+}
+
 /**
- * Checks one article file on its own: YAML syntax, the frontmatter schema and, for MDX, that the
- * body parses. Every problem is reported; none stops the others from being found.
+ * Checks one article file on its own: YAML syntax, the frontmatter schema, that an MDX body
+ * parses, and that the body holds no script. Every problem is reported; none stops the others from being found.
  */
 export function checkArticle({ file, source }: SourceFile): CheckedArticle {
   let parsed: matter.GrayMatterFile<string>;
@@ -101,20 +129,7 @@ export function checkArticle({ file, source }: SourceFile): CheckedArticle {
   if (!result.success && source.startsWith('---')) {
     problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(parsed.matter), ARTICLE_FIELDS));
   }
-  if (formatOf(file) === 'mdx') {
-    try {
-      toPlainText(parsed.content, 'mdx');
-    } catch (error) {
-      const place = error as { line?: number; column?: number; reason?: string; message: string };
-      problems.push({
-        file,
-        line: place.line !== undefined ? place.line + bodyLineOffset(source, parsed.content) : undefined,
-        column: place.column,
-        message: `MDX syntax error: ${place.reason ?? place.message}`,
-        severity: 'error',
-      });
-    }
-  }
+  problems.push(...checkBody(file, parsed.content, bodyLineOffset(source, parsed.content)));
   const tags = Array.isArray(raw.tags) ? raw.tags.filter((tag): tag is string => typeof tag === 'string') : [];
   return { file, slug: articleSlug(file, raw.slug), data: result.success ? result.data : undefined, tags, problems };
 }

@@ -24,10 +24,13 @@ beforeAll(async () => {
 });
 
 describe('a build that fails', () => {
-  it('in validation reports every problem with file, line and field, exits non-zero and leaves dist/ as it was', async () => {
+  it('in validation reports every problem (frontmatter and unsafe body markup) with file, line and field, exits non-zero and leaves dist/ as it was', async () => {
     await writeFiles(content, {
       'articles/bad-one.md': '---\ntitle: ""\ndate: 2026-01-01\ntgas: [x]\ntags: [x]\n---\n\nText\n',
-      'articles/sub/bad-two.md': articleSource({ title: 'T', date: 'someday', tags: 'CSTO' }, 'Text'),
+      'articles/sub/bad-two.md': articleSource(
+        { title: 'T', date: 'someday', tags: 'CSTO' },
+        'Text\n\n<script>alert(1)</script>\n\n<img onerror="alert(2)" src="x.png"> [link](javascript:alert(3))',
+      ),
     });
     const result = await build();
     await rm(join(content, 'articles/bad-one.md'));
@@ -41,9 +44,12 @@ describe('a build that fails', () => {
         expect.stringMatching(/articles\/bad-one\.md:4:1 tgas: unknown field; did you mean `tags`\?$/),
         expect.stringMatching(/articles\/sub\/bad-two\.md:3:7 date: expected a date as YYYY-MM-DD/),
         expect.stringMatching(/articles\/sub\/bad-two\.md:4:7 tags: expected a list of strings$/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:9:1 body: <script> elements are not allowed in article bodies/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:11:6 body: event handler attribute `onerror` is not allowed/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:11:38 body: javascript: URLs are not allowed in article bodies/),
       ]),
     );
-    expect(result.stderr).toMatch(/4 problems in the content; nothing was built/);
+    expect(result.stderr).toMatch(/7 problems in the content; nothing was built/);
     expect(await treeDigest(out)).toEqual(before);
   });
 
