@@ -11,9 +11,30 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Keep the author's quotes and dashes as written, in pages as in excerpts.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // No syntax highlighting: Shiki colours code with inline styles, which the CSP blocks, and news
+  // articles show code rarely enough that plain <pre> blocks serve.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
   devToolbar: { enabled: false },
+  // Every page gets a Content-Security-Policy <meta>; Astro hashes the styles and scripts it emits.
+  // Directives a <meta> cannot carry (frame-ancestors) are in public/_headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' data: https:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+      // 'wasm-unsafe-eval' lets the search page start Pagefind's WebAssembly; nothing else uses it.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {

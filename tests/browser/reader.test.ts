@@ -1,0 +1,227 @@
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
+import { BROWSER_SKIP_REASON, launchChromium, watchCsp } from '../helpers/browser.ts';
+import { ROOT, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
+
+const SCREENSHOTS = join(ROOT, '.screenshots');
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let host: StaticHost;
+let browser: Browser;
+
+const suite = BROWSER_SKIP_REASON ? describe.skip : describe;
+const title = BROWSER_SKIP_REASON ? `the reader's browser (skipped: ${BROWSER_SKIP_REASON})` : "the reader's browser";
+
+suite(title, () => {
+  beforeAll(async () => {
+    const work = await tempDir('browser');
+    await writeFiles(join(work, 'content'), newsroomFixture());
+    const built = await runBuild(join(work, 'content'), join(work, 'dist'), join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    if (built.code !== 0) throw new Error(built.stderr);
+    host = await serveStatic(join(work, 'dist'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  /** A fresh page in its own context; closed by the caller's `using`-style finally. */
+  async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ baseURL: host.origin, ...options });
+    return { context, page: await context.newPage() };
+  }
+
+  const heading = (page: Page) => page.locator('h1').first().innerText();
+
+  describe('journeys', () => {
+    it('home → tag page → page 2 → article → another tag', async () => {
+      const { context, page } = await open();
+      await page.goto('/');
+      await page.locator('.teaser .tag-links a', { hasText: /^Alpha$/ }).first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/alpha/');
+      expect(await heading(page)).toContain('Alpha');
+      expect(await page.locator('.counter').innerText()).toBe('Viewing results 1 - 6 of 14');
+
+      await page.getByRole('link', { name: 'Next' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/alpha/2/');
+      expect(await page.locator('.counter').innerText()).toBe('Viewing results 7 - 12 of 14');
+
+      const story = page.locator('.teaser h2 a').first();
+      const storyTitle = await story.innerText();
+      await story.click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/alpha-\d\d\/$/);
+      expect(await heading(page)).toBe(storyTitle);
+
+      await page.locator('.article .tag-links a', { hasText: /^Zeta$/ }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/zeta/');
+      expect(await heading(page)).toContain('Zeta');
+      await context.close();
+    });
+
+    it('archive → month → article', async () => {
+      const { context, page } = await open();
+      await page.goto('/archive/');
+      const month = page.locator('main a[href^="/archive/2025/09/"]').first();
+      await month.click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/archive/2025/09/');
+      expect(await heading(page)).toMatch(/September 2025/);
+
+      const story = page.locator('.teaser h2 a').first();
+      const storyTitle = await story.innerText();
+      await story.click();
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/[^/]+\/$/);
+      expect(await heading(page)).toBe(storyTitle);
+      await context.close();
+    });
+  });
+
+  describe('the ticker', () => {
+    const offset = (page: Page) =>
+      page.locator('.ticker-track').evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
+    const moves = async (page: Page) => {
+      const before = await offset(page);
+      await page.waitForTimeout(700);
+      return (await offset(page)) !== before;
+    };
+    const awayFromTicker = async (page: Page) => {
+      await page.mouse.move(5, 600);
+      await page.locator('main').evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    };
+
+    it('moves, and stops on hover, on keyboard focus and with the pause control', async () => {
+      const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
+      await page.goto('/');
+      await awayFromTicker(page);
+      expect(await moves(page)).toBe(true);
+
+      await page.locator('.ticker-viewport').hover();
+      expect(await moves(page)).toBe(false);
+      await awayFromTicker(page);
+      expect(await moves(page)).toBe(true);
+
+      // Tab from the top of the page until the scrolling rates have keyboard focus.
+      for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.matches('.ticker-viewport'))); i++) {
+        await page.keyboard.press('Tab');
+      }
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('ticker-viewport');
+      expect(await moves(page)).toBe(false);
+
+      await page.getByText('Pause rates').click();
+      await awayFromTicker(page);
+      expect(await page.locator('#ticker-pause').isChecked()).toBe(true);
+      expect(await moves(page)).toBe(false);
+      await page.getByText('Pause rates').click();
+      await awayFromTicker(page);
+      expect(await moves(page)).toBe(true);
+      await context.close();
+    });
+
+    it('stays still under reduced motion, each rate shown once and in view on a phone', async () => {
+      const { context, page } = await open({ reducedMotion: 'reduce', viewport: { width: 320, height: 640 } });
+      await page.goto('/');
+      expect(await page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationName)).toBe('none');
+      expect(await moves(page)).toBe(false);
+      const items = page.locator('.ticker-item:visible');
+      expect(await items.count()).toBe(3);
+      for (const box of await Promise.all((await items.all()).map((item) => item.boundingBox()))) {
+        expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      }
+      expect(await page.getByText('Pause rates').isVisible()).toBe(false);
+      await context.close();
+    });
+  });
+
+  describe('layout', () => {
+    const PAGES = { home: '/', tag: '/tags/alpha/', article: '/articles/alpha-14/' };
+
+    it('saves screenshots of home, a tag page and an article at 375 and 1280 px, light and dark', async () => {
+      await rm(SCREENSHOTS, { recursive: true, force: true });
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const saved: string[] = [];
+      for (const width of [375, 1280]) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const { context, page } = await open({ viewport: { width, height: 900 }, colorScheme, reducedMotion: 'reduce' });
+          for (const [name, path] of Object.entries(PAGES)) {
+            await page.goto(path);
+            const file = join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
+            await page.screenshot({ path: file, fullPage: true });
+            saved.push(file);
+          }
+          if (colorScheme === 'dark') {
+            const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            expect(background).not.toBe('rgb(255, 255, 255)');
+          }
+          await context.close();
+        }
+      }
+      expect(saved).toHaveLength(12);
+      for (const file of saved) expect((await stat(file)).size).toBeGreaterThan(1000);
+    });
+
+    it.each(Object.entries(PAGES))('%s page fits a 320 px wide screen without sideways scrolling', async (_name, path) => {
+      const { context, page } = await open({ viewport: { width: 320, height: 640 } });
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await context.close();
+    });
+  });
+
+  describe('accessibility (axe-core)', () => {
+    const PAGES = ['/', '/tags/alpha/', '/articles/alpha-14/', '/archive/', '/articles/long-read/'];
+
+    it.each(PAGES.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
+      '%s in the %s theme has zero violations',
+      async (path, colorScheme) => {
+        const { context, page } = await open({ colorScheme, reducedMotion: 'reduce', bypassCSP: true });
+        await page.goto(path);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await context.close();
+      },
+    );
+  });
+
+  describe('security headers and CSP', () => {
+    it('pages work under their Content-Security-Policy and the _headers policy, with no violation reported', async () => {
+      const { context, page } = await open();
+      const violations = await watchCsp(page);
+      const found = [];
+      for (const path of ['/', '/tags/alpha/', '/tags/alpha/2/', '/articles/alpha-14/', '/articles/mdx-piece/', '/archive/', '/archive/2025/09/', '/no-such-page/']) {
+        const response = await page.goto(path);
+        expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+        expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
+        // The stylesheet applied: the masthead's rates band is laid out as a row.
+        expect(await page.locator('.ticker').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+        found.push(...(await violations()));
+      }
+      expect(found).toEqual([]);
+      await context.close();
+    });
+
+    it('would report a violation: an inline script on a built page is blocked and seen', async () => {
+      const { context, page } = await open();
+      const violations = await watchCsp(page);
+      await page.goto('/articles/alpha-14/');
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.title = "ran"';
+        document.body.append(script);
+      });
+      expect(await page.title()).not.toBe('ran');
+      await expect.poll(async () => (await violations()).length).toBeGreaterThan(0);
+      await context.close();
+    });
+  });
+});
