@@ -27,6 +27,8 @@ export interface SiteConfig {
   readonly apiPerPage: number;
   /** Items in the site-wide RSS feed. */
   readonly feedItems: number;
+  /** Longest `<title>`, in characters; longer headlines are shortened there (never in the page). */
+  readonly titleMaxLength: number;
 }
 
 export const SITE: SiteConfig = {
@@ -42,4 +44,5 @@ export const SITE: SiteConfig = {
   wordsPerMinute: 220,
   apiPerPage: 100,
   feedItems: 50,
+  titleMaxLength: 70,
 };

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { RatesError, type Payload } from './provider.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,8 +48,12 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@'
 
 /** Parses well-formed XML. @throws RatesError naming the line for malformed or truncated XML. */
 export function parseXml(text: string, source: string): Record<string, unknown> {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new RatesError(`${source}: malformed or truncated XML (line ${valid.err.line}: ${valid.err.msg})`);
+  try {
+    SyntaxValidator.validate(text);
+  } catch (error) {
+    const { line, message } = error as { line?: number; message: string };
+    throw new RatesError(`${source}: malformed or truncated XML (line ${line}: ${message})`);
+  }
   return parser.parse(text) as Record<string, unknown>;
 }
 

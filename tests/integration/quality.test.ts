@@ -1,0 +1,61 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
+import { brokenReferences, pageWeight } from '../helpers/dist-audit.ts';
+import { listFiles, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+
+let out: string;
+
+beforeAll(async () => {
+  const work = await tempDir('quality');
+  out = join(work, 'dist');
+  await writeFiles(join(work, 'content'), newsroomFixture());
+  const built = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
+  if (built.code !== 0) throw new Error(built.stderr);
+});
+
+describe('quality gates over a fixture build', () => {
+  it('html-validate (recommended preset) finds no error on any built page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const pages = (await listFiles(out)).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(40);
+    const errors: string[] = [];
+    for (const file of pages) {
+      const report = await validator.validateString(await readFile(join(out, file), 'utf8'), file);
+      for (const result of report.results) for (const message of result.messages) errors.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('every internal link and asset reference resolves', async () => {
+    expect(await brokenReferences(out)).toEqual([]);
+  });
+
+  it('the link check finds a broken link, a missing asset and a missing fragment target', async () => {
+    const file = join(out, 'about-broken/index.html');
+    await writeFiles(out, {
+      'about-broken/index.html': '<!doctype html><a href="/articles/nowhere/">x</a><img src="../missing.png" alt=""><a href="/tags/#no-such-id">y</a><a href="https://elsewhere.example/">z</a>',
+    });
+    const broken = await brokenReferences(out);
+    await writeFile(file, '<!doctype html><title>x</title>');
+    expect(broken).toEqual([
+      { from: 'about-broken/index.html', url: '/articles/nowhere/' },
+      { from: 'about-broken/index.html', url: '/tags/#no-such-id' },
+      { from: 'about-broken/index.html', url: '../missing.png' },
+    ]);
+  });
+
+  it('a tag page weighs under 50 KB of HTML and CSS', async () => {
+    const weight = await pageWeight(out, 'tags/alpha');
+    expect(weight.htmlBytes + weight.cssBytes).toBeLessThan(50 * 1024);
+  });
+
+  it.each(['', 'tags/alpha', 'tags/alpha/2', 'articles/alpha-14', 'articles/mdx-piece', 'archive', 'archive/2025', 'archive/2025/09'])(
+    '/%s loads no JavaScript',
+    async (path) => {
+      expect((await pageWeight(out, path)).scripts).toEqual([]);
+    },
+  );
+});
