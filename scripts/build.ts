@@ -1,5 +1,5 @@
 /**
- * `npm run build`: validate → astro build into a staging folder → swap into place.
+ * `npm run build`: validate → astro build into a staging folder → search index → swap into place.
  * A failure at any step leaves the previous output folder exactly as it was.
  *
  * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR.
@@ -10,7 +10,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
+import { SITE } from '../src/site.config.ts';
 import { printProblems, validateContent } from './lib/content.ts';
+import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -59,9 +61,21 @@ try {
   await rm(staging, { recursive: true, force: true });
   fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
+const built = performance.now();
+
+let search: SearchIndexReport;
+try {
+  search = await indexSite(staging, SITE.lang);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+}
 
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
 await rm(retired, { recursive: true, force: true });
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-process.stdout.write(`Built ${report.articles.length} articles into ${args.out}/ in ${seconds} s.\n`);
+const seconds = ((built - started) / 1000).toFixed(1);
+process.stdout.write(
+  `Built ${report.articles.length} articles into ${args.out}/ in ${seconds} s; ` +
+    `search index of ${search.pages} pages in ${search.seconds.toFixed(1)} s.\n`,
+);

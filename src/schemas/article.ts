@@ -55,6 +55,14 @@ const frontmatterShape = {
   image: text('an image path').optional(),
   /** Text alternative of the lead image; required when `image` is set. */
   imageAlt: text('a description of the image').optional(),
+  /**
+   * Language of the article when it is not the site's, as a BCP 47 tag (`ru`, `kk`, `uz-Cyrl`):
+   * the page's `lang`, so screen readers pronounce it and browsers hyphenate it correctly.
+   */
+  lang: z
+    .string({ error: 'expected a language tag such as `ru`' })
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `ru`, `kk` or `uz-Cyrl`' })
+    .optional(),
 };
 
 /** The fields an author may write in an article's frontmatter, and nothing else. */

@@ -1,0 +1,119 @@
+/**
+ * The search page's behaviour in the browser: reads the query and filters from the URL, asks
+ * Pagefind, and renders results as the listing pages do. Every piece of result text goes into
+ * text nodes, so nothing in a query or an article is ever parsed as HTML.
+ */
+import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
+import { excerptParts, isActive, readSearchState, resultWindow, searchFilters, searchHref, type SearchState } from '../lib/search.ts';
+import { SITE } from '../site.config.ts';
+
+/** The part of Pagefind's browser API this page uses. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(
+    query: string | null,
+    options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+}
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; date?: string };
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function teaser(data: ResultData): HTMLLIElement {
+  const excerpt = element('p', { className: 'excerpt' });
+  for (const part of excerptParts(data.excerpt)) excerpt.append(part.mark ? element('mark', {}, part.text) : part.text);
+  return element(
+    'li',
+    {},
+    element(
+      'article',
+      { className: 'teaser' },
+      element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)),
+      ...(data.meta.date ? [element('p', { className: 'meta' }, data.meta.date)] : []),
+      excerpt,
+    ),
+  );
+}
+
+/** Starts the search page: fills the form from the URL, searches, and keeps URL and results in step. */
+export async function startSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('.search-form');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const pager = document.getElementById('search-pager');
+  if (!form || !status || !list || !pager) return;
+  form.hidden = false;
+
+  const bundle = '/pagefind/pagefind.js';
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  await pagefind.options({ excerptLength: 30 });
+  let latest = 0;
+
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+
+  const pagerLink = (state: SearchState, n: number, label: string, extra: Partial<HTMLAnchorElement> = {}) =>
+    element('li', {}, element('a', { href: searchHref({ ...state, page: n }), ...extra }, label));
+
+  async function show(state: SearchState): Promise<void> {
+    const run = ++latest;
+    field('q').value = state.q;
+    field('tag').value = state.tag;
+    field('year').value = state.year;
+    field('sort').value = state.sort;
+    if (!isActive(state)) {
+      status!.textContent = 'Type words to search for, or choose a tag or a year.';
+      list!.replaceChildren();
+      pager!.hidden = true;
+      return;
+    }
+    const sort = state.sort === 'newest' || state.q === '' ? { date: 'desc' as const } : undefined;
+    const search = await pagefind.search(state.q === '' ? null : state.q, { filters: searchFilters(state), sort });
+    if (run !== latest || !search) return;
+    const slice = resultWindow(search.results.length, SITE.perPage, state.page);
+    const data = await Promise.all(search.results.slice(slice.start, slice.last).map((result) => result.data()));
+    if (run !== latest) return;
+
+    status!.textContent = slice.total === 0 ? (state.q ? `No results for “${state.q}”.` : 'No results.') : resultsCounter(slice);
+    list!.replaceChildren(...data.map(teaser));
+    const items: HTMLLIElement[] = [];
+    if (slice.pages > 1) {
+      if (slice.number > 1) items.push(pagerLink(state, slice.number - 1, 'Previous', { rel: 'prev' }));
+      for (const n of pagerWindow(slice.number, slice.pages)) {
+        if (n === null) items.push(element('li', { className: 'pager-gap', ariaHidden: 'true' }, '…'));
+        else items.push(pagerLink(state, n, String(n), n === slice.number ? { ariaCurrent: 'page' } : {}));
+      }
+      if (slice.number < slice.pages) items.push(pagerLink(state, slice.number + 1, 'Next', { rel: 'next' }));
+    }
+    pager!.querySelector('ul')!.replaceChildren(...items);
+    pager!.hidden = items.length === 0;
+  }
+
+  const go = (state: SearchState) => {
+    history.pushState(null, '', searchHref(state));
+    void show(state);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go({ ...readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)), page: 1 });
+  });
+  for (const name of ['tag', 'year', 'sort']) field(name).addEventListener('change', () => form.requestSubmit());
+  pager.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest('a');
+    if (!link) return;
+    event.preventDefault();
+    go(readSearchState(new URL(link.href).searchParams));
+    status.scrollIntoView({ block: 'start' });
+  });
+  window.addEventListener('popstate', () => void show(readSearchState(new URLSearchParams(location.search))));
+  await show(readSearchState(new URLSearchParams(location.search)));
+}
