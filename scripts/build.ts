@@ -2,14 +2,16 @@
  * `npm run build`: validate → astro build into a staging folder → search index → swap into place.
  * A failure at any step leaves the previous output folder exactly as it was.
  *
- * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR.
+ * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR,
+ * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`).
  */
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
+import type { AstroIntegration } from 'astro';
 import { SITE } from '../src/site.config.ts';
 import { printProblems, validateContent } from './lib/content.ts';
 import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
@@ -20,6 +22,7 @@ const { values: args } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist' },
     'cache-dir': { type: 'string' },
+    timings: { type: 'string' },
   },
 });
 
@@ -47,6 +50,19 @@ if (errors > 0) {
   fail(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
 }
 
+const validated = performance.now();
+// Stage boundaries inside Astro's build: content sync ends before `astro:build:start`, pages are
+// rendered by `astro:build:generated`, and `astro:build:done` follows the integrations' output.
+const marks: Record<string, number> = {};
+const timings: AstroIntegration = {
+  name: 'khabar-timings',
+  hooks: {
+    'astro:build:start': () => void (marks.start = performance.now()),
+    'astro:build:generated': () => void (marks.generated = performance.now()),
+    'astro:build:done': () => void (marks.done = performance.now()),
+  },
+};
+
 const staging = `${outDir}.staging-${process.pid}`;
 const retired = `${outDir}.old-${process.pid}`;
 try {
@@ -56,6 +72,7 @@ try {
     outDir: staging,
     ...(args['cache-dir'] ? { cacheDir: resolve(args['cache-dir']) } : {}),
     logLevel: 'warn',
+    integrations: [timings],
   });
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
@@ -74,6 +91,18 @@ try {
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
 await rm(retired, { recursive: true, force: true });
+if (args.timings) {
+  const between = (from: number | undefined, to: number | undefined) => (from !== undefined && to !== undefined ? (to - from) / 1000 : null);
+  const stages = {
+    validation: between(started, validated),
+    contentSync: between(validated, marks.start),
+    rendering: between(marks.start, marks.generated),
+    finishing: between(marks.generated, built),
+    searchIndex: search.seconds,
+    total: between(started, performance.now()),
+  };
+  await writeFile(args.timings, `${JSON.stringify(stages, null, 2)}\n`);
+}
 const seconds = ((built - started) / 1000).toFixed(1);
 process.stdout.write(
   `Built ${report.articles.length} articles into ${args.out}/ in ${seconds} s; ` +

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: builds a generated newsroom corpus and reports what it cost.
+ *
+ * Options: --articles N (default 2000), --seed S (default 1), --keep (keep the temp folder),
+ * --out-dir DIR (where the JSON and Markdown reports go; default .bench), --no-verify (skip the
+ * clean rebuild that proves the incremental output is byte-identical).
+ *
+ * Steps: generate the corpus → clean build → edit one article → rebuild with the cache kept →
+ * (verify) clean build of the edited corpus, compared file by file with the rebuild.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './lib/corpus.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    'out-dir': { type: 'string', default: '.bench' },
+    'no-verify': { type: 'boolean', default: false },
+  },
+});
+const articles = Number(args.articles);
+const seed = Number(args.seed);
+if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(seed)) {
+  process.stderr.write('--articles must be a positive integer and --seed an integer\n');
+  process.exit(2);
+}
+
+/** Seconds each stage of one build took, as `scripts/build.ts --timings` writes them. */
+interface Stages {
+  validation: number | null;
+  contentSync: number | null;
+  rendering: number | null;
+  finishing: number | null;
+  searchIndex: number | null;
+  total: number | null;
+}
+
+/** What one build cost. */
+interface BuildFigures {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+  pages: number;
+  files: number;
+  outputMiB: number;
+  /** Wall time without the search index, per HTML page. */
+  msPerPage: number;
+  stages: Stages;
+}
+
+const PAGE_SIZE = 4096;
+
+/** Resident memory of a process and all its descendants, in bytes, from /proc. */
+async function treeRss(rootPid: number): Promise<number> {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * PAGE_SIZE);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) if (p === rootPid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
+  return total;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Runs `scripts/build.ts` under GNU time, sampling the process tree's memory. */
+async function build(content: string, out: string, cache: string, work: string): Promise<BuildFigures> {
+  const timingsFile = join(work, 'timings.json');
+  const timeFile = join(work, 'time.txt');
+  const started = performance.now();
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', '%U %S', '-o', timeFile, process.execPath, '--import', import.meta.resolve('tsx'), join(root, 'scripts/build.ts'),
+      '--content', content, '--out', out, '--cache-dir', cache, '--timings', timingsFile],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) } },
+  );
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) void treeRss(child.pid).then((bytes) => (peak = Math.max(peak, bytes)));
+  }, 250);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`build exited with ${code}`);
+  const [user, system] = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+  const stages = JSON.parse(await readFile(timingsFile, 'utf8')) as Stages;
+  const files = await listFiles(out);
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file)).size;
+  const pages = files.filter((file) => file.endsWith('.html')).length;
+  return {
+    wallSeconds,
+    cpuSeconds: (user ?? 0) + (system ?? 0),
+    peakRssMiB: peak / 2 ** 20,
+    pages,
+    files: files.length,
+    outputMiB: bytes / 2 ** 20,
+    msPerPage: ((wallSeconds - (stages.searchIndex ?? 0)) * 1000) / pages,
+    stages,
+  };
+}
+
+/** Hashes of every file under `dir`, by relative path. */
+async function digest(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const file of await listFiles(dir)) out.set(file.slice(dir.length + 1), createHash('sha256').update(await readFile(file)).digest('hex'));
+  return out;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  return [...keys].filter((key) => a.get(key) !== b.get(key)).sort();
+}
+
+const work = await mkdtemp(join(tmpdir(), 'khabar-bench-'));
+const content = join(work, 'content');
+const cache = join(work, 'cache');
+process.stdout.write(`Generating ${articles} articles (seed ${seed}) in ${work}\n`);
+const corpus = await writeCorpus(content, { articles, seed, newest: new Date(Date.UTC(2026, 10, 20)) });
+
+process.stdout.write('Clean build\n');
+const clean = await build(content, join(work, 'dist'), cache, work);
+
+const edited = corpus[Math.floor(corpus.length / 2)]!;
+const editedPath = join(content, edited.path);
+await writeFile(editedPath, `${await readFile(editedPath, 'utf8')}\nCorrection: an earlier version of this article misspelt a name.\n`);
+process.stdout.write(`Rebuild after editing ${edited.path}\n`);
+const rebuild = await build(content, join(work, 'dist'), cache, work);
+
+let identical: boolean | null = null;
+let differing: string[] = [];
+if (!args['no-verify']) {
+  process.stdout.write('Clean build of the edited corpus, to compare\n');
+  await build(content, join(work, 'dist-clean'), join(work, 'cache-clean'), work);
+  differing = differences(await digest(join(work, 'dist')), await digest(join(work, 'dist-clean')));
+  identical = differing.length === 0;
+}
+
+const report = {
+  date: new Date().toISOString(),
+  articles,
+  seed,
+  node: process.version,
+  clean,
+  rebuild,
+  rebuildSpeedup: clean.wallSeconds / rebuild.wallSeconds,
+  rebuildIdenticalToClean: identical,
+  differingFiles: differing.slice(0, 20),
+};
+
+const row = (name: string, f: BuildFigures) =>
+  `| ${name} | ${f.wallSeconds.toFixed(1)} | ${f.cpuSeconds.toFixed(1)} | ${f.peakRssMiB.toFixed(0)} | ${f.pages} | ${f.files} | ${f.outputMiB.toFixed(1)} | ${f.msPerPage.toFixed(2)} | ` +
+  `${[f.stages.validation, f.stages.contentSync, f.stages.rendering, f.stages.finishing].map((s) => (s ?? 0).toFixed(1)).join(' / ')} | ${(f.stages.searchIndex ?? 0).toFixed(1)} |`;
+const table = [
+  `Khabar benchmark: ${articles} articles, seed ${seed}, Node ${process.version}`,
+  '',
+  '| build | wall s | CPU s | peak RSS MiB | pages | files | output MiB | ms/page | validate / sync / render / finish s | search index s |',
+  '| --- | --: | --: | --: | --: | --: | --: | --: | --- | --: |',
+  row('clean', clean),
+  row('one article edited', rebuild),
+  '',
+  `Rebuild speed-up: ${report.rebuildSpeedup.toFixed(1)}×; rebuild output identical to a clean build: ${identical === null ? 'not checked' : identical ? 'yes' : `no (${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')})`}`,
+].join('\n');
+
+const outDir = resolve(root, args['out-dir']);
+await mkdir(outDir, { recursive: true });
+const stem = join(outDir, `bench-${articles}`);
+await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(`${stem}.md`, `${table}\n`);
+process.stdout.write(`\n${table}\n\nWritten to ${stem}.json and ${stem}.md\n`);
+if (!args.keep) await rm(work, { recursive: true, force: true });
