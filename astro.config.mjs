@@ -9,7 +9,7 @@ import { SITE } from './src/site.config.ts';
 export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // Keep the author's quotes and dashes as written, in pages as in excerpts.
   // No syntax highlighting: Shiki colours code with inline styles, which the CSP blocks, and news
   // articles show code rarely enough that plain <pre> blocks serve.

@@ -26,6 +26,18 @@ const { values: args } = parseArgs({
   },
 });
 
+/**
+ * Removes a failed build's staging folder. Pages rendered concurrently may still be writing into
+ * it when Astro reports the first error, so removal is retried until it sticks.
+ */
+async function discard(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!existsSync(dir)) return;
+  }
+}
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -75,7 +87,7 @@ try {
     integrations: [timings],
   });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  await discard(staging);
   fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
 const built = performance.now();
@@ -84,7 +96,7 @@ let search: SearchIndexReport;
 try {
   search = await indexSite(staging, SITE.lang);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  await discard(staging);
   fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
 
