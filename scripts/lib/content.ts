@@ -14,6 +14,8 @@ export interface ContentReport {
   problems: Problem[];
 }
 
+const READ_BATCH = 256;
+
 /** A path as problems show it: relative to `cwd` when inside it, else absolute. */
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
@@ -42,9 +44,18 @@ export async function listArticleFiles(contentDir: string): Promise<string[]> {
  */
 export async function validateContent(contentDir: string, now: Date, cwd = process.cwd()): Promise<ContentReport> {
   const paths = await listArticleFiles(contentDir);
-  const sources = await Promise.all(paths.map((path) => readSource(path, cwd)));
-  const articles = sources.filter((source): source is SourceFile => source !== undefined).map(checkArticle);
-  const problems = [...articles.flatMap((article) => article.problems), ...checkCorpus(articles)];
+  const articles: CheckedArticle[] = [];
+  const unreadable: Problem[] = [];
+  // In batches: tens of thousands of files read at once exhaust the open-file limit (EMFILE).
+  for (let i = 0; i < paths.length; i += READ_BATCH) {
+    const batch = paths.slice(i, i + READ_BATCH);
+    const sources = await Promise.all(batch.map((path) => readSource(path, cwd)));
+    sources.forEach((source, j) => {
+      if (source) articles.push(checkArticle(source));
+      else unreadable.push({ file: displayPath(batch[j]!, cwd), message: 'could not be read', severity: 'error' });
+    });
+  }
+  const problems = [...unreadable, ...articles.flatMap((article) => article.problems), ...checkCorpus(articles)];
 
   const ratesPath = join(contentDir, 'rates.json');
   const ratesSource = await readSource(ratesPath, cwd);
