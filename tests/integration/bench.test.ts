@@ -19,6 +19,7 @@ describe('npm run bench', () => {
       expect(build.cpuSeconds).toBeGreaterThan(0);
       expect(build.peakRssMiB).toBeGreaterThan(50);
       expect(build.stages.searchIndex).toBeGreaterThan(0);
+      expect(build.searchIndexMiB).toBeGreaterThan(0);
       expect(build.stages.rendering).toBeGreaterThan(0);
     }
     expect(report.rebuild.pages).toBe(report.clean.pages);
