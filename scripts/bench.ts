@@ -9,13 +9,13 @@
  * (verify) clean build of the edited corpus, compared file by file with the rebuild.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './lib/corpus.ts';
+import { listFiles, treeDigest } from './lib/files.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -85,11 +85,6 @@ async function treeRss(rootPid: number): Promise<number> {
   return total;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
 /** Runs `scripts/build.ts` under GNU time, sampling the process tree's memory. */
 async function build(content: string, out: string, cache: string, work: string): Promise<BuildFigures> {
   const timingsFile = join(work, 'timings.json');
@@ -115,9 +110,9 @@ async function build(content: string, out: string, cache: string, work: string):
   let bytes = 0;
   let indexBytes = 0;
   for (const file of files) {
-    const size = (await stat(file)).size;
+    const size = (await stat(join(out, file))).size;
     bytes += size;
-    if (file.startsWith(join(out, 'pagefind/'))) indexBytes += size;
+    if (file.startsWith('pagefind/')) indexBytes += size;
   }
   const pages = files.filter((file) => file.endsWith('.html')).length;
   return {
@@ -133,16 +128,9 @@ async function build(content: string, out: string, cache: string, work: string):
   };
 }
 
-/** Hashes of every file under `dir`, by relative path. */
-async function digest(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const file of await listFiles(dir)) out.set(file.slice(dir.length + 1), createHash('sha256').update(await readFile(file)).digest('hex'));
-  return out;
-}
-
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  const keys = new Set([...a.keys(), ...b.keys()]);
-  return [...keys].filter((key) => a.get(key) !== b.get(key)).sort();
+function differences(a: Record<string, string>, b: Record<string, string>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((key) => a[key] !== b[key]).sort();
 }
 
 const work = await mkdtemp(join(tmpdir(), 'khabar-bench-'));
@@ -165,7 +153,7 @@ let differing: string[] = [];
 if (!args['no-verify']) {
   process.stdout.write('Clean build of the edited corpus, to compare\n');
   await build(content, join(work, 'dist-clean'), join(work, 'cache-clean'), work);
-  differing = differences(await digest(join(work, 'dist')), await digest(join(work, 'dist-clean')));
+  differing = differences(await treeDigest(join(work, 'dist')), await treeDigest(join(work, 'dist-clean')));
   identical = differing.length === 0;
 }
 

@@ -42,6 +42,14 @@ export function pageParam(scheme: PageScheme, n: number): string | undefined {
   return n === 1 ? undefined : `${scheme.segment}${n}`;
 }
 
+/** Where page `number` (1-based, within range) of `total` items in pages of `perPage` starts and ends. */
+export function pageBounds(total: number, perPage: number, number: number): { pages: number; start: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const start = (number - 1) * perPage;
+  const last = Math.min(total, start + perPage);
+  return { pages, start, first: last > start ? start + 1 : 0, last };
+}
+
 /**
  * Splits `items` into pages of `perPage`. An empty list gives one empty page, so a listing always
  * has its first page; otherwise there is never an empty page and never a page past the last.
@@ -49,17 +57,16 @@ export function pageParam(scheme: PageScheme, n: number): string | undefined {
 export function paginate<T>(items: readonly T[], perPage: number, scheme: PageScheme): ListingPage<T>[] {
   if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive integer, got ${perPage}`);
   const total = items.length;
-  const pages = Math.max(1, Math.ceil(total / perPage));
+  const { pages } = pageBounds(total, perPage, 1);
   return Array.from({ length: pages }, (_, index) => {
     const number = index + 1;
-    const start = index * perPage;
-    const pageItems = items.slice(start, start + perPage);
+    const { start, first, last } = pageBounds(total, perPage, number);
     return {
       number,
       pages,
-      items: pageItems,
-      first: pageItems.length === 0 ? 0 : start + 1,
-      last: start + pageItems.length,
+      items: items.slice(start, last),
+      first,
+      last,
       total,
       url: pageUrl(scheme, number),
       prevUrl: number > 1 ? pageUrl(scheme, number - 1) : undefined,

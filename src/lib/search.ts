@@ -1,3 +1,5 @@
+import { pageBounds } from './pagination.ts';
+
 /** How search results are ordered. */
 export type SearchSort = 'relevance' | 'newest';
 
@@ -83,9 +85,6 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 
 /** Which slice of `total` results page `requested` shows, clamped to the pages there are. */
 export function resultWindow(total: number, perPage: number, requested: number): { number: number; pages: number; start: number; first: number; last: number; total: number } {
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  const number = Math.min(Math.max(1, requested), pages);
-  const start = (number - 1) * perPage;
-  const last = Math.min(total, start + perPage);
-  return { number, pages, start, first: total === 0 ? 0 : start + 1, last, total };
+  const number = Math.min(Math.max(1, requested), pageBounds(total, perPage, 1).pages);
+  return { number, ...pageBounds(total, perPage, number), total };
 }

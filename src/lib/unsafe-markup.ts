@@ -1,4 +1,4 @@
-import type { Nodes, Parent } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { parseBody, type BodyFormat } from './text.ts';
@@ -94,11 +94,12 @@ function walk(node: Nodes, found: UnsafeMarkup[]): void {
  * Markup in a Markdown or MDX body that would run script in the reader's browser: `<script>`
  * elements, `on…` event handler attributes and `javascript:` URLs, in raw HTML, in JSX and in
  * Markdown links, images and link definitions. Code spans and code blocks are text and never match.
+ * `tree` is the body's `parseBody` tree when the caller already has it.
  * @throws the parser's error when an MDX body does not parse.
  */
-export function findUnsafeMarkup(body: string, format: BodyFormat): UnsafeMarkup[] {
+export function findUnsafeMarkup(body: string, format: BodyFormat, tree?: Root): UnsafeMarkup[] {
   if (!MAYBE_UNSAFE.test(body)) return [];
   const found: UnsafeMarkup[] = [];
-  walk(parseBody(body, format), found);
+  walk(tree ?? parseBody(body, format), found);
   return found;
 }

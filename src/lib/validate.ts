@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import type { Root } from 'mdast';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleFrontmatterSchema, type ArticleFrontmatter } from '../schemas/article.ts';
@@ -68,8 +69,10 @@ function bodyLineOffset(source: string, body: string): number {
 /** Body problems: MDX that does not parse, and markup that would run script in the reader's browser. */
 function checkBody(file: string, body: string, lineOffset: number): Problem[] {
   const format = formatOf(file);
+  // MDX is parsed here anyway, to report syntax errors; the scan reuses that tree.
+  let tree: Root | undefined;
   try {
-    if (format === 'mdx') parseBody(body, format);
+    if (format === 'mdx') tree = parseBody(body, format);
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message: string };
     return [
@@ -82,7 +85,7 @@ function checkBody(file: string, body: string, lineOffset: number): Problem[] {
       },
     ];
   }
-  return findUnsafeMarkup(body, format).map(({ line, column, message }) => ({
+  return findUnsafeMarkup(body, format, tree).map(({ line, column, message }) => ({
     file,
     line: line + lineOffset,
     column,

@@ -1,16 +1,13 @@
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
-import { BROWSER_SKIP_REASON, launchChromium, watchCsp } from '../helpers/browser.ts';
-import { ROOT, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+import { BROWSER_SKIP_REASON, axeViolations, launchChromium, openPage, watchCsp } from '../helpers/browser.ts';
+import { ROOT, buildFixtureSite } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
 const SCREENSHOTS = join(ROOT, '.screenshots');
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let host: StaticHost;
 let browser: Browser;
 
@@ -19,11 +16,8 @@ const title = BROWSER_SKIP_REASON ? `the reader's browser (skipped: ${BROWSER_SK
 
 suite(title, () => {
   beforeAll(async () => {
-    const work = await tempDir('browser');
-    await writeFiles(join(work, 'content'), newsroomFixture());
-    const built = await runBuild(join(work, 'content'), join(work, 'dist'), join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
-    if (built.code !== 0) throw new Error(built.stderr);
-    host = await serveStatic(join(work, 'dist'));
+    const { out } = await buildFixtureSite('browser', newsroomFixture(), NOW_EPOCH);
+    host = await serveStatic(out);
     browser = await launchChromium();
   });
 
@@ -32,11 +26,7 @@ suite(title, () => {
     await host?.close();
   });
 
-  /** A fresh page in its own context; closed by the caller's `using`-style finally. */
-  async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: host.origin, ...options });
-    return { context, page: await context.newPage() };
-  }
+  const open = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, host.origin, options);
 
   const heading = (page: Page) => page.locator('h1').first().innerText();
 
@@ -181,12 +171,7 @@ suite(title, () => {
       async (path, colorScheme) => {
         const { context, page } = await open({ colorScheme, reducedMotion: 'reduce', bypassCSP: true });
         await page.goto(path);
-        await page.addScriptTag({ content: AXE_SOURCE });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-        });
-        expect(violations).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await context.close();
       },
     );

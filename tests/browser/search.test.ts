@@ -1,14 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
-import { BROWSER_SKIP_REASON, launchChromium, watchCsp } from '../helpers/browser.ts';
-import { articleSource, listFiles, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+import { BROWSER_SKIP_REASON, axeViolations, launchChromium, openPage, watchCsp } from '../helpers/browser.ts';
+import { articleSource, buildFixtureSite, listFiles } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
-
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Eight articles mention the glacier survey: five from 2024 (Kazakhstan), three from 2025 (Kyrgyzstan). */
 const GLACIER = Array.from({ length: 8 }, (_, i) => ({
@@ -40,12 +35,9 @@ const title = BROWSER_SKIP_REASON ? `search (skipped: ${BROWSER_SKIP_REASON})` :
 
 suite(title, () => {
   beforeAll(async () => {
-    const work = await tempDir('search');
-    outDir = join(work, 'dist');
-    await writeFiles(join(work, 'content'), searchFixture());
-    const built = await runBuild(join(work, 'content'), outDir, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
-    if (built.code !== 0) throw new Error(built.stderr);
-    expect(built.stdout).toMatch(/search index of 31 pages/);
+    const { out, build } = await buildFixtureSite('search', searchFixture(), NOW_EPOCH);
+    outDir = out;
+    expect(build.stdout).toMatch(/search index of 31 pages/);
     host = await serveStatic(outDir);
     browser = await launchChromium();
   });
@@ -55,10 +47,7 @@ suite(title, () => {
     await host?.close();
   });
 
-  async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: host.origin, ...options });
-    return { context, page: await context.newPage() };
-  }
+  const open = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, host.origin, options);
 
   /** Waits for the search page to settle on a status line, then reads it and the result titles. */
   async function results(page: Page, status: string | RegExp) {
@@ -146,12 +135,7 @@ suite(title, () => {
     const { context, page } = await open({ bypassCSP: true });
     await page.goto('/search/?q=glacier');
     await results(page, 'of 8');
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run();
-      return result.violations.map((violation) => violation.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -46,4 +48,30 @@ export async function watchCsp(page: Page): Promise<() => Promise<CspViolation[]
     }
   });
   return async () => [...all, ...(await page.evaluate(() => (window as unknown as { __csp?: CspViolation[] }).__csp ?? []))];
+}
+
+/** A page in a fresh browser context whose relative URLs resolve against `origin`. Close the context when done. */
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: origin, ...options });
+  return { context, page: await context.newPage() };
+}
+
+let axeSource: Promise<string> | undefined;
+
+/**
+ * axe-core's violations on the loaded page, one `rule: targets` line each. The page's context
+ * must be opened with `bypassCSP: true`, since the policy rightly refuses the injected script.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: await axeSource });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
+    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  });
 }

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
 
@@ -42,6 +41,19 @@ export function runBuild(contentDir: string, outDir: string, cacheDir: string, e
   return runScript('scripts/build.ts', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir], env);
 }
 
+/**
+ * Writes `files` into a fresh content folder and builds it as `npm run build` does, at the
+ * fixture's "now". @throws with the build's errors when it fails.
+ */
+export async function buildFixtureSite(prefix: string, files: Record<string, string>, now: string): Promise<{ out: string; build: BuildResult }> {
+  const work = await tempDir(prefix);
+  await writeFiles(join(work, 'content'), files);
+  const out = join(work, 'dist');
+  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: now });
+  if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
+  return { out, build };
+}
+
 /** Runs one of the project's TypeScript scripts with the project's Node and tsx. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
@@ -59,21 +71,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
   });
 }
 
-/** Every file under `dir` (relative, `/`-separated), sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
-
-/** A hash of every file under `dir`, to prove a folder was left exactly as it was. */
-export async function treeDigest(dir: string): Promise<Record<string, string>> {
-  const digest: Record<string, string> = {};
-  for (const file of await listFiles(dir)) digest[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
-  return digest;
-}
+export { listFiles, treeDigest } from '../../scripts/lib/files.ts';
 
 /** Reads and parses a built page by its URL path (`/tags/csto/` → `tags/csto/index.html`). */
 export async function page(outDir: string, urlPath: string): Promise<HTMLElement> {

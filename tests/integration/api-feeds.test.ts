@@ -5,17 +5,13 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
 import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
-import { listFiles, page, pageSource, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+import { buildFixtureSite, listFiles, page, pageSource } from '../helpers/site.ts';
 
 let out: string;
 let files: string[];
 
 beforeAll(async () => {
-  const work = await tempDir('api');
-  await writeFiles(join(work, 'content'), newsroomFixture());
-  out = join(work, 'dist');
-  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
-  if (build.code !== 0) throw new Error(build.stderr);
+  ({ out } = await buildFixtureSite('api', newsroomFixture(), NOW_EPOCH));
   files = await listFiles(out);
 });
 

@@ -4,16 +4,12 @@ import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { brokenReferences, pageWeight } from '../helpers/dist-audit.ts';
-import { listFiles, runBuild, tempDir, writeFiles } from '../helpers/site.ts';
+import { buildFixtureSite, listFiles, writeFiles } from '../helpers/site.ts';
 
 let out: string;
 
 beforeAll(async () => {
-  const work = await tempDir('quality');
-  out = join(work, 'dist');
-  await writeFiles(join(work, 'content'), newsroomFixture());
-  const built = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
-  if (built.code !== 0) throw new Error(built.stderr);
+  ({ out } = await buildFixtureSite('quality', newsroomFixture(), NOW_EPOCH));
 });
 
 describe('quality gates over a fixture build', () => {

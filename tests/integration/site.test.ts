@@ -1,18 +1,14 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
-import { listFiles, page, pageSource, runBuild, tempDir, text, writeFiles, type BuildResult } from '../helpers/site.ts';
+import { buildFixtureSite, listFiles, page, pageSource, text, type BuildResult } from '../helpers/site.ts';
 import { readFile } from 'node:fs/promises';
 
 let out: string;
 let build: BuildResult;
 
 beforeAll(async () => {
-  const work = await tempDir('site');
-  await writeFiles(join(work, 'content'), newsroomFixture());
-  out = join(work, 'dist');
-  build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
-  if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
+  ({ out, build } = await buildFixtureSite('site', newsroomFixture(), NOW_EPOCH));
 });
 
 const counter = async (path: string) => text((await page(out, path)).querySelector('.counter'));
