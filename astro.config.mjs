@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { articleLinks } from './src/markdown/article-links.ts';
 import { SITE } from './src/site.config.ts';
 
 // Builds go through scripts/build.ts, which validates first and passes outDir and cacheDir inline.
@@ -13,7 +14,11 @@ export default defineConfig({
   // Keep the author's quotes and dashes as written, in pages as in excerpts.
   // No syntax highlighting: Shiki colours code with inline styles, which the CSP blocks, and news
   // articles show code rarely enough that plain <pre> blocks serve.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }), syntaxHighlight: false },
+  // Relative links between article files become links to the articles' pages.
+  markdown: {
+    processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [articleLinks(SITE.url)] }),
+    syntaxHighlight: false,
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
   devToolbar: { enabled: false },
   // Every page gets a Content-Security-Policy <meta>; Astro hashes the styles and scripts it emits.

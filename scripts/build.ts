@@ -1,5 +1,6 @@
 /**
- * `npm run build`: validate → astro build into a staging folder → search index → swap into place.
+ * `npm run build`: validate → astro build into a staging folder → search index → redirect pages →
+ * swap into place.
  * A failure at any step leaves the previous output folder exactly as it was.
  *
  * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR,
@@ -14,6 +15,7 @@ import { resolveNow } from '../src/lib/dates.ts';
 import type { AstroIntegration } from 'astro';
 import { SITE } from '../src/site.config.ts';
 import { printProblems, validateContent } from './lib/content.ts';
+import { writeRedirects } from './lib/redirects.ts';
 import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +100,13 @@ try {
 } catch (error) {
   await discard(staging);
   fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+}
+
+try {
+  await writeRedirects(staging, report.redirects);
+} catch (error) {
+  await discard(staging);
+  fail(`\n${(error as Error).message}\n${args.out} is unchanged.`);
 }
 
 if (existsSync(outDir)) await rename(outDir, retired);

@@ -1,18 +1,39 @@
+import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isoDay } from '../../src/lib/dates.ts';
 import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
-import { checkArticle, checkCorpus, checkRates, type CheckedArticle, type SourceFile } from '../../src/lib/validate.ts';
+import { indexRegistry, type TagIndex } from '../../src/lib/tags.ts';
+import {
+  checkArticle,
+  checkCorpus,
+  checkRates,
+  checkRedirects,
+  checkReferences,
+  checkTagRegistry,
+  TAG_REGISTRY_FILE,
+  type CheckedArticle,
+  type SourceFile,
+} from '../../src/lib/validate.ts';
 import type { Rates } from '../../src/schemas/rates.ts';
+import type { Redirect } from '../../src/schemas/redirects.ts';
 import { SITE } from '../../src/site.config.ts';
 
 /** What validating a content folder found. */
 export interface ContentReport {
   articles: CheckedArticle[];
   rates?: Rates;
+  /** The tag registry, indexed; empty when there is no `tags.yaml`. */
+  tags: TagIndex;
+  /** The redirects the site serves, when the content is valid. */
+  redirects: Redirect[];
   problems: Problem[];
 }
+
+/** The project's public folder, whose files the site serves as they are. */
+export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public');
 
 const READ_BATCH = 256;
 
@@ -42,7 +63,7 @@ export async function listArticleFiles(contentDir: string): Promise<string[]> {
  * the corpus-wide rules, and `rates.json`. Paths in problems are relative to `cwd`.
  * `now` decides whether the rates are stale (a warning, not an error).
  */
-export async function validateContent(contentDir: string, now: Date, cwd = process.cwd()): Promise<ContentReport> {
+export async function validateContent(contentDir: string, now: Date, cwd = process.cwd(), publicDir = PUBLIC_DIR): Promise<ContentReport> {
   const paths = await listArticleFiles(contentDir);
   const articles: CheckedArticle[] = [];
   const unreadable: Problem[] = [];
@@ -55,7 +76,25 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
       else unreadable.push({ file: displayPath(batch[j]!, cwd), message: 'could not be read', severity: 'error' });
     });
   }
-  const problems = [...unreadable, ...articles.flatMap((article) => article.problems), ...checkCorpus(articles)];
+  const registryPath = join(contentDir, TAG_REGISTRY_FILE);
+  const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
+  const registry = registrySource ? checkTagRegistry(registrySource) : undefined;
+  const tags = indexRegistry(registry?.registry);
+  const references = checkReferences(articles, {
+    siteUrl: SITE.url,
+    now,
+    publicFileExists: (path) => existsSync(join(publicDir, path)),
+    fileExists: (path) => existsSync(resolve(cwd, path)),
+  });
+  const redirects = checkRedirects(articles, tags, registrySource, { perPage: SITE.perPage, timeZone: SITE.timeZone, now });
+  const problems = [
+    ...unreadable,
+    ...articles.flatMap((article) => article.problems),
+    ...(registry?.problems ?? []),
+    ...checkCorpus(articles, tags),
+    ...references,
+    ...redirects.problems,
+  ];
 
   const ratesPath = join(contentDir, 'rates.json');
   const ratesSource = await readSource(ratesPath, cwd);
@@ -75,7 +114,7 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
       });
     }
   }
-  return { articles, rates, problems };
+  return { articles, rates, tags, redirects: redirects.redirects, problems };
 }
 
 /** Prints problems to stderr in reading order, compiler-style; returns how many are errors. */

@@ -1,8 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
-import { slugCollisions, type Tag } from '../lib/tags.ts';
+import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
+import { getTagIndex } from './tag-registry.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -24,7 +25,8 @@ export interface Catalog {
 
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
-  return { slug: entry.id, title, date, updated, author, summary, tags, excerpt: derived?.excerpt ?? '' };
+  const index = getTagIndex();
+  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt: derived?.excerpt ?? '' };
 }
 
 let catalog: Promise<Catalog> | undefined;
@@ -36,7 +38,7 @@ export function getCatalog(): Promise<Catalog> {
       newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
     );
     const articles = entries.map(summarise);
-    const byTag = groupByTag(articles);
+    const byTag = groupByTag(articles, getTagIndex());
     const tags = new Map(byTag.map(({ tag }) => [tag.key, tag]));
     // scripts/build.ts reports this before Astro starts; `astro dev` has only this check.
     const [collision] = slugCollisions(tags.values());
@@ -50,7 +52,8 @@ export function getCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-/** The display tags of one article, linked by slug. */
+/** The display tags of one article (aliases resolved), linked by slug. */
 export async function tagsOf(article: Pick<ArticleSummary, 'tags'>): Promise<Tag[]> {
-  return articleTags(article, (await getCatalog()).tags);
+  const index = getTagIndex();
+  return articleTags({ tags: article.tags.map((tag) => canonicalTag(tag, index)) }, (await getCatalog()).tags);
 }

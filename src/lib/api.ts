@@ -51,6 +51,7 @@ export function apiTag({ tag, articles }: TagGroup, origin: string): ApiTag {
   return {
     name: tag.name,
     slug: tag.slug,
+    ...(tag.description ? { description: tag.description } : {}),
     count: articles.length,
     url: absolute(origin, `/tags/${tag.slug}/`),
     api: absolute(origin, `/api/tags/${tag.slug}.json`),

@@ -1,5 +1,5 @@
 import { zonedParts } from './dates.ts';
-import { collectTags, tagKey, type Tag } from './tags.ts';
+import { canonicalTag, collectTags, NO_REGISTRY, tagKey, type Tag, type TagIndex } from './tags.ts';
 
 /** What listings, feeds and the API need of an article: small, so pages stay light to render. */
 export interface ArticleSummary {
@@ -10,7 +10,7 @@ export interface ArticleSummary {
   updated?: Date;
   author?: string;
   summary?: string;
-  /** Tags as the author wrote them. */
+  /** Tags as the author wrote them, aliases replaced by their registered names. */
   tags: string[];
   excerpt: string;
 }
@@ -49,12 +49,13 @@ export function newestFirst(a: Pick<ArticleSummary, 'date' | 'slug'>, b: Pick<Ar
 /**
  * Every tag of `articles` (given newest first) with its articles in the same order, tags sorted
  * by display name. An article that repeats a tag in another spelling is listed once.
+ * Registered tags take their name, slug and description from `index`.
  */
-export function groupByTag(articles: readonly ArticleSummary[]): TagGroup[] {
-  const tags = collectTags(articles.map((article) => article.tags));
+export function groupByTag(articles: readonly ArticleSummary[], index: TagIndex = NO_REGISTRY): TagGroup[] {
+  const tags = collectTags(articles.map((article) => article.tags), index);
   const groups = new Map<string, ArticleSummary[]>();
   for (const article of articles) {
-    for (const key of new Set(article.tags.map(tagKey))) {
+    for (const key of new Set(article.tags.map((tag) => tagKey(canonicalTag(tag, index))))) {
       const list = groups.get(key);
       if (list) list.push(article);
       else groups.set(key, [article]);

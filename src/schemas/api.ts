@@ -8,7 +8,7 @@ const instant = z.iso.datetime();
 
 /** A tag as other front ends reference it. */
 export const apiTagRefSchema = z.object({
-  /** Display name, the most common spelling across articles. */
+  /** Display name: the registry's, else the most common spelling across articles. */
   name: z.string(),
   /** URL segment of the tag: `/tags/<slug>/`. */
   slug: z.string(),
@@ -64,6 +64,8 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */
   readingMinutes: z.number().int().positive(),
+  /** BCP 47 language of the article when it is not the site's. */
+  lang: z.string().optional(),
   /** Lead image URL, when there is one. */
   image: siteUrl.optional(),
   /** Text alternative of the lead image. */
@@ -72,6 +74,8 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
 
 /** A tag with its count and addresses. */
 export const apiTagSchema = apiTagRefSchema.extend({
+  /** The newsroom's description of the topic, from `content/tags.yaml`, when it has one. */
+  description: z.string().optional(),
   /** Published articles with this tag. */
   count: z.number().int().positive(),
   /** The tag's page. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { parseContentDate } from '../lib/dates.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
+import { redirectFromSchema } from './redirects.ts';
 import { SITE } from '../site.config.ts';
 
 const DATE_EXPECTED = 'expected a date as YYYY-MM-DD or an ISO 8601 date-time';
@@ -63,6 +64,11 @@ const frontmatterShape = {
     .string({ error: 'expected a language tag such as `ru`' })
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `ru`, `kk` or `uz-Cyrl`' })
     .optional(),
+  /**
+   * Old slugs (`old-name`) or site paths (`/2019/05/old-name.html`) this article was published
+   * under; each becomes a redirect to its current address.
+   */
+  redirectFrom: redirectFromSchema.optional(),
 };
 
 /** The fields an author may write in an article's frontmatter, and nothing else. */

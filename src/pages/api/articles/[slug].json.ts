@@ -13,13 +13,14 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
   const { bySlug, tags } = await getCatalog();
   const summary = bySlug.get(entry.id)!;
-  const { derived, image, imageAlt } = entry.data;
+  const { derived, image, imageAlt, lang } = entry.data;
   const body: ApiArticle = {
     ...apiArticleSummary(summary, tags, SITE.url),
     html: await renderBodyHtml(entry),
     plainText: derived?.plainText ?? '',
     wordCount: derived?.wordCount ?? 0,
     readingMinutes: derived?.readingMinutes ?? 1,
+    lang,
     image: image ? absolute(SITE.url, image) : undefined,
     imageAlt,
   };

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { redirectPage, redirectsFile } from '../../src/lib/redirects.ts';
+import type { Redirect } from '../../src/schemas/redirects.ts';
+import { SITE } from '../../src/site.config.ts';
+
+/** Where a redirect's page goes in the output: `/old/` → `old/index.html`, `/old.html` as it is. */
+function pageFile(outDir: string, from: string): string {
+  return join(outDir, ...from.split('/').filter(Boolean), ...(from.endsWith('/') ? ['index.html'] : []));
+}
+
+/**
+ * Writes a static page for each redirect and appends them to `_redirects`.
+ * @throws naming the redirect when its page would replace a file the build wrote; content checks
+ * rule that out for pages they know of, and this keeps any other file from being overwritten.
+ */
+export async function writeRedirects(outDir: string, redirects: readonly Redirect[]): Promise<void> {
+  const clashes = redirects.filter(({ from }) => existsSync(pageFile(outDir, from)));
+  if (clashes.length > 0) {
+    throw new Error(clashes.map(({ from }) => `redirect from ${from} would replace a file the build wrote`).join('\n'));
+  }
+  for (const redirect of redirects) {
+    const file = pageFile(outDir, redirect.from);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, redirectPage(redirect, SITE));
+  }
+  if (redirects.length > 0) await appendFile(join(outDir, '_redirects'), redirectsFile(redirects));
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem } from '../lib/problems.ts';
+import { indexRegistry, type TagIndex } from '../lib/tags.ts';
+import { checkTagRegistry, TAG_REGISTRY_FILE } from '../lib/validate.ts';
+import { CONTENT_DIR } from './build-context.ts';
+
+let cached: TagIndex | undefined;
+
+/**
+ * The tag registry (`content/tags.yaml`), read and indexed once per build; an empty registry when
+ * the file does not exist. `scripts/build.ts` has validated it; under `astro dev` this is the check.
+ */
+export function getTagIndex(): TagIndex {
+  if (cached) return cached;
+  const file = join(CONTENT_DIR, TAG_REGISTRY_FILE);
+  let source: string | undefined;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    source = undefined;
+  }
+  if (source === undefined) return (cached = indexRegistry(undefined));
+  const { registry, problems } = checkTagRegistry({ file, source });
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (!registry || errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
+  cached = indexRegistry(registry);
+  return cached;
+}

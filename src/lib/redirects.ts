@@ -1,0 +1,104 @@
+import type { Redirect } from '../schemas/redirects.ts';
+import { articlePath, RESERVED_PREFIXES, tagPath } from './routes.ts';
+
+/** A redirect an author asked for, with where they asked for it. */
+export interface RedirectRequest {
+  /** The old slug or path as written. */
+  source: string;
+  /** Whether a bare slug names an old article or an old tag. */
+  kind: 'article' | 'tag';
+  /** The live path it should lead to. */
+  to: string;
+  /** The file that asks for it, and the field (`redirectFrom[1]`, `tags.CSTO.aliases[0]`). */
+  file: string;
+  field: string;
+  /** Registry aliases redirect only where nothing else is: a clash drops them silently. */
+  implicit?: boolean;
+}
+
+/** A redirect that cannot be written, and why. */
+export interface RedirectConflict {
+  request: RedirectRequest;
+  message: string;
+}
+
+/**
+ * The old path a redirect source stands for: a slug names a page of the same kind
+ * (`old-name` → `/articles/old-name/`), a path is kept, and a path without a file extension
+ * gets the trailing slash every page of the site has.
+ */
+export function redirectPath(source: string, kind: 'article' | 'tag'): string {
+  if (!source.startsWith('/')) return kind === 'article' ? articlePath(source) : tagPath(source);
+  return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
+}
+
+/**
+ * Turns requests into the redirects to write. A request is refused when its old path is a live
+ * page, lies inside a folder the build owns, is its own target, points to a page that does not
+ * exist, or is claimed by another request with a different target.
+ */
+export function planRedirects(requests: readonly RedirectRequest[], live: ReadonlySet<string>): { redirects: Redirect[]; conflicts: RedirectConflict[] } {
+  const conflicts: RedirectConflict[] = [];
+  const accepted = new Map<string, RedirectRequest[]>();
+  for (const request of requests) {
+    const from = redirectPath(request.source, request.kind);
+    const reserved = RESERVED_PREFIXES.find((prefix) => from.startsWith(prefix));
+    let message: string | undefined;
+    if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
+    else if (live.has(from)) message = `redirect from ${from} collides with a live page at that address`;
+    else if (reserved) message = `redirect from ${from} is inside ${reserved}, which the build writes itself`;
+    else if (!live.has(request.to)) message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;
+    if (message) {
+      if (!request.implicit) conflicts.push({ request, message });
+      continue;
+    }
+    accepted.set(from, [...(accepted.get(from) ?? []), request]);
+  }
+  const redirects: Redirect[] = [];
+  for (const [from, claims] of accepted) {
+    const explicit = claims.filter((claim) => !claim.implicit);
+    const targets = new Set((explicit.length > 0 ? explicit : claims).map((claim) => claim.to));
+    if (targets.size > 1) {
+      for (const claim of explicit) {
+        const others = explicit.filter((other) => other.to !== claim.to).map((other) => `${other.to} (${other.file})`);
+        conflicts.push({ request: claim, message: `redirect from ${from} is also claimed for ${others.join(', ')}; keep one` });
+      }
+      continue;
+    }
+    redirects.push({ from, to: [...targets][0]! });
+  }
+  redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return { redirects, conflicts };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The static page left at an old address: an immediate meta refresh, a canonical link to the new
+ * address for search engines, `noindex`, and a plain link for anyone whose browser does not follow.
+ */
+export function redirectPage({ to }: Redirect, site: { url: string; lang: string; title: string }): string {
+  const href = escapeHtml(to);
+  const canonical = escapeHtml(new URL(to, site.url).href);
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(site.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>Moved | ${escapeHtml(site.title)}</title>`,
+    `<meta http-equiv="refresh" content="0; url=${href}">`,
+    `<link rel="canonical" href="${canonical}">`,
+    '<meta name="robots" content="noindex">',
+    '</head>',
+    '<body>',
+    `<p>This page has moved to <a href="${href}">${canonical}</a>.</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** `_redirects` for Netlify and Cloudflare Pages: one permanent redirect per line. */
+export function redirectsFile(redirects: readonly Redirect[]): string {
+  return redirects.map(({ from, to }) => `${from} ${to} 301\n`).join('');
+}

@@ -1,0 +1,99 @@
+import { posix } from 'node:path';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import type { BodyFormat } from './text.ts';
+
+/** A link or image in an article body, located in the body (1-based). */
+export interface BodyReference {
+  kind: 'link' | 'image';
+  /** The URL as written. */
+  url: string;
+  line: number;
+  column: number;
+  /** An image's text alternative, as written. */
+  alt?: string;
+}
+
+interface Node {
+  type: string;
+  url?: string;
+  alt?: string | null;
+  value?: string;
+  name?: string | null;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  position?: { start: { line: number; column: number } };
+  children?: Node[];
+}
+
+const HTML_ATTRIBUTE = /<(a|img)\b[^>]*?\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const JSX_URL_ATTRIBUTES: Record<string, { attribute: string; kind: BodyReference['kind'] }> = {
+  a: { attribute: 'href', kind: 'link' },
+  img: { attribute: 'src', kind: 'image' },
+};
+
+/**
+ * Every link and image of a body: Markdown links, definitions and images, and the `href` of `<a>`
+ * and `src` of `<img>` in raw HTML and in MDX elements whose value is a plain string.
+ * A body that does not parse yields none (its syntax error is reported elsewhere).
+ */
+export function findReferences(body: string, format: BodyFormat): BodyReference[] {
+  let tree: Node;
+  try {
+    tree = (format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body, { features: { frontmatter: false } })) as unknown as Node;
+  } catch {
+    return [];
+  }
+  const out: BodyReference[] = [];
+  const visit = (node: Node): void => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    if ((node.type === 'link' || node.type === 'definition') && node.url) out.push({ kind: 'link', url: node.url, ...start });
+    else if (node.type === 'image' && node.url) out.push({ kind: 'image', url: node.url, alt: node.alt ?? '', ...start });
+    else if (node.type === 'html' && node.value) {
+      for (const match of node.value.matchAll(HTML_ATTRIBUTE)) {
+        const before = node.value.slice(0, match.index).split('\n');
+        const line = start.line + before.length - 1;
+        const column = before.length > 1 ? before.at(-1)!.length + 1 : start.column + match.index;
+        out.push({ kind: match[1]!.toLowerCase() === 'img' ? 'image' : 'link', url: match[3] ?? match[4] ?? '', line, column });
+      }
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && JSX_URL_ATTRIBUTES[node.name]) {
+      const { attribute, kind } = JSX_URL_ATTRIBUTES[node.name]!;
+      const value = node.attributes?.find((attr) => attr.type === 'mdxJsxAttribute' && attr.name === attribute)?.value;
+      if (typeof value === 'string') out.push({ kind, url: value, ...start });
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return out;
+}
+
+/** Where a link between articles points: an article slug, or an article file relative to the linking one. */
+export type ArticleLink = { kind: 'slug'; slug: string } | { kind: 'file'; path: string };
+
+const ARTICLE_PATH = /^\/articles\/([^/?#]+)\/?(?:index\.html)?(?:[?#].*)?$/;
+const MARKDOWN_FILE = /^([^?#:]+\.mdx?)(?:[?#].*)?$/i;
+
+/**
+ * What an article link points to: `/articles/<slug>/` (also on the site's own origin), or a
+ * relative `.md`/`.mdx` file, resolved from `fromFile` (a `/`-separated path). Other URLs are not
+ * links between articles and give `undefined`.
+ */
+export function articleLinkTarget(url: string, fromFile: string, siteUrl: string): ArticleLink | undefined {
+  const local = url.startsWith(siteUrl + '/') ? url.slice(siteUrl.length) : url;
+  const slug = ARTICLE_PATH.exec(local)?.[1];
+  if (slug !== undefined) return { kind: 'slug', slug: decodeURIComponent(slug) };
+  const file = MARKDOWN_FILE.exec(local)?.[1];
+  if (file !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(local) && !local.startsWith('/')) {
+    return { kind: 'file', path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(file))) };
+  }
+  return undefined;
+}
+
+/**
+ * Where a local image lives: under the public folder for `/images/x.jpg`, beside the article for
+ * `./x.jpg` or `../x.jpg` (a `/`-separated path from `fromFile`). Remote and `data:` URLs give `undefined`.
+ */
+export function localImage(url: string, fromFile: string): { kind: 'public' | 'relative'; path: string } | undefined {
+  const clean = url.replace(/[?#].*$/, '');
+  if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) return undefined;
+  if (clean.startsWith('/')) return { kind: 'public', path: decodeURIComponent(clean.slice(1)) };
+  return { kind: 'relative', path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(clean))) };
+}

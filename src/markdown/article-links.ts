@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
+import { parse as parseYaml } from 'yaml';
+import { articleLinkTarget } from '../lib/references.ts';
+import { articlePath } from '../lib/routes.ts';
+import { articleSlug } from '../lib/slug.ts';
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
+/** The slug of the article in `file`, or undefined when there is no such file. */
+function slugOfFile(file: string): string | undefined {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let slug: unknown;
+  try {
+    slug = (parseYaml(FRONTMATTER.exec(source)?.[1] ?? '') as { slug?: unknown } | null)?.slug;
+  } catch {
+    slug = undefined;
+  }
+  return articleSlug(file, slug);
+}
+
+/**
+ * Rewrites relative links to other article files (`../2025/csto-summit.md#vote`) to the pages
+ * they are published at (`/articles/csto-summit/#vote`), so authors can link files the way their
+ * editor and GitHub follow them. `npm run check` reports links whose file does not exist.
+ */
+export function articleLinks(siteUrl: string): MdastPluginDefinition {
+  const rewrite = (url: string, fileURL: URL | undefined): string | undefined => {
+    if (!fileURL) return undefined;
+    const target = articleLinkTarget(url, fileURLToPath(fileURL), siteUrl);
+    if (target?.kind !== 'file') return undefined;
+    const slug = slugOfFile(target.path);
+    return slug === undefined ? undefined : `${articlePath(slug)}${/[?#].*$/.exec(url)?.[0] ?? ''}`;
+  };
+  return defineMdastPlugin({
+    name: 'khabar-article-links',
+    link(node, context) {
+      const url = rewrite(node.url, context.fileURL);
+      if (url) context.setProperty(node, 'url', url);
+    },
+    definition(node, context) {
+      const url = rewrite(node.url, context.fileURL);
+      if (url) context.setProperty(node, 'url', url);
+    },
+  });
+}
