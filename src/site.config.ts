@@ -29,6 +29,20 @@ export interface SiteConfig {
   readonly feedItems: number;
   /** Longest `<title>`, in characters; longer headlines are shortened there (never in the page). */
   readonly titleMaxLength: number;
+  /** The editing UI at /admin/ (Decap CMS); see docs/cms.md. */
+  readonly cms: {
+    /** The GitHub repository authors' changes are committed to, as `owner/name`. */
+    readonly repo: string;
+    /** The branch they are committed to. */
+    readonly branch: string;
+    /**
+     * The OAuth provider that signs authors in to GitHub; Netlify's when unset. Other hosts need
+     * their own (e.g. a small OAuth proxy on Cloudflare Workers); see docs/cms.md.
+     */
+    readonly authBaseUrl?: string;
+    /** Port of the local decap-server that `npm run cms` starts on 127.0.0.1. */
+    readonly localPort: number;
+  };
 }
 
 export const SITE: SiteConfig = {
@@ -45,4 +59,5 @@ export const SITE: SiteConfig = {
   apiPerPage: 100,
   feedItems: 50,
   titleMaxLength: 70,
+  cms: { repo: 'khabar-news/khabar', branch: 'main', localPort: 8081 },
 };

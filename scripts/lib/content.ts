@@ -38,7 +38,7 @@ export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 const READ_BATCH = 256;
 
 /** A path as problems show it: relative to `cwd` when inside it, else absolute. */
-function displayPath(path: string, cwd: string): string {
+export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

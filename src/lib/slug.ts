@@ -1,4 +1,5 @@
 import slugify from '@sindresorhus/slugify';
+import { parse as parseYaml } from 'yaml';
 
 /** What a slug may look like: lower-case Latin letters and digits in words joined by `-`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,4 +34,17 @@ export function articleSlug(filePath: string, frontmatterSlug?: unknown): string
   const name = filePath.split(/[\\/]/).pop() ?? filePath;
   const stem = name.replace(/\.(md|mdx)$/i, '');
   return SLUG_PATTERN.test(stem) ? stem : toSlug(stem);
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
+/** The slug of an article from its path and text, reading only the frontmatter's `slug`. */
+export function articleSlugOfSource(filePath: string, source: string): string {
+  let slug: unknown;
+  try {
+    slug = (parseYaml(FRONTMATTER.exec(source)?.[1] ?? '') as { slug?: unknown } | null)?.slug;
+  } catch {
+    slug = undefined;
+  }
+  return articleSlug(filePath, slug);
 }

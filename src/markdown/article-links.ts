@@ -1,28 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
-import { parse as parseYaml } from 'yaml';
 import { articleLinkTarget } from '../lib/references.ts';
 import { articlePath } from '../lib/routes.ts';
-import { articleSlug } from '../lib/slug.ts';
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+import { articleSlugOfSource } from '../lib/slug.ts';
 
 /** The slug of the article in `file`, or undefined when there is no such file. */
 function slugOfFile(file: string): string | undefined {
-  let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    return articleSlugOfSource(file, readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
-  let slug: unknown;
-  try {
-    slug = (parseYaml(FRONTMATTER.exec(source)?.[1] ?? '') as { slug?: unknown } | null)?.slug;
-  } catch {
-    slug = undefined;
-  }
-  return articleSlug(file, slug);
 }
 
 /**

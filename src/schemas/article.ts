@@ -26,7 +26,9 @@ const contentDate = z
       return z.NEVER;
     }
     return date;
-  });
+  })
+  // Published as JSON Schema's `format`, so the API's schema and the CMS know it is a date.
+  .meta({ format: 'date' });
 
 const frontmatterShape = {
   /** The headline: the page's only `<h1>`, the listing link and the feed title. */

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { stringify } from 'yaml';
+import { getTagIndex } from '../../data/tag-registry.ts';
+import { cmsConfig, type JsonSchemaObject } from '../../lib/cms-config.ts';
+import { articleFrontmatterObject } from '../../schemas/article.ts';
+import { SITE } from '../../site.config.ts';
+
+export const GET: APIRoute = () => {
+  const index = getTagIndex();
+  const schema = z.toJSONSchema(articleFrontmatterObject, { io: 'input', unrepresentable: 'any' }) as unknown as JsonSchemaObject;
+  const config = cmsConfig(schema, {
+    ...SITE.cms,
+    siteUrl: SITE.url,
+    contentFolder: 'content',
+    tags: { strict: index.strict, names: [...index.registered.values()].map(({ canonical }) => canonical) },
+  });
+  return new Response(`# Generated from the article schema (src/schemas/article.ts); do not edit.\n${stringify(config)}`, {
+    headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
+  });
+};
