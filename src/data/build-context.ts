@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { resolveNow } from '../lib/dates.ts';
+import { SITE } from '../site.config.ts';
 
 /**
  * What the build script hands down to Astro, read from the environment once, here and nowhere
@@ -13,3 +14,6 @@ export const CONTENT_DIR: string = (() => {
 
 /** The build's "now": articles dated after it are not published. */
 export const NOW: Date = resolveNow(process.env);
+
+/** Port of the local decap-server the editing UI talks to on 127.0.0.1 (`KHABAR_CMS_PORT`). */
+export const CMS_LOCAL_PORT: number = Number(process.env.KHABAR_CMS_PORT ?? SITE.cms.localPort);

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
+import { CMS_LOCAL_PORT } from '../../data/build-context.ts';
 import { getTagIndex } from '../../data/tag-registry.ts';
 import { cmsConfig, type JsonSchemaObject } from '../../lib/cms-config.ts';
 import { articleFrontmatterObject } from '../../schemas/article.ts';
@@ -11,6 +12,7 @@ export const GET: APIRoute = () => {
   const schema = z.toJSONSchema(articleFrontmatterObject, { io: 'input', unrepresentable: 'any' }) as unknown as JsonSchemaObject;
   const config = cmsConfig(schema, {
     ...SITE.cms,
+    localPort: CMS_LOCAL_PORT,
     siteUrl: SITE.url,
     contentFolder: 'content',
     tags: { strict: index.strict, names: [...index.registered.values()].map(({ canonical }) => canonical) },
