@@ -81,7 +81,7 @@ export function redirectPage({ to }: Redirect, site: { url: string; lang: string
   const href = escapeHtml(to);
   const canonical = escapeHtml(new URL(to, site.url).href);
   return [
-    '<!doctype html>',
+    '<!DOCTYPE html>',
     `<html lang="${escapeHtml(site.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',

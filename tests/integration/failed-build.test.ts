@@ -47,9 +47,10 @@ describe('a build that fails', () => {
         expect.stringMatching(/articles\/sub\/bad-two\.md:9:1 body: <script> elements are not allowed in article bodies/),
         expect.stringMatching(/articles\/sub\/bad-two\.md:11:6 body: event handler attribute `onerror` is not allowed/),
         expect.stringMatching(/articles\/sub\/bad-two\.md:11:38 body: javascript: URLs are not allowed in article bodies/),
+        expect.stringMatching(/articles\/sub\/bad-two\.md:11:1 body: image x\.png does not exist$/),
       ]),
     );
-    expect(result.stderr).toMatch(/7 problems in the content; nothing was built/);
+    expect(result.stderr).toMatch(/8 problems in the content; nothing was built/);
     expect(await treeDigest(out)).toEqual(before);
   });
 

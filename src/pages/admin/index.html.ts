@@ -7,7 +7,7 @@ import { SITE } from '../../site.config.ts';
 export const GET: APIRoute = () =>
   new Response(
     [
-      '<!doctype html>',
+      '<!DOCTYPE html>',
       `<html lang="${SITE.lang}">`,
       '<head>',
       '<meta charset="utf-8">',
