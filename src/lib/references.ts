@@ -44,7 +44,7 @@ export function findReferences(body: string, format: BodyFormat): BodyReference[
   }
   const out: BodyReference[] = [];
   const visit = (node: Node): void => {
-    const start = node.position?.start ?? { line: 1, column: 1 };
+    const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     if ((node.type === 'link' || node.type === 'definition') && node.url) out.push({ kind: 'link', url: node.url, ...start });
     else if (node.type === 'image' && node.url) out.push({ kind: 'image', url: node.url, alt: node.alt ?? '', ...start });
     else if (node.type === 'html' && node.value) {
