@@ -19,6 +19,8 @@ export interface RedirectRequest {
 /** A redirect that cannot be written, and why. */
 export interface RedirectConflict {
   request: RedirectRequest;
+  /** `nowhere` when the target is not a published page; `clash` for every other reason. */
+  reason: 'nowhere' | 'clash';
   message: string;
 }
 
@@ -44,12 +46,16 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
     const from = redirectPath(request.source, request.kind);
     const reserved = RESERVED_PREFIXES.find((prefix) => from.startsWith(prefix));
     let message: string | undefined;
+    let reason: RedirectConflict['reason'] = 'clash';
     if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
     else if (live.has(from)) message = `redirect from ${from} collides with a live page at that address`;
     else if (reserved) message = `redirect from ${from} is inside ${reserved}, which the build writes itself`;
-    else if (!live.has(request.to)) message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;
+    else if (!live.has(request.to)) {
+      message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;
+      reason = 'nowhere';
+    }
     if (message) {
-      if (!request.implicit) conflicts.push({ request, message });
+      if (!request.implicit) conflicts.push({ request, reason, message });
       continue;
     }
     accepted.set(from, [...(accepted.get(from) ?? []), request]);
@@ -61,7 +67,7 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
     if (targets.size > 1) {
       for (const claim of explicit) {
         const others = explicit.filter((other) => other.to !== claim.to).map((other) => `${other.to} (${other.file})`);
-        conflicts.push({ request: claim, message: `redirect from ${from} is also claimed for ${others.join(', ')}; keep one` });
+        conflicts.push({ request: claim, reason: 'clash', message: `redirect from ${from} is also claimed for ${others.join(', ')}; keep one` });
       }
       continue;
     }

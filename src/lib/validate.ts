@@ -70,7 +70,8 @@ export function issuesToProblems(
         };
       });
     }
-    return [{ file, ...locate(issue.path), field: fieldName(issue.path) || undefined, message: issue.message, severity: 'error' }];
+    const at = issue.code === 'custom' && Array.isArray(issue.params?.at) ? (issue.params.at as PropertyKey[]) : issue.path;
+    return [{ file, ...locate(at), field: fieldName(issue.path) || undefined, message: issue.message, severity: 'error' }];
   });
 }
 
@@ -386,7 +387,9 @@ export function checkRedirects(
     }
   }
   const { redirects, conflicts } = planRedirects(requests, live);
-  for (const { request, message } of conflicts) {
+  // With invalid articles left out, pages that will exist look missing; say so only of valid content.
+  const complete = valid.length === articles.length;
+  for (const { request, message } of conflicts.filter((conflict) => complete || conflict.reason !== 'nowhere')) {
     problems.push({ file: request.file, ...locations.get(request), field: request.field, message, severity: 'error' });
   }
   return { redirects, problems };

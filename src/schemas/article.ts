@@ -81,6 +81,8 @@ export const ARTICLE_FIELDS = Object.keys(frontmatterShape) as ReadonlyArray<key
 
 const imageAltRule = {
   path: ['imageAlt'],
+  // Reported at the `image` line, since the missing field has no place of its own.
+  params: { at: ['image'] },
   message: 'required when image is set: describe the picture for readers who cannot see it',
   // Checked even when other fields are invalid, so an author sees every problem at once.
   when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
