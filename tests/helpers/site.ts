@@ -45,11 +45,16 @@ export function runBuild(contentDir: string, outDir: string, cacheDir: string, e
  * Writes `files` into a fresh content folder and builds it as `npm run build` does, at the
  * fixture's "now". @throws with the build's errors when it fails.
  */
-export async function buildFixtureSite(prefix: string, files: Record<string, string>, now: string): Promise<{ out: string; build: BuildResult }> {
+export async function buildFixtureSite(
+  prefix: string,
+  files: Record<string, string>,
+  now: string,
+  env: Record<string, string> = {},
+): Promise<{ out: string; build: BuildResult }> {
   const work = await tempDir(prefix);
   await writeFiles(join(work, 'content'), files);
   const out = join(work, 'dist');
-  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: now });
+  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { ...env, SOURCE_DATE_EPOCH: now });
   if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
   return { out, build };
 }
