@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { decapAdmin } from './src/integrations/decap-admin.ts';
 import { articleLinks } from './src/markdown/article-links.ts';
 import { SITE } from './src/site.config.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
     processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [articleLinks(SITE.url)] }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/admin/') }), decapAdmin()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/admin/') }), decapAdmin(), contentCheck()],
   devToolbar: { enabled: false },
   // Every page gets a Content-Security-Policy <meta>; Astro hashes the styles and scripts it emits.
   // Directives a <meta> cannot carry (frame-ancestors) are in public/_headers.

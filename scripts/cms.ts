@@ -22,7 +22,7 @@ const children: ChildProcess[] = [
     env: { ...env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: port, GIT_REPO_DIRECTORY: root },
     stdio: 'inherit',
   }),
-  spawn(process.execPath, [require.resolve('astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1'], {
+  spawn(process.execPath, [resolve(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs'), 'dev', '--host', '127.0.0.1'], {
     cwd: root,
     // In the foreground, so stopping this command stops the server too.
     env: { ...env, ASTRO_DEV_BACKGROUND: '0' },

@@ -1,27 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/validate.ts';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
+import { freePort } from '../helpers/server.ts';
 import { buildFixtureSite, listFiles } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts decap-server as `npm run cms` does, writing into `repo`, and resolves once it listens. */
 function startDecapServer(repo: string, port: number): Promise<ChildProcess> {
