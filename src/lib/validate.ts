@@ -75,6 +75,13 @@ export function issuesToProblems(
   });
 }
 
+/** A YAML parser's error as a problem at its line and column, without the position repeated in words. */
+function yamlSyntaxProblem(file: string, error: unknown, what: string): Problem {
+  const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
+  const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  return { file, line: position?.line, column: position?.col, message: `${what}: ${reason}`, severity: 'error' };
+}
+
 /** Lines of the file before the body starts, given gray-matter's split. */
 function bodyLineOffset(source: string, body: string): number {
   const head = source.slice(0, source.length - body.length);
@@ -120,24 +127,14 @@ export function checkArticle({ file, source }: SourceFile): CheckedArticle {
     // Passing options also turns off gray-matter's cache, which would keep every file in memory.
     parsed = matter(source, { engines: { yaml: yamlEngine } });
   } catch (error) {
-    const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
-    const reason = (error instanceof YAMLError ? error.message.split('\n')[0] : (error as Error).message) ?? '';
     return {
       file,
       slug: articleSlug(file),
       tags: [],
       frontmatter: '',
       references: [],
-      problems: [
-        {
-          file,
-          // The frontmatter text starts right after the opening `---`, so its line n is the file's line n.
-          line: position?.line,
-          column: position?.col,
-          message: `YAML syntax error in frontmatter: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
-          severity: 'error',
-        },
-      ],
+      // The frontmatter text starts right after the opening `---`, so its line n is the file's line n.
+      problems: [yamlSyntaxProblem(file, error, 'YAML syntax error in frontmatter')],
     };
   }
   const raw = (parsed.data ?? {}) as Record<string, unknown>;
@@ -240,9 +237,7 @@ export function checkTagRegistry({ file, source }: SourceFile): { registry?: Tag
   try {
     raw = parseYaml(source) ?? {};
   } catch (error) {
-    const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
-    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { problems: [{ file, line: position?.line, column: position?.col, message: `YAML syntax error: ${reason}`, severity: 'error' }] };
+    return { problems: [yamlSyntaxProblem(file, error, 'YAML syntax error')] };
   }
   const locate = fieldLocator(source);
   const result = tagRegistrySchema.safeParse(raw);
