@@ -6,23 +6,18 @@
  * Environment: KHABAR_CMS_PORT (decap-server's port, default from src/site.config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SITE } from '../src/site.config.ts';
+import { ASTRO_BIN, startDecapServer } from './lib/cms.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const port = process.env.KHABAR_CMS_PORT ?? String(SITE.cms.localPort);
 const env = { ...process.env, KHABAR_CMS_PORT: port };
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, [require.resolve('decap-server')], {
-    cwd: root,
-    env: { ...env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: port, GIT_REPO_DIRECTORY: root },
-    stdio: 'inherit',
-  }),
-  spawn(process.execPath, [resolve(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs'), 'dev', '--host', '127.0.0.1'], {
+  startDecapServer(root, Number(port)),
+  spawn(process.execPath, [ASTRO_BIN, 'dev', '--host', '127.0.0.1'], {
     cwd: root,
     // In the foreground, so stopping this command stops the server too.
     env: { ...env, ASTRO_DEV_BACKGROUND: '0' },

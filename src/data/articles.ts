@@ -52,8 +52,7 @@ export function getCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-/** The display tags of one article (aliases resolved), linked by slug. */
+/** The display tags of one catalogued article (its tags already under their registered names), linked by slug. */
 export async function tagsOf(article: Pick<ArticleSummary, 'tags'>): Promise<Tag[]> {
-  const index = getTagIndex();
-  return articleTags({ tags: article.tags.map((tag) => canonicalTag(tag, index)) }, (await getCatalog()).tags);
+  return articleTags(article, (await getCatalog()).tags);
 }

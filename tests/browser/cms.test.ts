@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDecapServer } from '../../scripts/lib/cms.ts';
 import { checkArticle } from '../../src/lib/validate.ts';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
@@ -12,11 +12,8 @@ import { buildFixtureSite, listFiles } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
 /** Starts decap-server as `npm run cms` does, writing into `repo`, and resolves once it listens. */
-function startDecapServer(repo: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [createRequire(import.meta.url).resolve('decap-server')], {
-    env: { ...process.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: repo },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function listeningDecapServer(repo: string, port: number): Promise<ChildProcess> {
+  const child = startDecapServer(repo, port, ['ignore', 'pipe', 'pipe']);
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`decap-server did not start:\n${output}`)), 20_000);
@@ -46,7 +43,7 @@ suite(title, () => {
     const { out } = await buildFixtureSite('cms', newsroomFixture(), NOW_EPOCH, { KHABAR_CMS_PORT: String(port) });
     // The fixture's working folder stands for the newsroom's repository: content/ beside dist/.
     repo = dirname(out);
-    decap = await startDecapServer(repo, port);
+    decap = await listeningDecapServer(repo, port);
     host = await serveStatic(out);
     browser = await launchChromium();
   }, 180_000);

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASTRO_BIN } from '../../scripts/lib/cms.ts';
 import { newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
 import { freePort } from '../helpers/server.ts';
@@ -39,7 +39,7 @@ suite(title, () => {
     await writeFiles(content, { ...newsroomFixture(), 'articles/broken.md': BROKEN });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    dev = spawn(process.execPath, [join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    dev = spawn(process.execPath, [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: ROOT,
       // Without vitest's variables (NODE_ENV=test, VITEST…), under which Astro's dev server serves no pages.
       env: { ...outsideVitest(), KHABAR_CONTENT_DIR: content, ASTRO_DEV_BACKGROUND: '0', FORCE_COLOR: '0' },
