@@ -58,6 +58,12 @@ export function decapAdmin(): AstroIntegration {
     name: 'khabar-decap-admin',
     hooks: {
       'astro:server:setup': ({ server }) => {
+        // The page is an endpoint named index.html; a static host serves it at /admin/, the dev
+        // server only at its file name, so /admin/ is pointed there.
+        server.middlewares.use((request, _response, next) => {
+          if (request.url === '/admin/' || request.url === '/admin') request.url = '/admin/index.html';
+          next();
+        });
         server.middlewares.use(ADMIN_BUNDLE_PATH, (_request, response, next) => {
           adminBundle().then(
             (file) => {

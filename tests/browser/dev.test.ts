@@ -67,6 +67,12 @@ suite(title, () => {
     expect(terminal).toContain('articles/broken.md:4:7 tags: expected a list of strings');
   });
 
+  it('serves the editing UI at /admin/, as a static host does', async () => {
+    const response = await fetch(`${origin}/admin/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<script src="/admin/cms.js"></script>');
+  });
+
   it('shows the problems in the browser overlay until the file is fixed', async () => {
     const { context, page } = await openPage(browser, origin);
     await page.goto('/');
