@@ -92,7 +92,7 @@ async function build(content: string, out: string, cache: string, work: string):
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    ['-f', '%U %S', '-o', timeFile, process.execPath, '--import', import.meta.resolve('tsx'), join(root, 'scripts/build.ts'),
+    ['-f', '%U %S', '-o', timeFile, process.execPath, join(root, 'scripts/build.ts'),
       '--content', content, '--out', out, '--cache-dir', cache, '--timings', timingsFile],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) } },
   );

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatLongDate, zonedTime } from '../lib/dates.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { tickerItems, type TickerItem } from '../lib/ticker.ts';
 import { checkRates } from '../lib/validate.ts';
 import type { Rates } from '../schemas/rates.ts';
+import { SITE } from '../site.config.ts';
 import { CONTENT_DIR } from './build-context.ts';
 
 /** The ticker as every page shows it. */
 export interface Ticker {
+  /** The rates' day, `YYYY-MM-DD`. */
   asOf: string;
+  /** The same day for readers, such as `12 February 2026`. */
+  asOfLabel: string;
   base: string;
   items: TickerItem[];
 }
@@ -26,7 +31,9 @@ function load(): { rates: Rates; ticker: Ticker } {
   }
   const { rates, problems } = checkRates({ file, source });
   if (!rates) throw new Error(problems.map(formatProblem).join('\n'));
-  cached = { rates, ticker: { asOf: rates.asOf, base: rates.base, items: tickerItems(rates) } };
+  const [year, month, day] = rates.asOf.split('-').map(Number) as [number, number, number];
+  const asOfLabel = formatLongDate(zonedTime({ year, month, day, hour: 12 }, SITE.timeZone), SITE.locale, SITE.timeZone);
+  cached = { rates, ticker: { asOf: rates.asOf, asOfLabel, base: rates.base, items: tickerItems(rates) } };
   return cached;
 }
 

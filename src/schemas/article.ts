@@ -96,8 +96,8 @@ export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImage
 export const derivedTextSchema = z.object({
   /** The body as plain text. */
   plainText: z.string(),
-  /** The listing excerpt: the first words of the plain text, `...` when cut. */
-  excerpt: z.string(),
+  /** Where the listing excerpt (the first words of the plain text) ends in `plainText`. */
+  excerptEnd: z.number().int().nonnegative(),
   /** Words in the plain text. */
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */

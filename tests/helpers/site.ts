@@ -6,8 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// Resolved here, so scripts can run with any working directory.
-const TSX = import.meta.resolve('tsx');
 
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): Promise<string> {
@@ -59,10 +57,10 @@ export async function buildFixtureSite(
   return { out, build };
 }
 
-/** Runs one of the project's TypeScript scripts with the project's Node and tsx. */
+/** Runs one of the project's TypeScript scripts with the project's Node, which strips the types itself. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, script), ...args], {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
