@@ -23,6 +23,9 @@ export default defineConfig({
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/admin/') }), decapAdmin(), contentCheck()],
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the
+  // previous build in cacheDir instead of rendered again.
+  experimental: { incrementalBuild: true },
   // Every page gets a Content-Security-Policy <meta>; Astro hashes the styles and scripts it emits.
   // Directives a <meta> cannot carry (frame-ancestors) are in public/_headers.
   security: {

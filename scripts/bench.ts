@@ -7,6 +7,9 @@
  *
  * Steps: generate the corpus → clean build → edit one article → rebuild with the cache kept →
  * (verify) clean build of the edited corpus, compared file by file with the rebuild.
+ *
+ * The table's wall time, ms per page and peak memory leave the search index out, as the targets
+ * do (docs/performance.md); the search index's seconds and the whole tree's peak are beside them.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -42,13 +45,21 @@ interface Stages {
   finishing: number | null;
   searchIndex: number | null;
   total: number | null;
+  /** Peak resident memory of the build process (validation and Astro), the search index excluded. */
+  buildPeakRssMiB: number;
 }
 
 /** What one build cost. */
 interface BuildFigures {
+  /** Wall time of the whole build, search index included. */
   wallSeconds: number;
+  /** Wall time without the search index: what the targets measure. */
+  buildSeconds: number;
   cpuSeconds: number;
+  /** Peak resident memory of the build without the search index: the Node process of validation and Astro. */
   peakRssMiB: number;
+  /** Peak resident memory of the whole process tree, Pagefind's indexer included. */
+  treePeakRssMiB: number;
   pages: number;
   files: number;
   outputMiB: number;
@@ -117,8 +128,10 @@ async function build(content: string, out: string, cache: string, work: string):
   const pages = files.filter((file) => file.endsWith('.html')).length;
   return {
     wallSeconds,
+    buildSeconds: wallSeconds - (stages.searchIndex ?? 0),
     cpuSeconds: (user ?? 0) + (system ?? 0),
-    peakRssMiB: peak / 2 ** 20,
+    peakRssMiB: stages.buildPeakRssMiB,
+    treePeakRssMiB: peak / 2 ** 20,
     pages,
     files: files.length,
     outputMiB: bytes / 2 ** 20,
@@ -164,23 +177,25 @@ const report = {
   node: process.version,
   clean,
   rebuild,
-  rebuildSpeedup: clean.wallSeconds / rebuild.wallSeconds,
+  /** Clean build over rebuild, search index excluded from both. */
+  rebuildSpeedup: clean.buildSeconds / rebuild.buildSeconds,
+  rebuildSpeedupWithSearchIndex: clean.wallSeconds / rebuild.wallSeconds,
   rebuildIdenticalToClean: identical,
   differingFiles: differing.slice(0, 20),
 };
 
 const row = (name: string, f: BuildFigures) =>
-  `| ${name} | ${f.wallSeconds.toFixed(1)} | ${f.cpuSeconds.toFixed(1)} | ${f.peakRssMiB.toFixed(0)} | ${f.pages} | ${f.files} | ${f.outputMiB.toFixed(1)} | ${f.msPerPage.toFixed(2)} | ` +
+  `| ${name} | ${f.buildSeconds.toFixed(1)} | ${f.cpuSeconds.toFixed(1)} | ${f.peakRssMiB.toFixed(0)} | ${f.treePeakRssMiB.toFixed(0)} | ${f.pages} | ${f.files} | ${f.outputMiB.toFixed(1)} | ${f.msPerPage.toFixed(2)} | ` +
   `${[f.stages.validation, f.stages.contentSync, f.stages.rendering, f.stages.finishing].map((s) => (s ?? 0).toFixed(1)).join(' / ')} | ${(f.stages.searchIndex ?? 0).toFixed(1)} s, ${f.searchIndexMiB.toFixed(1)} MiB |`;
 const table = [
   `Khabar benchmark: ${articles} articles, seed ${seed}, Node ${process.version}`,
   '',
-  '| build | wall s | CPU s | peak RSS MiB | pages | files | output MiB | ms/page | validate / sync / render / finish s | search index |',
-  '| --- | --: | --: | --: | --: | --: | --: | --: | --- | --: |',
+  '| build | wall s | CPU s | peak RSS MiB | with search index | pages | files | output MiB | ms/page | validate / sync / render / finish s | search index |',
+  '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: |',
   row('clean', clean),
   row('one article edited', rebuild),
   '',
-  `Rebuild speed-up: ${report.rebuildSpeedup.toFixed(1)}×; rebuild output identical to a clean build: ${identical === null ? 'not checked' : identical ? 'yes' : `no (${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')})`}`,
+  `Rebuild speed-up: ${report.rebuildSpeedup.toFixed(1)}× (${report.rebuildSpeedupWithSearchIndex.toFixed(1)}× with the search index); rebuild output identical to a clean build: ${identical === null ? 'not checked' : identical ? 'yes' : `no (${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')})`}`,
 ].join('\n');
 
 const outDir = resolve(root, args['out-dir']);

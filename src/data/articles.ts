@@ -1,7 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
 import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
-import { excerptOf } from '../lib/text.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
 import { getTagIndex } from './tag-registry.ts';
@@ -27,7 +26,7 @@ export interface Catalog {
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
   const index = getTagIndex();
-  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt: derived ? excerptOf(derived) : '' };
+  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt: derived?.excerpt ?? '' };
 }
 
 let catalog: Promise<Catalog> | undefined;

@@ -3,17 +3,23 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import Callout from '../components/mdx/Callout.astro';
 import type { ArticleEntry } from './articles.ts';
+import { readBody, type StoredBody } from './bodies.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
 /** Components every MDX article may use without importing them. */
 export const mdxComponents = { Callout };
 
+/** The stored body of a catalogued article: its HTML (`null` for MDX) and plain text. */
+export function bodyOf(entry: ArticleEntry): StoredBody {
+  if (!entry.data.derived) throw new Error(`${entry.id}: the content loader stored no body for this entry`);
+  return readBody(entry.data.derived.bodyFile);
+}
+
 /** An article body rendered to HTML exactly as its page shows it, for the JSON API. */
-export async function renderBodyHtml(entry: ArticleEntry): Promise<string> {
-  // Markdown was rendered at sync and its HTML is stored with the entry, which is what its page
-  // shows; only MDX, whose components run at render time, needs a renderer.
-  if (entry.rendered) return entry.rendered.html;
+export async function renderBodyHtml(entry: ArticleEntry, body: StoredBody = bodyOf(entry)): Promise<string> {
+  // Markdown was rendered at sync; only MDX, whose components run at render time, needs a renderer.
+  if (body.html !== null) return body.html;
   container ??= AstroContainer.create().then((created) => {
     created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
     return created;

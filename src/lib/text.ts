@@ -12,11 +12,8 @@ export type BodyFormat = 'md' | 'mdx';
 export interface DerivedText {
   /** The body as plain text: Markdown syntax removed, link text kept, blocks joined by single spaces. */
   plainText: string;
-  /**
-   * Where the excerpt ends in `plainText`: the end of its `excerptWords`th word, or its length.
-   * An offset rather than a copy keeps the stored entry small; `excerptOf` gives the text.
-   */
-  excerptEnd: number;
+  /** The first `excerptWords` words of `plainText`, followed by `...` when the body is longer. */
+  excerpt: string;
   /** Words in `plainText`, counted as runs separated by white space. */
   wordCount: number;
   /** Estimated minutes to read, at least 1. */
@@ -82,32 +79,12 @@ export function words(text: string): string[] {
 }
 
 /**
- * Where the first `limit` words of `plainText` end, as a string offset: its length when it has
- * `limit` words or fewer. `plainText` is expected with single spaces between words, as
- * `toPlainText` gives it.
- */
-export function excerptEnd(plainText: string, limit: number): number {
-  const word = /\S+/g;
-  let end = 0;
-  for (let count = 0; count < limit; count++) {
-    if (word.exec(plainText) === null) return plainText.length;
-    end = word.lastIndex;
-  }
-  return end;
-}
-
-/** The excerpt a `DerivedText` marks: the text up to `excerptEnd`, followed by `...` when cut. */
-export function excerptOf({ plainText, excerptEnd: end }: Pick<DerivedText, 'plainText' | 'excerptEnd'>): string {
-  return end < plainText.length ? `${plainText.slice(0, end)}...` : plainText;
-}
-
-/**
  * The first `limit` words of `plainText` joined by single spaces, followed by `...` when the text
  * has more words; the whole text, without `...`, when it has `limit` words or fewer.
  */
 export function excerpt(plainText: string, limit: number): string {
-  const normalized = words(plainText).join(' ');
-  return excerptOf({ plainText: normalized, excerptEnd: excerptEnd(normalized, limit) });
+  const all = words(plainText);
+  return all.length > limit ? `${all.slice(0, limit).join(' ')}...` : all.join(' ');
 }
 
 /** Minutes a reader needs for `wordCount` words at `wordsPerMinute`, at least 1. */
@@ -125,7 +102,7 @@ export function deriveText(
   const wordCount = words(plainText).length;
   return {
     plainText,
-    excerptEnd: excerptEnd(plainText, options.excerptWords),
+    excerpt: excerpt(plainText, options.excerptWords),
     wordCount,
     readingMinutes: readingMinutes(wordCount, options.wordsPerMinute),
   };

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { bodiesDir, bodyFile, openBodies, pruneBodies, writeBody } from '../data/bodies.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { deriveText, formatOf } from '../lib/text.ts';
+import type { StoredDerivedText } from '../schemas/article.ts';
 import { SITE } from '../site.config.ts';
 
 type DataStore = LoaderContext['store'];
@@ -9,13 +13,14 @@ type StoredEntry = Parameters<DataStore['set']>[0];
 
 /**
  * The articles loader: Astro's `glob()` over `**\/*.md(x)`, ids taken from the slug rule, and the
- * plain text, excerpt and word count derived from the body as each entry is stored. Because the
+ * excerpt, word count and plain text derived from the body as each entry is stored. Because the
  * glob loader skips files whose digest is unchanged, that work is done once per article and
- * version, never per page that shows it. Bodies are dropped after derivation to keep the store small.
+ * version, never per page that shows it.
  *
- * Markdown is rendered to HTML here, at sync, and kept in the store (`deferRender: false`): an
- * unchanged article is never rendered again, and no article becomes a module for the bundler,
- * which at 1,000 articles halved page rendering time and cut peak memory by a quarter.
+ * Markdown is rendered to HTML here, at sync (`deferRender: false`): no article becomes a module
+ * for the bundler, which at 1,000 articles halved page rendering time. The HTML and the plain text
+ * go to a body file (src/data/bodies.ts) named in `data.derived.bodyFile`; the store keeps only
+ * what listings need, so its size, which Astro inlines into the server bundle, stays small.
  *
  * Under `astro dev` an entry whose frontmatter does not validate is left out instead of stopping
  * the server: the content check (src/integrations/content-check.ts) reports it in the terminal
@@ -30,7 +35,9 @@ export function articlesLoader(base: string): Loader {
   });
   return {
     name: 'khabar-articles',
-    load: (context) => {
+    load: async (context) => {
+      const dir = bodiesDir(fileURLToPath(context.config.cacheDir), import.meta.env.DEV);
+      openBodies(dir);
       const invalid = new WeakSet<object>();
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
@@ -50,15 +57,26 @@ export function articlesLoader(base: string): Loader {
                 target.delete(entry.id);
                 return false;
               }
-              const derived = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
-              return target.set({ ...entry, body: undefined, data: { ...entry.data, derived } });
+              const { plainText, ...facts } = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
+              const derived: StoredDerivedText = { ...facts, bodyFile: bodyFile(dir, entry.id, String(entry.digest ?? 'undigested')) };
+              writeBody(derived.bodyFile, { html: entry.rendered?.html ?? null, plainText });
+              return target.set({ ...entry, body: undefined, rendered: undefined, data: { ...entry.data, derived } });
+            };
+          }
+          if (property === 'get') {
+            // An entry whose body file is gone counts as new, so glob() renders it again.
+            return (id: string) => {
+              const entry = target.get(id);
+              const file = (entry?.data.derived as StoredDerivedText | undefined)?.bodyFile;
+              return file !== undefined && existsSync(file) ? entry : undefined;
             };
           }
           const value: unknown = Reflect.get(target, property, receiver);
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      return inner.load({ ...context, store, parseData });
+      await inner.load({ ...context, store, parseData });
+      pruneBodies(dir, context.store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile));
     },
   };
 }

@@ -94,14 +94,14 @@ export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImage
 
 /** Facts computed from the body once per article by the content loader. */
 export const derivedTextSchema = z.object({
-  /** The body as plain text. */
-  plainText: z.string(),
-  /** Where the listing excerpt (the first words of the plain text) ends in `plainText`. */
-  excerptEnd: z.number().int().nonnegative(),
+  /** The listing excerpt: the first words of the plain text, `...` when cut. */
+  excerpt: z.string(),
   /** Words in the plain text. */
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */
   readingMinutes: z.number().int().positive(),
+  /** The file holding the rendered body and the plain text (src/data/bodies.ts). */
+  bodyFile: z.string(),
 });
 
 /** A stored article entry: the frontmatter plus what the loader derived from the body. */
@@ -114,5 +114,5 @@ export const articleEntrySchema = articleFrontmatterObject
 
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type ArticleFrontmatterInput = z.input<typeof articleFrontmatterSchema>;
-export type DerivedTextData = z.infer<typeof derivedTextSchema>;
+export type StoredDerivedText = z.infer<typeof derivedTextSchema>;
 export type ArticleEntryData = z.infer<typeof articleEntrySchema>;

@@ -1,14 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../../data/articles.ts';
+import { getCacheKeys } from '../../../../data/cache-keys.ts';
 import { apiArticleListPages, jsonResponse } from '../../../../lib/api.ts';
 import type { ApiArticleList } from '../../../../schemas/api.ts';
 import { SITE } from '../../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
-  const { articles, tags } = await getCatalog();
+  const [{ articles, tags }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
   return apiArticleListPages(articles, tags, SITE.url, SITE.apiPerPage)
     .slice(1)
-    .map((list) => ({ params: { page: String(list.page) }, props: { list } }));
+    .map((list) => ({ params: { page: String(list.page) }, props: { list }, cacheKey: keys.listing({ ...list, items: list.articles }) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: ApiArticleList }> = ({ props }) => jsonResponse(props.list);

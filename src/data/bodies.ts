@@ -1,0 +1,53 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/**
+ * An article body as its page and its JSON show it, kept in a file of its own beside Astro's content
+ * store rather than in it: Astro inlines the whole store into the server bundle as one string, which
+ * past some 60,000 articles would exceed V8's longest string, and costs memory well before that.
+ */
+export interface StoredBody {
+  /** The body rendered to HTML, or `null` for MDX, whose components render with the page. */
+  html: string | null;
+  /** The body as plain text. */
+  plainText: string;
+}
+
+/**
+ * The folder, inside Astro's cache folder, that holds the bodies; `astro dev` keeps its own, as it
+ * keeps its own content store, so a build never prunes a body the dev server still shows.
+ */
+export function bodiesDir(cacheDir: string, dev: boolean): string {
+  return join(cacheDir, dev ? 'khabar-bodies-dev' : 'khabar-bodies');
+}
+
+/** The file of one version of an article's body: named by id and content digest, so versions never clash. */
+export function bodyFile(dir: string, id: string, digest: string): string {
+  return join(dir, `${id}.${digest}.json`);
+}
+
+export function writeBody(file: string, body: StoredBody): void {
+  writeFileSync(file, JSON.stringify(body));
+}
+
+/** @throws Error naming the file when it is missing: the cache folder was cleared in part. */
+export function readBody(file: string): StoredBody {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as StoredBody;
+  } catch (error) {
+    throw new Error(`${file}: the stored article body is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`);
+  }
+}
+
+/** Makes `dir` when it is missing. */
+export function openBodies(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Removes every file in `dir` but the body files in `keep`: versions no entry refers to any more. */
+export function pruneBodies(dir: string, keep: Iterable<string>): void {
+  const kept = new Set([...keep].map((file) => basename(file)));
+  for (const name of readdirSync(dir)) {
+    if (!kept.has(name)) rmSync(join(dir, name), { force: true });
+  }
+}

@@ -1,0 +1,42 @@
+import { cacheKey } from '../lib/cache-key.ts';
+import { isoDay } from '../lib/dates.ts';
+import { SITE } from '../site.config.ts';
+import { getCatalog, type ArticleEntry } from './articles.ts';
+import { NOW } from './build-context.ts';
+import { getRates } from './rates.ts';
+
+/**
+ * Cache keys for Astro's incremental build (`cacheKey` in `getStaticPaths`). Astro hashes each
+ * route's code itself; these keys cover the data a page shows.
+ */
+export interface CacheKeys {
+  /** A page that shows one article (its page, its JSON): the article file's digest. */
+  article(entry: ArticleEntry): string | undefined;
+  /**
+   * A page that lists articles: the listed articles' file digests, in order, and everything else
+   * on `page` (its number, totals, links) and in `shown` (a heading, say).
+   */
+  listing(page: { items: readonly { slug: string }[] }, ...shown: unknown[]): string;
+}
+
+let keys: Promise<CacheKeys> | undefined;
+
+/** This build's cache keys. */
+export function getCacheKeys(): Promise<CacheKeys> {
+  keys ??= getCatalog().then(({ entries, tags }) => {
+    // What every page shows besides its own data: the masthead's day, the ticker's rates and each
+    // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
+    const site = cacheKey(
+      isoDay(NOW, SITE.timeZone),
+      getRates(),
+      [...tags.values()].map(({ key, name, slug, description }) => [key, name, slug, description]),
+    );
+    const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
+    return {
+      // No digest from the loader: no key, so the page is always rendered.
+      article: (entry) => (entry.digest === undefined ? undefined : cacheKey(site, entry.id, entry.digest)),
+      listing: ({ items, ...page }, ...shown) => cacheKey(site, page, shown, items.map(({ slug }) => [slug, revisions.get(slug)])),
+    };
+  });
+  return keys;
+}
