@@ -12,36 +12,46 @@ function differing(a: Record<string, string>, b: Record<string, string>): string
 }
 
 describe('incremental rebuild (experimental.incrementalBuild with cache keys)', () => {
-  it('after edits to an article, the rates, the tag registry and the day, rebuilds exactly what a clean build gives', async () => {
+  it('carries each kind of change to every page that shows it, and ends where a clean build does', async () => {
     const work = await tempDir('incremental');
     const content = join(work, 'content');
     const cache = join(work, 'cache');
-    await writeFiles(content, newsroomFixture());
-    const first = await runBuild(content, join(work, 'dist'), cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
-    expect(first.code, first.stderr).toBe(0);
-    const before = await treeDigest(join(work, 'dist'));
+    const dist = join(work, 'dist');
+    const rebuild = async (now: string) => {
+      const result = await runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: now });
+      expect(result.code, result.stderr).toBe(0);
+    };
+    const fixture = newsroomFixture();
+    const rates = JSON.parse(fixture['rates.json']!);
+    await writeFiles(content, { ...fixture, 'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }) });
+    await rebuild(NOW_EPOCH);
 
-    // Each change reaches pages the changed file is not part of: listings, every masthead, tag pages.
+    // Each change reaches pages whose own article did not change: every ticker, tag pages, listings.
+    await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
+    await rebuild(NOW_EPOCH);
+    for (const path of ['/articles/alpha-01/', '/tags/alpha/2/', '/archive/2025/']) {
+      expect(text((await page(dist, path)).querySelector('.ticker-asof time')), path).toBe('12 February 2026');
+    }
+
+    await writeFile(join(content, 'tags.yaml'), 'tags:\n  Zeta:\n    description: Stories about the letter zeta.\n');
+    await rebuild(NOW_EPOCH);
+    expect(text((await page(dist, '/tags/zeta/')).querySelector('.tag-description'))).toBe('Stories about the letter zeta.');
+
     const article = join(content, 'articles/alpha/alpha-03.md');
     await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
-    const rates = JSON.parse(await readFile(join(content, 'rates.json'), 'utf8'));
-    await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
-    await writeFile(join(content, 'tags.yaml'), 'tags:\n  Zeta:\n    description: Stories about the letter zeta.\n');
     await rm(join(content, 'articles/a/b/c/nested-story.md'));
+    await rebuild(NOW_EPOCH);
+    expect(text((await page(dist, '/tags/alpha/2/')).querySelector('main'))).toContain('Alpha story number three');
+    expect(text((await page(dist, '/tags/deep/')).querySelector('main'))).not.toContain('Nested story');
 
-    const rebuilt = await runBuild(content, join(work, 'dist'), cache, { SOURCE_DATE_EPOCH: NEXT_DAY });
-    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    // The next day: a new masthead date everywhere, and the piece scheduled for it is published.
+    await rebuild(NEXT_DAY);
+    expect(text((await page(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe('13 February 2026');
     const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), { SOURCE_DATE_EPOCH: NEXT_DAY });
     expect(clean.code, clean.stderr).toBe(0);
-
-    const after = await treeDigest(join(work, 'dist'));
-    expect(differing(after, await treeDigest(join(work, 'clean')))).toEqual([]);
-    // The rebuild did carry the edits, and the next day published the piece scheduled for it.
-    expect(after['articles/nested-story/index.html']).toBeUndefined();
-    expect(differing(before, after)).toContain('tags/alpha/index.html');
-    expect(text((await page(join(work, 'dist'), '/tags/zeta/')).querySelector('.tag-description'))).toBe('Stories about the letter zeta.');
-    expect(text((await page(join(work, 'dist'), '/tags/alpha/3/')).querySelector('main'))).toContain('Alpha story number three');
-    expect(after['articles/future-piece/index.html']).toBeDefined();
-    expect(text((await page(join(work, 'dist'), '/articles/alpha-01/')).querySelector('.today'))).toBe('13 February 2026');
+    const rebuilt = await treeDigest(dist);
+    expect(rebuilt['articles/future-piece/index.html']).toBeDefined();
+    expect(rebuilt['articles/nested-story/index.html']).toBeUndefined();
+    expect(differing(rebuilt, await treeDigest(join(work, 'clean')))).toEqual([]);
   });
 });
