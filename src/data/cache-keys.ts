@@ -40,3 +40,9 @@ export function getCacheKeys(): Promise<CacheKeys> {
   });
   return keys;
 }
+
+/** `getStaticPaths` of the routes with one page per published article (its HTML page, its JSON), keyed. */
+export async function articleStaticPaths() {
+  const [{ entries }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
+  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: keys.article(entry) }));
+}

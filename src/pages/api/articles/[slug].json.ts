@@ -1,15 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type ArticleEntry } from '../../../data/articles.ts';
-import { getCacheKeys } from '../../../data/cache-keys.ts';
+import { articleStaticPaths } from '../../../data/cache-keys.ts';
 import { bodyOf, renderBodyHtml } from '../../../data/render.ts';
 import { absolute, apiArticleSummary, jsonResponse } from '../../../lib/api.ts';
 import type { ApiArticle } from '../../../schemas/api.ts';
 import { SITE } from '../../../site.config.ts';
 
-export const getStaticPaths = (async () => {
-  const [{ entries }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
-  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: keys.article(entry) }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = articleStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
   const { bySlug, tags } = await getCatalog();
