@@ -47,8 +47,8 @@ interface Stages {
   finishing: number | null;
   searchIndex: number | null;
   total: number | null;
-  /** Peak resident memory of the build process (validation and Astro), the search index excluded. */
-  buildPeakRssMiB: number;
+  /** Peak resident memory of Astro's process. */
+  astroPeakRssMiB: number;
 }
 
 /** What one build cost. */
@@ -58,7 +58,7 @@ interface BuildFigures {
   /** Wall time without the search index: what the targets measure. */
   buildSeconds: number;
   cpuSeconds: number;
-  /** Peak resident memory of the build without the search index: the Node process of validation and Astro. */
+  /** Peak resident memory of the process tree without Pagefind's indexer: the build script, its validation worker and Astro's process. */
   peakRssMiB: number;
   /** Peak resident memory of the whole process tree, Pagefind's indexer included. */
   treePeakRssMiB: number;
@@ -74,10 +74,11 @@ interface BuildFigures {
 
 const PAGE_SIZE = 4096;
 
-/** Resident memory of a process and all its descendants, in bytes, from /proc. */
-async function treeRss(rootPid: number): Promise<number> {
+/** Resident memory of a process tree, in bytes, from /proc: in all, and without Pagefind's indexer. */
+async function treeRss(rootPid: number): Promise<{ all: number; withoutSearch: number }> {
   const parents = new Map<number, number>();
   const rss = new Map<number, number>();
+  const search = new Set<number>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -85,17 +86,25 @@ async function treeRss(rootPid: number): Promise<number> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(name), Number(fields[1]));
       rss.set(Number(name), Number(fields[21]) * PAGE_SIZE);
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('pagefind')) search.add(Number(name));
     } catch {
       // The process ended between listing and reading.
     }
   }
-  const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) if (p === rootPid) return true;
-    return false;
+  const ancestry = (pid: number): number[] => {
+    const chain: number[] = [];
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) chain.push(p);
+    return chain;
   };
-  let total = 0;
-  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
-  return total;
+  let all = 0;
+  let withoutSearch = 0;
+  for (const [pid, bytes] of rss) {
+    const chain = ancestry(pid);
+    if (!chain.includes(rootPid)) continue;
+    all += bytes;
+    if (!chain.some((p) => search.has(p))) withoutSearch += bytes;
+  }
+  return { all, withoutSearch };
 }
 
 /** Runs `scripts/build.ts` under GNU time, sampling the process tree's memory. */
@@ -110,8 +119,13 @@ async function build(content: string, out: string, cache: string, work: string):
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) } },
   );
   let peak = 0;
+  let peakWithoutSearch = 0;
   const sampler = setInterval(() => {
-    if (child.pid) void treeRss(child.pid).then((bytes) => (peak = Math.max(peak, bytes)));
+    if (!child.pid) return;
+    void treeRss(child.pid).then(({ all, withoutSearch }) => {
+      peak = Math.max(peak, all);
+      peakWithoutSearch = Math.max(peakWithoutSearch, withoutSearch);
+    });
   }, 250);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -132,7 +146,8 @@ async function build(content: string, out: string, cache: string, work: string):
     wallSeconds,
     buildSeconds: wallSeconds - (stages.searchIndex ?? 0),
     cpuSeconds: (user ?? 0) + (system ?? 0),
-    peakRssMiB: stages.buildPeakRssMiB,
+    // Sampling can miss a short peak that Astro's process recorded itself.
+    peakRssMiB: Math.max(peakWithoutSearch / 2 ** 20, stages.astroPeakRssMiB),
     treePeakRssMiB: peak / 2 ** 20,
     pages,
     files: files.length,

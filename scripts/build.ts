@@ -1,20 +1,21 @@
 /**
- * `npm run build`: validate → astro build into a staging folder → search index → redirect pages →
- * swap into place.
+ * `npm run build`: validate (alongside Astro's start) → astro build into a staging folder → search
+ * index → redirect pages → swap into place.
  * A failure at any step leaves the previous output folder exactly as it was.
  *
  * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR,
- * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`).
+ * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
+ * (articles per search index shard; default `SITE.searchShardSize`).
  */
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
-import type { AstroIntegration } from 'astro';
 import { SITE } from '../src/site.config.ts';
-import { printProblems, validateContent } from './lib/content.ts';
+import { forgetRenderedPages, startAstroBuild, type AstroBuildReport } from './lib/astro-build.ts';
+import { printProblems, validateInWorker } from './lib/content.ts';
 import { writeRedirects } from './lib/redirects.ts';
 import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
 
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'dist' },
     'cache-dir': { type: 'string' },
     timings: { type: 'string' },
+    'search-shard-size': { type: 'string', default: String(SITE.searchShardSize) },
   },
 });
 
@@ -45,6 +47,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const shardSize = Number(args['search-shard-size']);
+if (!Number.isInteger(shardSize) || shardSize < 1) fail(`--search-shard-size must be a whole number of articles above 0, not ${args['search-shard-size']}`);
+
 let now: Date;
 try {
   now = resolveNow(process.env);
@@ -57,54 +62,49 @@ const contentDir = resolve(args.content);
 const outDir = resolve(args.out);
 process.env.KHABAR_CONTENT_DIR = contentDir;
 
-const started = performance.now();
-// Only what later steps need is kept: the parsed articles would stay in memory through Astro's build.
-const { problems, redirects, articleCount } = await validateContent(contentDir, now).then((report) => ({
-  problems: report.problems,
-  redirects: report.redirects,
-  articleCount: report.articles.length,
-}));
-const errors = printProblems(problems);
-if (errors > 0) {
-  fail(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
-}
-
-const validated = performance.now();
-// Stage boundaries inside Astro's build: content sync ends before `astro:build:start`, pages are
-// rendered by `astro:build:generated`, and `astro:build:done` follows the integrations' output.
-const marks: Record<string, number> = {};
-const timings: AstroIntegration = {
-  name: 'khabar-timings',
-  hooks: {
-    'astro:build:start': () => void (marks.start = performance.now()),
-    'astro:build:generated': () => void (marks.generated = performance.now()),
-    'astro:build:done': () => void (marks.done = performance.now()),
-  },
-};
-
+const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
 const staging = `${outDir}.staging-${process.pid}`;
 const retired = `${outDir}.old-${process.pid}`;
-try {
-  const { build } = await import('astro');
-  await build({
-    root,
-    outDir: staging,
-    ...(args['cache-dir'] ? { cacheDir: resolve(args['cache-dir']) } : {}),
-    logLevel: 'warn',
-    integrations: [timings],
-  });
-} catch (error) {
+
+const epochNow = () => performance.timeOrigin + performance.now();
+const started = epochNow();
+// Validation runs in a worker thread while Astro, in a process of its own, starts and syncs the
+// content: the two cores each take one, and Astro is stopped the moment validation fails.
+const validation = validateInWorker(contentDir, now).then((summary) => ({ summary, seconds: (epochNow() - started) / 1000 }));
+const astro = startAstroBuild({ root, outDir: staging, cacheDir });
+
+/** Stops the build: Astro's process, its half-written output, and its record of rendered pages. */
+async function abandon(message: string): Promise<never> {
+  await astro.stop();
   await discard(staging);
-  fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+  await forgetRenderedPages(cacheDir);
+  fail(message);
 }
-const built = performance.now();
-// Validation and Astro run in this process, Pagefind in a child of its own: this is the build's
-// peak memory without the search index.
-const buildPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+
+let validated: Awaited<typeof validation>;
+try {
+  validated = await validation;
+} catch (error) {
+  await abandon(`Validation failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+}
+const { problems, redirects, articleCount } = validated!.summary;
+const errors = printProblems(problems);
+if (errors > 0) {
+  await abandon(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
+}
+astro.showOutput();
+
+let astroReport: AstroBuildReport;
+try {
+  astroReport = await astro.finished;
+} catch (error) {
+  await abandon(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
+}
+const built = epochNow();
 
 let search: SearchIndexReport;
 try {
-  search = await indexSite(staging, SITE.lang);
+  search = await indexSite(staging, { language: SITE.lang, siteUrl: SITE.url, shardSize });
 } catch (error) {
   await discard(staging);
   fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);
@@ -121,20 +121,20 @@ if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
 await rm(retired, { recursive: true, force: true });
 if (args.timings) {
-  const between = (from: number | undefined, to: number | undefined) => (from !== undefined && to !== undefined ? (to - from) / 1000 : null);
+  const { marks, peakRssMiB } = astroReport!;
   const stages = {
-    validation: between(started, validated),
-    contentSync: between(validated, marks.start),
-    rendering: between(marks.start, marks.generated),
-    finishing: between(marks.generated, built),
+    validation: validated!.seconds,
+    contentSync: (marks.start - started) / 1000,
+    rendering: (marks.generated - marks.start) / 1000,
+    finishing: (built - marks.generated) / 1000,
     searchIndex: search.seconds,
-    total: between(started, performance.now()),
-    buildPeakRssMiB,
+    total: (epochNow() - started) / 1000,
+    astroPeakRssMiB: peakRssMiB,
   };
   await writeFile(args.timings, `${JSON.stringify(stages, null, 2)}\n`);
 }
 const seconds = ((built - started) / 1000).toFixed(1);
 process.stdout.write(
   `Built ${articleCount} articles into ${args.out}/ in ${seconds} s; ` +
-    `search index of ${search.pages} pages in ${search.seconds.toFixed(1)} s.\n`,
+    `search index of ${search.pages} pages in ${search.shards} shard${search.shards === 1 ? '' : 's'}, ${search.seconds.toFixed(1)} s.\n`,
 );

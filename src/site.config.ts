@@ -21,6 +21,11 @@ export interface SiteConfig {
   readonly excerptWords: number;
   /** A rates file older than this many days before the build's "now" draws a warning. */
   readonly ratesStaleDays: number;
+  /**
+   * Most articles in one shard of the search index (`npm run build -- --search-shard-size N` for one
+   * build). Pagefind holds a shard in memory while indexing it, about 230 KiB per article.
+   */
+  readonly searchShardSize: number;
   /** Average reading speed used for reading-time estimates, in words per minute. */
   readonly wordsPerMinute: number;
   /** Articles per page of the JSON API's article list. */
@@ -55,6 +60,7 @@ export const SITE: SiteConfig = {
   perPage: 6,
   excerptWords: 500,
   ratesStaleDays: 3,
+  searchShardSize: 10_000,
   wordsPerMinute: 220,
   apiPerPage: 100,
   feedItems: 50,

@@ -1,22 +1,76 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { searchShardPath, SEARCH_SHARDS_FILE, shardsOf, type SearchShards } from '../../src/lib/search.ts';
+import { apiArticleListSchema } from '../../src/schemas/api.ts';
 
 /** What indexing a built site for search did. */
 export interface SearchIndexReport {
   /** Article pages indexed. */
   pages: number;
+  /** Pagefind bundles written (see `SEARCH_SHARDS_FILE`). */
+  shards: number;
   /** Wall time of indexing and writing, in seconds. */
   seconds: number;
 }
 
+/** Files read at once ahead of Pagefind: enough to hide the reads, few enough for the open-file limit. */
+const READ_AHEAD = 32;
+
+/** A URL of the site as a path inside the built folder, without the leading slash. */
+function sitePath(url: string, siteUrl: string): string {
+  const base = new URL(siteUrl).pathname;
+  const path = new URL(url).pathname;
+  return path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+}
+
 /**
- * Indexes the article pages of a built site with Pagefind into `<siteDir>/pagefind/`. Only the
- * element marked `data-pagefind-body` is indexed. Every page goes into one index in `language`,
- * so articles written in other languages (`lang: ru`) are found from the one search page; their
+ * The built article pages, newest first, as the site's own API lists them (`/api/articles.json`
+ * and the pages its `next` links lead to).
+ */
+async function articlePagesNewestFirst(siteDir: string, siteUrl: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (let file: string | null = 'api/articles.json'; file !== null; ) {
+    const list = apiArticleListSchema.parse(JSON.parse(await readFile(join(siteDir, file), 'utf8')));
+    for (const article of list.articles) pages.push(join(sitePath(article.url, siteUrl), 'index.html'));
+    file = list.next === null ? null : sitePath(list.next, siteUrl);
+  }
+  return pages;
+}
+
+/** Indexes `files` (paths inside `siteDir`) into one Pagefind bundle at `outputPath`. */
+async function indexShard(siteDir: string, files: readonly string[], language: string, outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(errors.join('; '));
+  let pages = 0;
+  for (let i = 0; i < files.length; i += READ_AHEAD) {
+    const batch = files.slice(i, i + READ_AHEAD);
+    const contents = await Promise.all(batch.map((sourcePath) => readFile(join(siteDir, sourcePath), 'utf8')));
+    // One at a time, in order: pages that reach the index in a varying order give the bundle's
+    // files (named by content hash) different names between builds of the same site.
+    for (const [j, sourcePath] of batch.entries()) {
+      const added = await index.addHTMLFile({ sourcePath, content: contents[j]! });
+      if (added.errors.length > 0) throw new Error(`${sourcePath}: ${added.errors.join('; ')}`);
+      pages += 1;
+    }
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+  await index.deleteIndex();
+  return pages;
+}
+
+/**
+ * Indexes the article pages of a built site with Pagefind, in shards of at most `shardSize`
+ * articles, newest first: shard 1 in `<siteDir>/pagefind/`, the others beside it, all listed in
+ * `SEARCH_SHARDS_FILE` for the search page. Pagefind holds a whole index in memory while it builds
+ * it, so the shard size bounds the indexer's memory whatever the archive's size.
+ * Only the element marked `data-pagefind-body` is indexed. Every page is indexed in `language`, so
+ * articles written in other languages (`lang: ru`) are found from the one search page; their
  * words are matched as written, without that language's stemming.
  * @throws when Pagefind reports an error; the caller keeps the previous site.
  */
-export async function indexSite(siteDir: string, language: string): Promise<SearchIndexReport> {
+export async function indexSite(siteDir: string, options: { language: string; siteUrl: string; shardSize: number }): Promise<SearchIndexReport> {
   const started = performance.now();
   // Pagefind's Node API never answers once its process has died (the kernel kills it when memory
   // runs out); Node would then exit with code 13 mid-`await`, leaving the staging folder behind.
@@ -27,14 +81,16 @@ export async function indexSite(siteDir: string, language: string): Promise<Sear
     process.once('beforeExit', stalled);
   });
   const run = async (): Promise<SearchIndexReport> => {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(errors.join('; '));
-    const added = await index.addDirectory({ path: siteDir, glob: 'articles/*/index.html' });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    const shards = shardsOf(await articlePagesNewestFirst(siteDir, options.siteUrl), options.shardSize);
+    const manifest: SearchShards = { shards: shards.map((_, i) => searchShardPath(i + 1)) };
+    let pages = 0;
+    for (const [i, files] of shards.entries()) {
+      pages += await indexShard(siteDir, files, options.language, join(siteDir, manifest.shards[i]!));
+    }
     await pagefind.close();
-    return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
+    await mkdir(join(siteDir, 'pagefind'), { recursive: true });
+    await writeFile(join(siteDir, SEARCH_SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+    return { pages, shards: shards.length, seconds: (performance.now() - started) / 1000 };
   };
   try {
     return await Promise.race([run(), died]);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 /**
@@ -27,8 +27,14 @@ export function bodyFile(dir: string, id: string, digest: string): string {
   return join(dir, `${id}.${digest}.json`);
 }
 
+/**
+ * Writes a body file whole or not at all: a build stopped mid-write (a failed validation stops
+ * Astro's process) must not leave a truncated file under a name later builds trust.
+ */
 export function writeBody(file: string, body: StoredBody): void {
-  writeFileSync(file, JSON.stringify(body));
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(body));
+  renameSync(partial, file);
 }
 
 /** @throws Error naming the file when it is missing: the cache folder was cleared in part. */

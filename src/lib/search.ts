@@ -88,3 +88,40 @@ export function resultWindow(total: number, perPage: number, requested: number):
   const number = Math.min(Math.max(1, requested), pageBounds(total, perPage, 1).pages);
   return { number, ...pageBounds(total, perPage, number), total };
 }
+
+/**
+ * The search index is written in shards of at most a fixed number of articles, newest first, each
+ * a Pagefind bundle of its own: one indexer holding 100,000 articles runs out of memory. The first
+ * shard is Pagefind's usual `/pagefind/`; this file lists them all.
+ */
+export const SEARCH_SHARDS_FILE = '/pagefind/shards.json';
+
+/** The manifest at {@link SEARCH_SHARDS_FILE}. */
+export interface SearchShards {
+  /** Each shard's bundle folder, from the site root, newest articles first. */
+  shards: string[];
+}
+
+/** The bundle folder of shard `n` (from 1), from the site root. */
+export function searchShardPath(n: number): string {
+  return n === 1 ? '/pagefind/' : `/pagefind/shard-${n}/`;
+}
+
+/** Splits `items` (newest first) into shards of at most `size`; a site without articles still gets one, empty. */
+export function shardsOf<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`a search shard holds at least one article, not ${size}`);
+  const shards: T[][] = [];
+  for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size));
+  return shards.length > 0 ? shards : [[]];
+}
+
+/**
+ * One result list from each shard's answer to the same query, in shard order, merged as one index
+ * would have answered: by date, the shards already are in order (each holds older articles than the
+ * one before), so they follow one another; by relevance, the best score first, shard order breaking
+ * ties. (Pagefind's own `mergeIndex` always re-sorts by score, which loses a date sort.)
+ */
+export function mergeShardResults<T extends { score: number }>(perShard: readonly (readonly T[])[], byDate: boolean): T[] {
+  const all = perShard.flat();
+  return byDate ? all : all.sort((a, b) => b.score - a.score);
+}

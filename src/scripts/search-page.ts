@@ -4,7 +4,18 @@
  * text nodes, so nothing in a query or an article is ever parsed as HTML.
  */
 import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
-import { excerptParts, isActive, readSearchState, resultWindow, searchFilters, searchHref, type SearchState } from '../lib/search.ts';
+import {
+  excerptParts,
+  isActive,
+  mergeShardResults,
+  readSearchState,
+  resultWindow,
+  SEARCH_SHARDS_FILE,
+  searchFilters,
+  searchHref,
+  type SearchShards,
+  type SearchState,
+} from '../lib/search.ts';
 import { SITE } from '../site.config.ts';
 
 /** The part of Pagefind's browser API this page uses. */
@@ -13,7 +24,12 @@ interface Pagefind {
   search(
     query: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+  ): Promise<{ results: PagefindResult[] } | null>;
+}
+
+interface PagefindResult {
+  score: number;
+  data(): Promise<ResultData>;
 }
 
 interface ResultData {
@@ -53,9 +69,15 @@ export async function startSearch(): Promise<void> {
   if (!form || !status || !list || !pager) return;
   form.hidden = false;
 
-  const bundle = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-  await pagefind.options({ excerptLength: 30 });
+  // One Pagefind bundle per shard of the index, each its own module and instance.
+  const { shards } = (await (await fetch(SEARCH_SHARDS_FILE)).json()) as SearchShards;
+  const indexes = await Promise.all(
+    shards.map(async (base) => {
+      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
+      await pagefind.options({ excerptLength: 30 });
+      return pagefind;
+    }),
+  );
   let latest = 0;
 
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
@@ -76,10 +98,14 @@ export async function startSearch(): Promise<void> {
       return;
     }
     const sort = state.sort === 'newest' || state.q === '' ? { date: 'desc' as const } : undefined;
-    const search = await pagefind.search(state.q === '' ? null : state.q, { filters: searchFilters(state), sort });
-    if (run !== latest || !search) return;
-    const slice = resultWindow(search.results.length, SITE.perPage, state.page);
-    const data = await Promise.all(search.results.slice(slice.start, slice.last).map((result) => result.data()));
+    const answers = await Promise.all(indexes.map((index) => index.search(state.q === '' ? null : state.q, { filters: searchFilters(state), sort })));
+    if (run !== latest) return;
+    const results = mergeShardResults(
+      answers.map((answer) => answer?.results ?? []),
+      sort !== undefined,
+    );
+    const slice = resultWindow(results.length, SITE.perPage, state.page);
+    const data = await Promise.all(results.slice(slice.start, slice.last).map((result) => result.data()));
     if (run !== latest) return;
 
     status!.textContent = slice.total === 0 ? (state.q ? `No results for “${state.q}”.` : 'No results.') : resultsCounter(slice);

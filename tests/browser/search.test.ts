@@ -139,3 +139,52 @@ suite(title, () => {
     await context.close();
   });
 });
+
+const shardedTitle = BROWSER_SKIP_REASON ? `search split into shards (skipped: ${BROWSER_SKIP_REASON})` : 'search split into shards';
+suite(shardedTitle, () => {
+  let sharded: StaticHost;
+  let shardedBrowser: Browser;
+
+  beforeAll(async () => {
+    // 31 article pages, 4 to a shard: every query has to gather its results from several shards.
+    const { out, build } = await buildFixtureSite('search-shards', searchFixture(), NOW_EPOCH, {}, ['--search-shard-size', '4']);
+    expect(build.stdout).toMatch(/search index of 31 pages in 8 shards/);
+    const files = await listFiles(out);
+    expect(files).toEqual(expect.arrayContaining(['pagefind/shards.json', 'pagefind/pagefind.js', 'pagefind/shard-8/pagefind.js']));
+    expect(files).not.toContain('pagefind/shard-9/pagefind.js');
+    sharded = await serveStatic(out);
+    shardedBrowser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await shardedBrowser?.close();
+    await sharded?.close();
+  });
+
+  async function titlesAt(url: string, status: string): Promise<string[]> {
+    const { context, page } = await openPage(shardedBrowser, sharded.origin);
+    await page.goto(url);
+    await expect.poll(() => page.locator('#search-status').innerText()).toBe(status);
+    const titles = await page.locator('#search-results h2').allInnerTexts();
+    await context.close();
+    return titles;
+  }
+
+  const newestFirst = GLACIER.map((article) => article.title).reverse();
+
+  it('sorted by date, lists the results of every shard newest first, paged as one list', async () => {
+    expect(await titlesAt('/search/?q=glacier&sort=newest', 'Viewing results 1 - 6 of 8')).toEqual(newestFirst.slice(0, 6));
+    expect(await titlesAt('/search/?q=glacier&sort=newest&page=2', 'Viewing results 7 - 8 of 8')).toEqual(newestFirst.slice(6));
+  });
+
+  it('by relevance, finds every match in every shard', async () => {
+    const first = await titlesAt('/search/?q=glacier', 'Viewing results 1 - 6 of 8');
+    const second = await titlesAt('/search/?q=glacier&page=2', 'Viewing results 7 - 8 of 8');
+    expect([...first, ...second].sort()).toEqual([...newestFirst].sort());
+  });
+
+  it('filters across shards', async () => {
+    expect((await titlesAt('/search/?q=glacier&tag=Kyrgyzstan', 'Viewing results 1 - 3 of 3')).sort()).toEqual(newestFirst.slice(0, 3).sort());
+    expect(await titlesAt(`/search/?q=${encodeURIComponent('ледник')}`, 'Viewing results 1 - 1 of 1')).toEqual(['Учёные измерили ледник']);
+  });
+});

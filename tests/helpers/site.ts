@@ -34,9 +34,9 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** Runs `scripts/build.ts` as `npm run build` does, on another content folder and output folder. */
-export function runBuild(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  return runScript('scripts/build.ts', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir], env);
+/** Runs `scripts/build.ts` as `npm run build` does, on another content folder and output folder, with any further `args`. */
+export function runBuild(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
+  return runScript('scripts/build.ts', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir, ...args], env);
 }
 
 /**
@@ -48,11 +48,12 @@ export async function buildFixtureSite(
   files: Record<string, string>,
   now: string,
   env: Record<string, string> = {},
+  args: string[] = [],
 ): Promise<{ out: string; build: BuildResult }> {
   const work = await tempDir(prefix);
   await writeFiles(join(work, 'content'), files);
   const out = join(work, 'dist');
-  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { ...env, SOURCE_DATE_EPOCH: now });
+  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { ...env, SOURCE_DATE_EPOCH: now }, args);
   if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
   return { out, build };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,16 @@ describe('a build that fails', () => {
     expect(result.stderr).toMatch(/The build failed: .*NoSuchComponent/s);
     expect(await treeDigest(out)).toEqual(before);
     expect((await listFiles(work)).some((file) => file.includes('staging'))).toBe(false);
+    // Pages Astro rendered before failing were cached for content that never shipped: the next
+    // build must not trust its record of them.
+    expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
+  });
+
+  it('with a search shard size that is not a positive whole number says so before building', async () => {
+    const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }, ['--search-shard-size', '0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('--search-shard-size must be a whole number of articles above 0, not 0');
+    expect(await treeDigest(out)).toEqual(before);
   });
 
   it('with a missing rates file names the file', async () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, isActive, readSearchState, resultWindow, searchFilters, searchHref, type SearchState } from '../../src/lib/search.ts';
+import {
+  excerptParts,
+  isActive,
+  mergeShardResults,
+  readSearchState,
+  resultWindow,
+  searchFilters,
+  searchHref,
+  searchShardPath,
+  shardsOf,
+  type SearchState,
+} from '../../src/lib/search.ts';
 
 const state = (over: Partial<SearchState> = {}): SearchState => ({ q: '', tag: '', year: '', sort: 'relevance', page: 1, ...over });
 
@@ -62,4 +73,50 @@ describe.each([
   { total: 0, requested: 2, expected: { number: 1, pages: 1, start: 0, first: 0, last: 0, total: 0 } },
 ])('resultWindow($total results, page $requested)', ({ total, requested, expected }) => {
   it('is clamped to the pages there are', () => expect(resultWindow(total, 6, requested)).toEqual(expected));
+});
+
+describe.each([
+  { items: [1, 2, 3, 4, 5], size: 2, expected: [[1, 2], [3, 4], [5]] },
+  { items: [1, 2, 3, 4], size: 2, expected: [[1, 2], [3, 4]] },
+  { items: [1, 2, 3], size: 10_000, expected: [[1, 2, 3]] },
+  { items: [], size: 5, expected: [[]] },
+])('shardsOf($items, $size)', ({ items, size, expected }) => {
+  it('keeps the order and fills every shard but the last', () => expect(shardsOf(items, size)).toEqual(expected));
+});
+
+describe.each([0, -1, 2.5, Number.NaN])('shardsOf with a size of %s', (size) => {
+  it('refuses it', () => expect(() => shardsOf([1], size)).toThrow(/at least one article/));
+});
+
+describe.each([
+  { n: 1, path: '/pagefind/' },
+  { n: 2, path: '/pagefind/shard-2/' },
+  { n: 12, path: '/pagefind/shard-12/' },
+])('searchShardPath($n)', ({ n, path }) => {
+  it(`is ${path}`, () => expect(searchShardPath(n)).toBe(path));
+});
+
+const hit = (id: string, score: number) => ({ id, score });
+describe.each([
+  {
+    name: 'by date, shards follow one another whatever the scores',
+    perShard: [[hit('new-a', 0.1), hit('new-b', 0.9)], [hit('old-a', 5)]],
+    byDate: true,
+    expected: ['new-a', 'new-b', 'old-a'],
+  },
+  {
+    name: 'by relevance, the best score first across shards',
+    perShard: [[hit('new-a', 0.5), hit('new-b', 0.1)], [hit('old-a', 0.9), hit('old-b', 0.3)]],
+    byDate: false,
+    expected: ['old-a', 'new-a', 'old-b', 'new-b'],
+  },
+  {
+    name: 'by relevance, equal scores keep shard order (newer first)',
+    perShard: [[hit('new-a', 1)], [hit('old-a', 1)]],
+    byDate: false,
+    expected: ['new-a', 'old-a'],
+  },
+  { name: 'empty shards add nothing', perShard: [[], [hit('old-a', 1)], []], byDate: false, expected: ['old-a'] },
+])('mergeShardResults: $name', ({ perShard, byDate, expected }) => {
+  it('orders the results as one index would', () => expect(mergeShardResults(perShard, byDate).map((result) => result.id)).toEqual(expected));
 });
