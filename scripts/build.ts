@@ -7,7 +7,7 @@
  * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
  * (articles per search index shard; default `SITE.searchShardSize`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,7 +119,8 @@ try {
 
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
-await rm(retired, { recursive: true, force: true });
+// Synchronously: nothing else is left to do, and the native recursive removal is the faster one.
+rmSync(retired, { recursive: true, force: true });
 if (args.timings) {
   const { marks, peakRssMiB } = astroReport!;
   const stages = {

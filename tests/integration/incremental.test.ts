@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
@@ -53,5 +53,35 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     expect(rebuilt['articles/future-piece/index.html']).toBeDefined();
     expect(rebuilt['articles/nested-story/index.html']).toBeUndefined();
     expect(differing(rebuilt, await treeDigest(join(work, 'clean')))).toEqual([]);
+  });
+
+  it('restores unchanged pages as links to the cache, and a failed rebuild that rendered pages again leaves the live site as it was', async () => {
+    const work = await tempDir('links');
+    const content = join(work, 'content');
+    const cache = join(work, 'cache');
+    const dist = join(work, 'dist');
+    const build = () => runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    const fixture = newsroomFixture();
+    await writeFiles(content, fixture);
+    expect((await build()).code).toBe(0);
+
+    const article = join(content, 'articles/alpha/alpha-03.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
+    expect((await build()).code).toBe(0);
+    expect((await stat(join(dist, 'articles/alpha-01/index.html'))).nlink).toBeGreaterThan(1);
+    expect((await stat(join(dist, 'articles/alpha-03/index.html'))).nlink).toBe(1);
+    const live = await treeDigest(dist);
+
+    // New rates change every page, so Astro renders them all again, and replaces their cached
+    // copies, before the broken article stops it.
+    const rates = JSON.parse(fixture['rates.json']!);
+    await writeFiles(content, {
+      'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
+      'articles/zz-broken.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n<NoSuchComponent />\n',
+    });
+    const failed = await build();
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/NoSuchComponent/);
+    expect(differing(await treeDigest(dist), live)).toEqual([]);
   });
 });
