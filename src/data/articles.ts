@@ -3,6 +3,7 @@ import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type A
 import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
+import { readExcerpt } from './bodies.ts';
 import { getTagIndex } from './tag-registry.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -26,7 +27,8 @@ export interface Catalog {
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
   const index = getTagIndex();
-  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt: derived?.excerpt ?? '' };
+  const excerpt = derived ? readExcerpt(derived.bodyFile) : '';
+  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt };
 }
 
 let catalog: Promise<Catalog> | undefined;

@@ -28,13 +28,32 @@ export function bodyFile(dir: string, id: string, digest: string): string {
 }
 
 /**
- * Writes a body file whole or not at all: a build stopped mid-write (a failed validation stops
- * Astro's process) must not leave a truncated file under a name later builds trust.
+ * The layout of the loader's stored facts (`derivedTextSchema`) and of the body and excerpt files.
+ * Raise it when either changes: entries stored under another number are loaded again.
  */
-export function writeBody(file: string, body: StoredBody): void {
+export const STORED_FORMAT = 2;
+
+/** The excerpt file that goes with a body file: the listing excerpt as plain text. */
+function excerptFile(bodyFile: string): string {
+  return bodyFile.replace(/\.json$/, '.excerpt.txt');
+}
+
+/** Writes `text` to `file` whole or not at all. */
+function writeWhole(file: string, text: string): void {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(body));
+  writeFileSync(partial, text);
   renameSync(partial, file);
+}
+
+/**
+ * Writes a body file and its excerpt file, each whole or not at all: a build stopped mid-write (a
+ * failed validation stops Astro's process) must not leave a truncated file under a name later
+ * builds trust. The excerpt file is written first, since the body file's presence is what marks
+ * the entry as stored.
+ */
+export function writeBody(file: string, body: StoredBody, excerpt: string): void {
+  writeWhole(excerptFile(file), excerpt);
+  writeWhole(file, JSON.stringify(body));
 }
 
 /** @throws Error naming the file when it is missing: the cache folder was cleared in part. */
@@ -46,14 +65,24 @@ export function readBody(file: string): StoredBody {
   }
 }
 
+/** The listing excerpt stored with the body file `bodyFile`. @throws Error naming the file when it is missing. */
+export function readExcerpt(bodyFile: string): string {
+  const file = excerptFile(bodyFile);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: the stored excerpt is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`);
+  }
+}
+
 /** Makes `dir` when it is missing. */
 export function openBodies(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-/** Removes every file in `dir` but the body files in `keep`: versions no entry refers to any more. */
+/** Removes every file in `dir` but the body files in `keep` and their excerpt files: versions no entry refers to any more. */
 export function pruneBodies(dir: string, keep: Iterable<string>): void {
-  const kept = new Set([...keep].map((file) => basename(file)));
+  const kept = new Set([...keep].flatMap((file) => [basename(file), basename(excerptFile(file))]));
   for (const name of readdirSync(dir)) {
     if (!kept.has(name)) rmSync(join(dir, name), { force: true });
   }

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { bodiesDir, bodyFile, openBodies, pruneBodies, writeBody } from '../data/bodies.ts';
+import { bodiesDir, bodyFile, openBodies, pruneBodies, STORED_FORMAT, writeBody } from '../data/bodies.ts';
 import { articleSlug } from '../lib/slug.ts';
-import { deriveText, formatOf } from '../lib/text.ts';
+import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
 import { SITE } from '../site.config.ts';
 
@@ -19,8 +19,9 @@ type StoredEntry = Parameters<DataStore['set']>[0];
  *
  * Markdown is rendered to HTML here, at sync (`deferRender: false`): no article becomes a module
  * for the bundler, which at 1,000 articles halved page rendering time. The HTML and the plain text
- * go to a body file (src/data/bodies.ts) named in `data.derived.bodyFile`; the store keeps only
- * what listings need, so its size, which Astro inlines into the server bundle, stays small.
+ * go to a body file (src/data/bodies.ts) named in `data.derived.bodyFile`, the excerpt to an
+ * excerpt file beside it; the store keeps only the frontmatter and counts, so its size, which
+ * Astro inlines into the server bundle, stays small.
  *
  * Under `astro dev` an entry whose frontmatter does not validate is left out instead of stopping
  * the server: the content check (src/integrations/content-check.ts) reports it in the terminal
@@ -57,18 +58,20 @@ export function articlesLoader(base: string): Loader {
                 target.delete(entry.id);
                 return false;
               }
-              const { plainText, ...facts } = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
-              const derived: StoredDerivedText = { ...facts, bodyFile: bodyFile(dir, entry.id, String(entry.digest ?? 'undigested')) };
-              writeBody(derived.bodyFile, { html: entry.rendered?.html ?? null, plainText });
+              const { plainText, excerpt, wordCount, readingMinutes } = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
+              const file = bodyFile(dir, entry.id, String(entry.digest ?? 'undigested'));
+              const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
+              writeBody(file, { html: entry.rendered?.html ?? null, plainText }, excerpt);
               return target.set({ ...entry, body: undefined, rendered: undefined, data: { ...entry.data, derived } });
             };
           }
           if (property === 'get') {
-            // An entry whose body file is gone counts as new, so glob() renders it again.
+            // An entry whose body file is gone, or that an older layout stored, counts as new, so
+            // glob() renders it again.
             return (id: string) => {
               const entry = target.get(id);
-              const file = (entry?.data.derived as StoredDerivedText | undefined)?.bodyFile;
-              return file !== undefined && existsSync(file) ? entry : undefined;
+              const derived = entry?.data.derived as StoredDerivedText | undefined;
+              return derived?.format === STORED_FORMAT && existsSync(derived.bodyFile) ? entry : undefined;
             };
           }
           const value: unknown = Reflect.get(target, property, receiver);

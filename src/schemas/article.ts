@@ -94,8 +94,17 @@ export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImage
 
 /** Facts computed from the body once per article by the content loader. */
 export const derivedTextSchema = z.object({
-  /** The listing excerpt: the first words of the plain text, `...` when cut. */
-  excerpt: z.string(),
+  /**
+   * The layout of these facts and of the files they name (`STORED_FORMAT` in src/data/bodies.ts):
+   * an entry stored by a build with another layout is loaded again.
+   */
+  format: z.number().int(),
+  /**
+   * The first sentence of the listing excerpt, the page's description when the author wrote no
+   * `summary`. The excerpt itself is in the excerpt file beside the body file: in the store, which
+   * Astro inlines into the server bundle, 500-word excerpts made up most of its size.
+   */
+  lead: z.string(),
   /** Words in the plain text. */
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */
