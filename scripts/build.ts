@@ -7,7 +7,7 @@
  * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
  * (articles per search index shard; default `SITE.searchShardSize`).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { SITE } from '../src/site.config.ts';
 import { forgetRenderedPages, startAstroBuild, type AstroBuildReport } from './lib/astro-build.ts';
 import { printProblems, validateInWorker } from './lib/content.ts';
 import { writeRedirects } from './lib/redirects.ts';
+import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
 import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,6 +66,7 @@ process.env.KHABAR_CONTENT_DIR = contentDir;
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
 const staging = `${outDir}.staging-${process.pid}`;
 const retired = `${outDir}.old-${process.pid}`;
+const leftovers = await previousOutputs(outDir);
 
 const epochNow = () => performance.timeOrigin + performance.now();
 const started = epochNow();
@@ -119,8 +121,9 @@ try {
 
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
-// Synchronously: nothing else is left to do, and the native recursive removal is the faster one.
-rmSync(retired, { recursive: true, force: true });
+// The new site is in place: the previous one (and any an interrupted build left) is removed by a
+// process of its own, so the build ends without waiting for 80,000 files to be unlinked.
+removeInBackground([retired, ...leftovers]);
 if (args.timings) {
   const { marks, peakRssMiB } = astroReport!;
   const stages = {

@@ -1,4 +1,4 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
@@ -65,11 +65,17 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     await writeFiles(content, fixture);
     expect((await build()).code).toBe(0);
 
+    // A previous output an interrupted build never finished removing.
+    await writeFiles(join(work, 'dist.old-999'), { 'index.html': 'old' });
     const article = join(content, 'articles/alpha/alpha-03.md');
     await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
     expect((await build()).code).toBe(0);
-    expect((await stat(join(dist, 'articles/alpha-01/index.html'))).nlink).toBeGreaterThan(1);
-    expect((await stat(join(dist, 'articles/alpha-03/index.html'))).nlink).toBe(1);
+    // Every page, rendered again or restored, is one file with its cached copy.
+    for (const path of ['articles/alpha-01/index.html', 'articles/alpha-03/index.html', 'api/articles/alpha-03.json']) {
+      expect((await stat(join(dist, path))).nlink, path).toBeGreaterThan(1);
+    }
+    // Previous outputs are removed after the build, in the background.
+    await expect.poll(async () => (await readdir(work)).filter((name) => name.startsWith('dist.old-')), { timeout: 15_000 }).toEqual([]);
     const live = await treeDigest(dist);
 
     // New rates change every page, so Astro renders them all again, and replaces their cached
