@@ -1,13 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../data/articles.ts';
+import { getCacheKeys } from '../../../data/cache-keys.ts';
 import { apiArticleSummary, apiTag, jsonResponse } from '../../../lib/api.ts';
 import type { TagGroup } from '../../../lib/catalog.ts';
 import type { ApiTagDetail } from '../../../schemas/api.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
-  const { byTag } = await getCatalog();
-  return byTag.map((group) => ({ params: { slug: group.tag.slug }, props: { group } }));
+  const [{ byTag }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
+  return byTag.map((group) => ({ params: { slug: group.tag.slug }, props: { group }, cacheKey: keys.listing({ items: group.articles }, group.tag) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) => {
