@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
 import { SITE } from '../src/site.config.ts';
 import { forgetRenderedPages, startAstroBuild, type AstroBuildReport } from './lib/astro-build.ts';
-import { printProblems, validateInChild } from './lib/content.ts';
+import { printProblems, validateInWorker } from './lib/content.ts';
 import { writeRedirects } from './lib/redirects.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
 import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
@@ -70,9 +70,9 @@ const leftovers = await previousOutputs(outDir);
 
 const epochNow = () => performance.timeOrigin + performance.now();
 const started = epochNow();
-// Validation and Astro run at once, each in a process of its own, one per core; Astro is stopped
-// the moment validation fails.
-const validation = validateInChild(contentDir, now).then((summary) => ({ summary, seconds: (epochNow() - started) / 1000 }));
+// Validation runs in a worker thread while Astro, in a process of its own, starts and syncs the
+// content: the two cores each take one, and Astro is stopped the moment validation fails.
+const validation = validateInWorker(contentDir, now).then((summary) => ({ summary, seconds: (epochNow() - started) / 1000 }));
 const astro = startAstroBuild({ root, outDir: staging, cacheDir });
 
 /** Stops the build: Astro's process, its half-written output, and its record of rendered pages. */

@@ -1,9 +1,8 @@
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { glob, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { isoDay } from '../../src/lib/dates.ts';
 import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
@@ -126,28 +125,19 @@ export interface ValidationSummary {
   articleCount: number;
 }
 
-/** The validation process's scheduling niceness (see `nice`): below the build's default of 0. */
-const VALIDATION_NICENESS = 10;
-
 /**
- * `validateContent` in a child process, for the build: it runs on the second core while Astro
- * starts and syncs the content, at a lower scheduling priority so that Astro, which the build
- * waits for longest, is never the one kept waiting for a core; and the memory it parsed 20,000
- * articles into goes back to the system when it ends, instead of staying in the build's heap.
+ * `validateContent` in a worker thread, for the build: it runs on the second core while Astro
+ * starts and syncs the content, and the memory it parsed 20,000 articles into goes back to the
+ * system with the worker instead of staying in the build's heap.
  */
-export function validateInChild(contentDir: string, now: Date, cwd = process.cwd()): Promise<ValidationSummary> {
+export function validateInWorker(contentDir: string, now: Date, cwd = process.cwd()): Promise<ValidationSummary> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./validation-child.ts', import.meta.url)), [contentDir, now.toISOString(), cwd], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    const worker = new Worker(new URL('./validation-worker.ts', import.meta.url), {
+      workerData: { contentDir, now: now.toISOString(), cwd },
     });
-    try {
-      if (child.pid !== undefined) setPriority(child.pid, VALIDATION_NICENESS);
-    } catch {
-      // Not permitted here: validation simply shares the cores evenly.
-    }
-    child.once('message', (summary) => resolve(summary as ValidationSummary));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`validation stopped with exit code ${code}`)));
+    worker.once('message', (summary: ValidationSummary) => resolve(summary));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`validation stopped with exit code ${code}`)));
   });
 }
 

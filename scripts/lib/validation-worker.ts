@@ -1,0 +1,11 @@
+/**
+ * Worker-thread entry of `validateInWorker` (./content.ts): validates the content folder named in
+ * `workerData` and posts back what the build needs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { validateContent, type ValidationSummary } from './content.ts';
+
+const { contentDir, now, cwd } = workerData as { contentDir: string; now: string; cwd: string };
+const report = await validateContent(contentDir, new Date(now), cwd);
+const summary: ValidationSummary = { problems: report.problems, redirects: report.redirects, articleCount: report.articles.length };
+parentPort!.postMessage(summary);
