@@ -32,8 +32,9 @@ const { values: args } = parseArgs({
 });
 
 /**
- * Removes a failed build's staging folder. Pages rendered concurrently may still be writing into
- * it when Astro reports the first error, so removal is retried until it sticks.
+ * Removes a failed build's staging folder. Astro's process has ended by then, but Pagefind's,
+ * closed without waiting after an error, may still be writing into it, so removal is retried until
+ * it sticks.
  */
 async function discard(dir: string): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
