@@ -67,7 +67,6 @@ export async function startSearch(): Promise<void> {
   const list = document.getElementById('search-results');
   const pager = document.getElementById('search-pager');
   if (!form || !status || !list || !pager) return;
-  form.hidden = false;
 
   // One Pagefind bundle per shard of the index, each its own module and instance.
   const { shards } = (await (await fetch(SEARCH_SHARDS_FILE)).json()) as SearchShards;
@@ -141,5 +140,8 @@ export async function startSearch(): Promise<void> {
     status.scrollIntoView({ block: 'start' });
   });
   window.addEventListener('popstate', () => void show(readSearchState(new URLSearchParams(location.search))));
+  // Shown only now that it works: a search submitted while the index was loading would have left
+  // the page.
+  form.hidden = false;
   await show(readSearchState(new URLSearchParams(location.search)));
 }
