@@ -1,5 +1,6 @@
 import type { ApiArticleList, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
 import { articleTags, type ArticleSummary, type TagGroup } from './catalog.ts';
+import { articlePath, tagPath } from './routes.ts';
 import type { Tag } from './tags.ts';
 
 /** Absolute URL of a site path under `origin`. */
@@ -16,7 +17,7 @@ export function articleListPath(n: number): string {
 export function apiArticleSummary(article: ArticleSummary, tags: ReadonlyMap<string, Tag>, origin: string): ApiArticleSummary {
   return {
     slug: article.slug,
-    url: absolute(origin, `/articles/${article.slug}/`),
+    url: absolute(origin, articlePath(article.slug)),
     api: absolute(origin, `/api/articles/${article.slug}.json`),
     title: article.title,
     date: article.date.toISOString(),
@@ -53,9 +54,9 @@ export function apiTag({ tag, articles }: TagGroup, origin: string): ApiTag {
     slug: tag.slug,
     ...(tag.description ? { description: tag.description } : {}),
     count: articles.length,
-    url: absolute(origin, `/tags/${tag.slug}/`),
+    url: absolute(origin, tagPath(tag.slug)),
     api: absolute(origin, `/api/tags/${tag.slug}.json`),
-    feed: absolute(origin, `/tags/${tag.slug}/rss.xml`),
+    feed: absolute(origin, `${tagPath(tag.slug)}rss.xml`),
   };
 }
 

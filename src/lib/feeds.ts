@@ -1,4 +1,5 @@
 import { articleTags, type ArticleSummary } from './catalog.ts';
+import { articlePath } from './routes.ts';
 import type { Tag } from './tags.ts';
 
 /** One RSS item, in the shape @astrojs/rss takes. */
@@ -14,7 +15,7 @@ export interface FeedItem {
 export function feedItem(article: ArticleSummary, tags: ReadonlyMap<string, Tag>): FeedItem {
   return {
     title: article.title,
-    link: `/articles/${article.slug}/`,
+    link: articlePath(article.slug),
     pubDate: article.date,
     description: article.summary ?? article.excerpt,
     categories: articleTags(article, tags).map((tag) => tag.name),
