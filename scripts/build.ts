@@ -107,7 +107,7 @@ const built = epochNow();
 
 let search: SearchIndexReport;
 try {
-  search = await indexSite(staging, { language: SITE.lang, siteUrl: SITE.url, shardSize });
+  search = await indexSite(staging, { language: SITE.lang, shardSize });
 } catch (error) {
   await discard(staging);
   fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);

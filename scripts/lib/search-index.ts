@@ -17,23 +17,21 @@ export interface SearchIndexReport {
 /** Files read at once ahead of Pagefind: enough to hide the reads, few enough for the open-file limit. */
 const READ_AHEAD = 32;
 
-/** A URL of the site as a path inside the built folder, without the leading slash. */
-function sitePath(url: string, siteUrl: string): string {
-  const base = new URL(siteUrl).pathname;
-  const path = new URL(url).pathname;
-  return path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+/** A URL the API publishes (`absolute()` in src/lib/api.ts, from the site root) as a path inside the built folder. */
+function sitePath(url: string): string {
+  return new URL(url).pathname.slice(1);
 }
 
 /**
  * The built article pages, newest first, as the site's own API lists them (`/api/articles.json`
  * and the pages its `next` links lead to).
  */
-async function articlePagesNewestFirst(siteDir: string, siteUrl: string): Promise<string[]> {
+async function articlePagesNewestFirst(siteDir: string): Promise<string[]> {
   const pages: string[] = [];
   for (let file: string | null = 'api/articles.json'; file !== null; ) {
     const list = apiArticleListSchema.parse(JSON.parse(await readFile(join(siteDir, file), 'utf8')));
-    for (const article of list.articles) pages.push(join(sitePath(article.url, siteUrl), 'index.html'));
-    file = list.next === null ? null : sitePath(list.next, siteUrl);
+    for (const article of list.articles) pages.push(join(sitePath(article.url), 'index.html'));
+    file = list.next === null ? null : sitePath(list.next);
   }
   return pages;
 }
@@ -70,7 +68,7 @@ async function indexShard(siteDir: string, files: readonly string[], language: s
  * words are matched as written, without that language's stemming.
  * @throws when Pagefind reports an error; the caller keeps the previous site.
  */
-export async function indexSite(siteDir: string, options: { language: string; siteUrl: string; shardSize: number }): Promise<SearchIndexReport> {
+export async function indexSite(siteDir: string, options: { language: string; shardSize: number }): Promise<SearchIndexReport> {
   const started = performance.now();
   // Pagefind's Node API never answers once its process has died (the kernel kills it when memory
   // runs out); Node would then exit with code 13 mid-`await`, leaving the staging folder behind.
@@ -81,7 +79,7 @@ export async function indexSite(siteDir: string, options: { language: string; si
     process.once('beforeExit', stalled);
   });
   const run = async (): Promise<SearchIndexReport> => {
-    const shards = shardsOf(await articlePagesNewestFirst(siteDir, options.siteUrl), options.shardSize);
+    const shards = shardsOf(await articlePagesNewestFirst(siteDir), options.shardSize);
     const manifest: SearchShards = { shards: shards.map((_, i) => searchShardPath(i + 1)) };
     let pages = 0;
     for (const [i, files] of shards.entries()) {
