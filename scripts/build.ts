@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
+import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
 import { forgetRenderedPages, startAstroBuild, type AstroBuildReport } from './lib/astro-build.ts';
 import { printProblems, validateInWorker } from './lib/content.ts';
@@ -50,7 +51,7 @@ function fail(message: string): never {
 }
 
 const shardSize = Number(args['search-shard-size']);
-if (!Number.isInteger(shardSize) || shardSize < 1) fail(`--search-shard-size must be a whole number of articles above 0, not ${args['search-shard-size']}`);
+if (!isShardSize(shardSize)) fail(`--search-shard-size must be a whole number of articles above 0, not ${args['search-shard-size']}`);
 
 let now: Date;
 try {

@@ -107,9 +107,14 @@ export function searchShardPath(n: number): string {
   return n === 1 ? '/pagefind/' : `/pagefind/shard-${n}/`;
 }
 
+/** Whether `size` can be a shard's most articles: a whole number above 0. */
+export function isShardSize(size: number): boolean {
+  return Number.isInteger(size) && size >= 1;
+}
+
 /** Splits `items` (newest first) into shards of at most `size`; a site without articles still gets one, empty. */
 export function shardsOf<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`a search shard holds at least one article, not ${size}`);
+  if (!isShardSize(size)) throw new RangeError(`a search shard holds at least one article, not ${size}`);
   const shards: T[][] = [];
   for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size));
   return shards.length > 0 ? shards : [[]];
