@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
-import { forgetRenderedPages, startAstroBuild, type AstroBuildReport } from './lib/astro-build.ts';
+import { startAstroBuild } from './lib/astro-build.ts';
 import { printProblems, validateInWorker } from './lib/content.ts';
+import { forgetRenderedPages } from './lib/page-cache.ts';
 import { writeRedirects } from './lib/redirects.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
-import { indexSite, type SearchIndexReport } from './lib/search-index.ts';
+import { indexSite } from './lib/search-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -75,9 +76,12 @@ const started = epochNow();
 // Validation runs in a worker thread while Astro, in a process of its own, starts and syncs the
 // content: the two cores each take one, and Astro is stopped the moment validation fails.
 const validation = validateInWorker(contentDir, now).then((summary) => ({ summary, seconds: (epochNow() - started) / 1000 }));
-const astro = startAstroBuild({ root, outDir: staging, cacheDir });
+const astro = startAstroBuild({ root, outDir: staging, liveDir: outDir, cacheDir });
 
-/** Stops the build: Astro's process, its half-written output, and its record of rendered pages. */
+/**
+ * Stops the build: Astro's process, its output, and its record of rendered pages, which once Astro
+ * has finished describes that output instead of the live site its page cache is.
+ */
 async function abandon(message: string): Promise<never> {
   await astro.stop();
   await discard(staging);
@@ -85,41 +89,21 @@ async function abandon(message: string): Promise<never> {
   fail(message);
 }
 
-let validated: Awaited<typeof validation>;
-try {
-  validated = await validation;
-} catch (error) {
-  await abandon(`Validation failed: ${(error as Error).message}\n${args.out} is unchanged.`);
-}
-const { problems, redirects, articleCount } = validated!.summary;
+const validated = await validation.catch((error: Error) => abandon(`Validation failed: ${error.message}\n${args.out} is unchanged.`));
+const { problems, redirects, articleCount } = validated.summary;
 const errors = printProblems(problems);
 if (errors > 0) {
   await abandon(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
 }
 astro.showOutput();
 
-let astroReport: AstroBuildReport;
-try {
-  astroReport = await astro.finished;
-} catch (error) {
-  await abandon(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
-}
+const astroReport = await astro.finished.catch((error: Error) => abandon(`\nThe build failed: ${error.message}\n${args.out} is unchanged.`));
 const built = epochNow();
 
-let search: SearchIndexReport;
-try {
-  search = await indexSite(staging, { language: SITE.lang, shardSize });
-} catch (error) {
-  await discard(staging);
-  fail(`\nThe search index failed: ${(error as Error).message}\n${args.out} is unchanged.`);
-}
-
-try {
-  await writeRedirects(staging, redirects);
-} catch (error) {
-  await discard(staging);
-  fail(`\n${(error as Error).message}\n${args.out} is unchanged.`);
-}
+const search = await indexSite(staging, { language: SITE.lang, shardSize }).catch((error: Error) =>
+  abandon(`\nThe search index failed: ${error.message}\n${args.out} is unchanged.`),
+);
+await writeRedirects(staging, redirects).catch((error: Error) => abandon(`\n${error.message}\n${args.out} is unchanged.`));
 
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);
@@ -127,9 +111,9 @@ await rename(staging, outDir);
 // process of its own, so the build ends without waiting for 80,000 files to be unlinked.
 removeInBackground([retired, ...leftovers]);
 if (args.timings) {
-  const { marks, peakRssMiB } = astroReport!;
+  const { marks, peakRssMiB } = astroReport;
   const stages = {
-    validation: validated!.seconds,
+    validation: validated.seconds,
     contentSync: (marks.start - started) / 1000,
     rendering: (marks.generated - marks.start) / 1000,
     finishing: (built - marks.generated) / 1000,

@@ -1,12 +1,14 @@
 import { fork } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
 /** Where and how `astro build` runs. */
 export interface AstroBuildOptions {
   root: string;
+  /** Where Astro writes the new site. */
   outDir: string;
+  /** The site it replaces, whose pages are the incremental build's cache (./page-cache.ts). */
+  liveDir: string;
   cacheDir: string;
 }
 
@@ -78,13 +80,4 @@ export function startAstroBuild(options: AstroBuildOptions): AstroBuild {
       await exited;
     },
   };
-}
-
-/**
- * Forgets which pages the previous build rendered, so the next build renders every page again.
- * After a build that failed once Astro had begun rendering: it may have rewritten some cached pages
- * for content that never shipped, while its record of them still describes the last good build.
- */
-export async function forgetRenderedPages(cacheDir: string): Promise<void> {
-  await rm(join(cacheDir, 'incremental-build.json'), { force: true });
 }

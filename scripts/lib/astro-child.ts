@@ -4,10 +4,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { AstroBuildOptions, AstroChildMessage, AstroMarks } from './astro-build.ts';
-import { sharePagesWithCache } from './page-cache-links.ts';
+import { cachePagesInLiveSite } from './page-cache.ts';
 
 const options = JSON.parse(process.argv[2]!) as AstroBuildOptions;
-sharePagesWithCache(options.cacheDir, options.outDir);
+cachePagesInLiveSite(options.cacheDir, options.liveDir);
 const epochNow = () => performance.timeOrigin + performance.now();
 // Stage boundaries inside Astro's build: content sync ends before `astro:build:start`, pages are
 // rendered by `astro:build:generated`, and `astro:build:done` follows the integrations' output.

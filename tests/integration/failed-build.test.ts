@@ -71,6 +71,21 @@ describe('a build that fails', () => {
     expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
   });
 
+  it('after rendering every page (a redirect onto a file only the build knows of) exits non-zero, leaves dist/ as it was and forgets the pages it rendered', async () => {
+    await writeFiles(content, {
+      'articles/moved-sitemap.md': articleSource({ title: 'Moved', date: '2025-03-03', tags: ['Alpha'], redirectFrom: ['/sitemap-0.xml'] }, 'Text'),
+    });
+    const result = await build();
+    await rm(join(content, 'articles/moved-sitemap.md'));
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/redirect from \/sitemap-0\.xml would replace a file the build wrote/);
+    expect(await treeDigest(out)).toEqual(before);
+    // Astro's record now describes pages that never shipped, while its page cache is the live site:
+    // trusted, it would restore the live site's pages under the new content's keys.
+    expect(existsSync(join(cache, 'incremental-build.json'))).toBe(false);
+  });
+
   it('with a search shard size that is not a positive whole number says so before building', async () => {
     const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }, ['--search-shard-size', '0']);
     expect(result.code).toBe(1);
