@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 /**
@@ -38,11 +39,17 @@ function excerptFile(bodyFile: string): string {
   return bodyFile.replace(/\.json$/, '.excerpt.txt');
 }
 
-/** Writes `text` to `file` whole or not at all. */
+/** A file written under a temporary name, then renamed: whole or not at all. */
+const partialOf = (file: string) => `${file}.${process.pid}.partial`;
+
 function writeWhole(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, text);
-  renameSync(partial, file);
+  writeFileSync(partialOf(file), text);
+  renameSync(partialOf(file), file);
+}
+
+async function writeWholeInBackground(file: string, text: string): Promise<void> {
+  await writeFile(partialOf(file), text);
+  await rename(partialOf(file), file);
 }
 
 /**
@@ -54,6 +61,15 @@ function writeWhole(file: string, text: string): void {
 export function writeBody(file: string, body: StoredBody, excerpt: string): void {
   writeWhole(excerptFile(file), excerpt);
   writeWhole(file, JSON.stringify(body));
+}
+
+/**
+ * `writeBody` on the thread pool, for a content sync, which awaits every write before it ends:
+ * the loader's thread goes on parsing the next article meanwhile.
+ */
+export async function writeBodyInBackground(file: string, body: StoredBody, excerpt: string): Promise<void> {
+  await writeWholeInBackground(excerptFile(file), excerpt);
+  await writeWholeInBackground(file, JSON.stringify(body));
 }
 
 /** @throws Error naming the file when it is missing: the cache folder was cleared in part. */

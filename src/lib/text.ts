@@ -75,7 +75,13 @@ export function toPlainText(body: string, format: BodyFormat): string {
 
 /** Splits plain text into words: runs of characters separated by white space. */
 export function words(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word !== '');
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
+}
+
+/** The first `limit` of `all` joined by single spaces, followed by `...` when there are more. */
+function firstWords(all: readonly string[], limit: number): string {
+  return all.length > limit ? `${all.slice(0, limit).join(' ')}...` : all.join(' ');
 }
 
 /**
@@ -83,8 +89,7 @@ export function words(text: string): string[] {
  * has more words; the whole text, without `...`, when it has `limit` words or fewer.
  */
 export function excerpt(plainText: string, limit: number): string {
-  const all = words(plainText);
-  return all.length > limit ? `${all.slice(0, limit).join(' ')}...` : all.join(' ');
+  return firstWords(words(plainText), limit);
 }
 
 /** Minutes a reader needs for `wordCount` words at `wordsPerMinute`, at least 1. */
@@ -99,12 +104,12 @@ export function deriveText(
   options: { excerptWords: number; wordsPerMinute: number },
 ): DerivedText {
   const plainText = toPlainText(body, format);
-  const wordCount = words(plainText).length;
+  const all = words(plainText);
   return {
     plainText,
-    excerpt: excerpt(plainText, options.excerptWords),
-    wordCount,
-    readingMinutes: readingMinutes(wordCount, options.wordsPerMinute),
+    excerpt: firstWords(all, options.excerptWords),
+    wordCount: all.length,
+    readingMinutes: readingMinutes(all.length, options.wordsPerMinute),
   };
 }
 

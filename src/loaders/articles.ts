@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { bodiesDir, bodyFile, openBodies, pruneBodies, STORED_FORMAT, writeBody } from '../data/bodies.ts';
+import { bodiesDir, bodyFile, openBodies, pruneBodies, STORED_FORMAT, writeBody, writeBodyInBackground } from '../data/bodies.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
@@ -40,6 +40,10 @@ export function articlesLoader(base: string): Loader {
       const dir = bodiesDir(fileURLToPath(context.config.cacheDir), import.meta.env.DEV);
       openBodies(dir);
       const invalid = new WeakSet<object>();
+      // Body files of this sync are written in the background and awaited before it ends; those of
+      // a single file `astro dev` syncs again later are written at once, before pages read them.
+      const writes: Promise<void>[] = [];
+      let syncing = true;
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
           return await context.parseData(props);
@@ -61,7 +65,9 @@ export function articlesLoader(base: string): Loader {
               const { plainText, excerpt, wordCount, readingMinutes } = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
               const file = bodyFile(dir, entry.id, String(entry.digest ?? 'undigested'));
               const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
-              writeBody(file, { html: entry.rendered?.html ?? null, plainText }, excerpt);
+              const body = { html: entry.rendered?.html ?? null, plainText };
+              if (syncing) writes.push(writeBodyInBackground(file, body, excerpt));
+              else writeBody(file, body, excerpt);
               return target.set({ ...entry, body: undefined, rendered: undefined, data: { ...entry.data, derived } });
             };
           }
@@ -78,7 +84,14 @@ export function articlesLoader(base: string): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      await inner.load({ ...context, store, parseData });
+      try {
+        await inner.load({ ...context, store, parseData });
+      } finally {
+        syncing = false;
+        // Every write ends before the sync does, a failed sync's too.
+        await Promise.allSettled(writes);
+      }
+      await Promise.all(writes);
       pruneBodies(dir, context.store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile));
     },
   };

@@ -44,6 +44,16 @@ describe.each([
   it('keeps at most 500 words and adds ... only when cut', () => expect(excerpt(lorem(n), 500)).toBe(expected));
 });
 
+describe.each([
+  { text: '', expected: [] },
+  { text: ' \n\t ', expected: [] },
+  { text: 'one', expected: ['one'] },
+  { text: '  leading and trailing  ', expected: ['leading', 'and', 'trailing'] },
+  { text: 'a\tb\n c   d', expected: ['a', 'b', 'c', 'd'] },
+])('words($text)', ({ text, expected }) => {
+  it('are the runs between white space, none empty', () => expect(words(text)).toEqual(expected));
+});
+
 describe('excerpt', () => {
   it('counts words separated by any white space, and joins them with single spaces', () => {
     expect(excerpt('a\tb\n c   d', 3)).toBe('a b c...');
