@@ -45,6 +45,14 @@ export interface AstroBuild {
 const CHILD = join(import.meta.dirname, 'astro-child.ts');
 
 /**
+ * V8 options for Astro's process. Rendering allocates a short-lived string, `Response` and buffer
+ * per page; a young generation of 64 MiB semi-spaces instead of 16 collects them less often:
+ * page rendering at 20,000 articles took 50–52 s instead of 54–55 s, for 50–100 MiB more at the
+ * peak (docs/performance.md).
+ */
+const ASTRO_NODE_OPTIONS = ['--max-semi-space-size=64'];
+
+/**
  * Starts `astro build` in a child process, so the caller can validate the content at the same
  * time and stop Astro the moment validation fails, and so Astro's memory is returned to the system
  * when it ends, before the search index is built.
@@ -52,7 +60,10 @@ const CHILD = join(import.meta.dirname, 'astro-child.ts');
  * problems, not Astro's view of the same errors.
  */
 export function startAstroBuild(options: AstroBuildOptions): AstroBuild {
-  const child = fork(CHILD, [JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(CHILD, [JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    execArgv: [...process.execArgv, ...ASTRO_NODE_OPTIONS],
+  });
   const held: [Writable, Buffer][] = [];
   let showing = false;
   const relay = (from: Readable, to: Writable) =>
