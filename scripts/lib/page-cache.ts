@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeInBackground } from './retired-output.ts';
 
@@ -28,7 +28,8 @@ export async function forgetRenderedPages(cacheDir: string): Promise<void> {
  * - Astro's writes under `<cacheDir>/dist/` (its copies, their folders, pruned pages) are dropped:
  *   the page just written to the new output becomes the cached copy when that output goes live,
  *   so a clean build of 20,000 articles no longer writes, links or checks 58,000 copies.
- * - An unchanged page is restored by a hard link to the live site's file, not a copy.
+ * - An unchanged page is restored by a hard link to the live site's file, not a copy, made from the
+ *   file's own path: through the symbolic link, restoring 58,000 pages took 2 s longer.
  * - When the link pointed elsewhere (another output folder, or the copies an older layout kept),
  *   the record describes other files and is forgotten: that build renders every page.
  *
@@ -54,7 +55,8 @@ export function cachePagesInLiveSite(cacheDir: string, liveDir: string): void {
   }) as typeof remove;
   fs.promises.copyFile = async (source, destination, mode) => {
     const page = inCache(source);
-    const linked = page !== undefined && (await fs.promises.link(page, destination).then(() => true, () => false));
+    const live = page === undefined ? undefined : join(liveDir, relative(cached, page));
+    const linked = live !== undefined && (await fs.promises.link(live, destination).then(() => true, () => false));
     // Otherwise another file system, or none that links: a copy.
     if (!linked) await copyFile(source, destination, mode);
   };
