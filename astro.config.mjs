@@ -1,10 +1,10 @@
 // @ts-check
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { decapAdmin } from './src/integrations/decap-admin.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { articleLinks } from './src/markdown/article-links.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -21,7 +21,7 @@ export default defineConfig({
     processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [articleLinks(SITE.url)] }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/admin/') }), decapAdmin(), contentCheck()],
+  integrations: [mdx(), sitemap(SITE.url), decapAdmin(), contentCheck()],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the
   // previous build in cacheDir instead of rendered again.

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { absolute } from '../lib/api.ts';
+import { SITEMAP_INDEX_PATH } from '../lib/sitemap.ts';
 import { SITE } from '../site.config.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute(SITE.url, '/sitemap-index.xml')}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute(SITE.url, SITEMAP_INDEX_PATH)}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

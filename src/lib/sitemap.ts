@@ -1,0 +1,43 @@
+/** A file of the sitemap: its path under the site root and its XML. */
+export interface SitemapFile {
+  path: string;
+  xml: string;
+}
+
+/** The most URLs one sitemap file lists; the protocol allows 50,000. */
+export const SITEMAP_URLS_PER_FILE = 45_000;
+
+/** The index that search engines are pointed to (robots.txt). */
+export const SITEMAP_INDEX_PATH = '/sitemap-index.xml';
+
+// One collator for every comparison: `localeCompare` with options builds one per call, which at
+// 38,000 URLs took over a second.
+const byUrl = new Intl.Collator('en', { numeric: true }).compare;
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** Whether a page the build wrote (its path, `articles/x/`) belongs in the sitemap: not the 404 page, not the editor. */
+export function listedInSitemap(pathname: string): boolean {
+  const path = `/${pathname.replace(/^\//, '')}`;
+  return path !== '/404/' && path !== '/404.html' && !path.startsWith('/admin/');
+}
+
+/**
+ * The sitemap of `urls` (absolute, in any order, repeats allowed): `/sitemap-0.xml`,
+ * `/sitemap-1.xml`… with at most `perFile` URLs each, in order (numbers compared as numbers, so
+ * `/page/2/` comes before `/page/10/`), and the index listing them, at `SITEMAP_INDEX_PATH`.
+ */
+export function sitemapFiles(urls: Iterable<string>, siteUrl: string, perFile: number = SITEMAP_URLS_PER_FILE): SitemapFile[] {
+  const sorted = [...new Set(urls)].sort(byUrl);
+  const files: SitemapFile[] = [];
+  for (let i = 0; i === 0 || i * perFile < sorted.length; i++) {
+    const entries = sorted.slice(i * perFile, (i + 1) * perFile).map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
+    files.push({ path: `/sitemap-${i}.xml`, xml: `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">${entries.join('')}</urlset>\n` });
+  }
+  const index = files.map(({ path }) => `<sitemap><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></sitemap>`);
+  return [{ path: SITEMAP_INDEX_PATH, xml: `${XML_DECLARATION}<sitemapindex xmlns="${NAMESPACE}">${index.join('')}</sitemapindex>\n` }, ...files];
+}
