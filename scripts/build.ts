@@ -16,7 +16,7 @@ import { resolveNow } from '../src/lib/dates.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
 import { startAstroBuild } from './lib/astro-build.ts';
-import { printProblems, validateInWorker } from './lib/content.ts';
+import { printProblems, validateInWorker } from './lib/validation.ts';
 import { forgetRenderedPages } from './lib/page-cache.ts';
 import { writeRedirects } from './lib/redirects.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';

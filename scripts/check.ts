@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
-import { printProblems, validateContent } from './lib/content.ts';
+import { validateContent } from './lib/content.ts';
+import { printProblems } from './lib/validation.ts';
 
 const { values: args } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
 

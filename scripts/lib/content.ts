@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { isoDay } from '../../src/lib/dates.ts';
-import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
+import type { Problem } from '../../src/lib/problems.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../../src/lib/tags.ts';
 import {
@@ -116,34 +115,4 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     }
   }
   return { articles, rates, tags, redirects: redirects.redirects, problems };
-}
-
-/** What the build keeps of a validation: the parsed articles are left behind. */
-export interface ValidationSummary {
-  problems: Problem[];
-  redirects: Redirect[];
-  articleCount: number;
-}
-
-/**
- * `validateContent` in a worker thread, for the build: it runs on the second core while Astro
- * starts and syncs the content, and the memory it parsed 20,000 articles into goes back to the
- * system with the worker instead of staying in the build's heap.
- */
-export function validateInWorker(contentDir: string, now: Date, cwd = process.cwd()): Promise<ValidationSummary> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validation-worker.ts', import.meta.url), {
-      workerData: { contentDir, now: now.toISOString(), cwd },
-    });
-    worker.once('message', (summary: ValidationSummary) => resolve(summary));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`validation stopped with exit code ${code}`)));
-  });
-}
-
-/** Prints problems to stderr in reading order, compiler-style; returns how many are errors. */
-export function printProblems(problems: readonly Problem[]): number {
-  const sorted = sortProblems(problems);
-  for (const problem of sorted) process.stderr.write(`${formatProblem(problem)}\n`);
-  return sorted.filter((problem) => problem.severity === 'error').length;
 }

@@ -1,9 +1,10 @@
 /**
- * Worker-thread entry of `validateInWorker` (./content.ts): validates the content folder named in
+ * Worker-thread entry of `validateInWorker` (./validation.ts): validates the content folder named in
  * `workerData` and posts back what the build needs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateContent, type ValidationSummary } from './content.ts';
+import { validateContent } from './content.ts';
+import type { ValidationSummary } from './validation.ts';
 
 const { contentDir, now, cwd } = workerData as { contentDir: string; now: string; cwd: string };
 const report = await validateContent(contentDir, new Date(now), cwd);
