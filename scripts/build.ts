@@ -85,7 +85,7 @@ const astro = startAstroBuild({ root, outDir: staging, liveDir: outDir, cacheDir
 async function abandon(message: string): Promise<never> {
   await astro.stop();
   await discard(staging);
-  await forgetRenderedPages(cacheDir);
+  forgetRenderedPages(cacheDir);
   fail(message);
 }
 

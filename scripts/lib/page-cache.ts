@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeInBackground } from './retired-output.ts';
@@ -15,8 +14,8 @@ const CACHED_PAGES_DIR = 'dist';
  * After a build that failed once Astro had finished rendering: its record describes pages that
  * never shipped, not the live site the next build restores its unchanged pages from.
  */
-export async function forgetRenderedPages(cacheDir: string): Promise<void> {
-  await rm(join(cacheDir, RENDERED_PAGES_FILE), { force: true });
+export function forgetRenderedPages(cacheDir: string): void {
+  fs.rmSync(join(cacheDir, RENDERED_PAGES_FILE), { force: true });
 }
 
 /**
@@ -78,7 +77,7 @@ function pointAt(link: string, target: string, cacheDir: string): void {
     current = undefined;
   }
   if (current === target) return;
-  fs.rmSync(join(cacheDir, RENDERED_PAGES_FILE), { force: true });
+  forgetRenderedPages(cacheDir);
   if (current !== undefined) {
     fs.unlinkSync(link);
   } else if (fs.existsSync(link)) {
