@@ -16,10 +16,8 @@ export interface AstroBuildOptions {
 export interface AstroMarks {
   /** Content sync done, bundling begins (`astro:build:start`). */
   start: number;
-  /** Every page written (`astro:build:generated`). */
+  /** Every page written (`astro:build:generated`); the integrations' output follows. */
   generated: number;
-  /** Integrations' output written (`astro:build:done`). */
-  done: number;
 }
 
 /** What a finished Astro build reports. */

@@ -9,15 +9,14 @@ import { cachePagesInLiveSite } from './page-cache.ts';
 const options = JSON.parse(process.argv[2]!) as AstroBuildOptions;
 cachePagesInLiveSite(options.cacheDir, options.liveDir);
 const epochNow = () => performance.timeOrigin + performance.now();
-// Stage boundaries inside Astro's build: content sync ends before `astro:build:start`, pages are
-// rendered by `astro:build:generated`, and `astro:build:done` follows the integrations' output.
+// Stage boundaries inside Astro's build: content sync ends before `astro:build:start`, and pages
+// are rendered by `astro:build:generated`.
 const marks: Partial<AstroMarks> = {};
 const timings: AstroIntegration = {
   name: 'khabar-timings',
   hooks: {
     'astro:build:start': () => void (marks.start = epochNow()),
     'astro:build:generated': () => void (marks.generated = epochNow()),
-    'astro:build:done': () => void (marks.done = epochNow()),
   },
 };
 
