@@ -5,7 +5,11 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { decapAdmin } from './src/integrations/decap-admin.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { join } from 'node:path';
+import { CONTENT_DIR } from './src/data/build-context.ts';
+import { MARKDOWN_FEATURES } from './src/lib/body-rules.ts';
 import { articleLinks } from './src/markdown/article-links.ts';
+import { mdxGuard } from './src/markdown/mdx-guard.ts';
 import { SITE } from './src/site.config.ts';
 
 // Builds go through scripts/build.ts, which validates first and passes outDir and cacheDir inline.
@@ -18,7 +22,19 @@ export default defineConfig({
   // articles show code rarely enough that plain <pre> blocks serve.
   // Relative links between article files become links to the articles' pages.
   markdown: {
-    processor: satteri({ features: { smartPunctuation: false }, mdastPlugins: [articleLinks(SITE.url)] }),
+    // MDX that uses code (import, export, expressions) or unregistered components never compiles,
+    // unless its folder is trusted (docs/security.md).
+    processor: satteri({
+      features: MARKDOWN_FEATURES,
+      mdastPlugins: [
+        articleLinks(SITE.url),
+        mdxGuard({
+          articlesDir: join(CONTENT_DIR, 'articles'),
+          embedHosts: SITE.content.embedHosts,
+          trustedMdxFolders: SITE.content.trustedMdxFolders,
+        }),
+      ],
+    }),
     syntaxHighlight: false,
   },
   integrations: [mdx(), sitemap(SITE.url), decapAdmin(), contentCheck()],
@@ -39,6 +55,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
         "object-src 'none'",
+        // Video embeds from the hosts article bodies may embed (SITE.content.embedHosts).
+        `frame-src ${SITE.content.embedHosts.map((host) => `https://${host}`).join(' ') || "'none'"}`,
       ],
       // 'wasm-unsafe-eval' lets the search page start Pagefind's WebAssembly; nothing else uses it.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },

@@ -7,12 +7,13 @@
  * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
  * (articles per search index shard; default `SITE.searchShardSize`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
+import { outputFolderProblem } from '../src/lib/safe-path.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
 import { startAstroBuild } from './lib/astro-build.ts';
@@ -64,6 +65,9 @@ try {
 process.env.SOURCE_DATE_EPOCH = String(Math.floor(now.getTime() / 1000));
 const contentDir = resolve(args.content);
 const outDir = resolve(args.out);
+const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+const outProblem = outputFolderProblem(real(outDir), { root: real(root), contentDir: real(contentDir) });
+if (outProblem) fail(`--out ${args.out}: refusing to build there, since ${outProblem}; nothing was touched.`);
 process.env.KHABAR_CONTENT_DIR = contentDir;
 
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));

@@ -71,7 +71,7 @@ if (existsSync(registryFile)) {
 }
 if (existsSync(file)) problems.push(`${shown} already exists; choose another title or edit that file`);
 else if (slug !== '') {
-  for (const other of await listArticleFiles(contentDir)) {
+  for (const other of listArticleFiles(contentDir)) {
     if (articleSlugOfSource(other, readFileSync(other, 'utf8')) === slug) {
       problems.push(`the slug "${slug}" is already used by ${displayPath(other, process.cwd())}; choose another title`);
       break;

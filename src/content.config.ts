@@ -4,7 +4,7 @@ import { articlesLoader } from './loaders/articles.ts';
 import { articleEntrySchema } from './schemas/article.ts';
 
 const articles = defineCollection({
-  loader: articlesLoader(`${CONTENT_DIR}/articles`),
+  loader: articlesLoader(CONTENT_DIR),
   schema: articleEntrySchema,
 });
 

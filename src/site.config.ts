@@ -34,6 +34,20 @@ export interface SiteConfig {
   readonly feedItems: number;
   /** Longest `<title>`, in characters; longer headlines are shortened there (never in the page). */
   readonly titleMaxLength: number;
+  /** What article bodies may hold; see docs/security.md. */
+  readonly content: {
+    /**
+     * Hosts whose pages a body may embed in an `<iframe>` (video players), over https only; every
+     * embed is sandboxed. Empty: no iframes at all.
+     */
+    readonly embedHosts: readonly string[];
+    /**
+     * Folders under `content/articles/` whose MDX is trusted to run code: `import`, `export` and
+     * `{…}` expressions. A trusted file runs on the build machine with its secrets in reach, so
+     * list only folders that only trusted people can change. Default: none.
+     */
+    readonly trustedMdxFolders: readonly string[];
+  };
   /** The editing UI at /admin/ (Decap CMS); see docs/cms.md. */
   readonly cms: {
     /** The GitHub repository authors' changes are committed to, as `owner/name`. */
@@ -65,5 +79,9 @@ export const SITE: SiteConfig = {
   apiPerPage: 100,
   feedItems: 50,
   titleMaxLength: 70,
+  content: {
+    embedHosts: ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com'],
+    trustedMdxFolders: [],
+  },
   cms: { repo: 'khabar-news/khabar', branch: 'main', localPort: 8081 },
 };

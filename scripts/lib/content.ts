@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { glob, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listContentFiles } from '../../src/data/content-files.ts';
 import { isoDay } from '../../src/lib/dates.ts';
 import type { Problem } from '../../src/lib/problems.ts';
+import { articleSlug } from '../../src/lib/slug.ts';
+import { findUnsafeSvg } from '../../src/lib/svg-rules.ts';
 import { ratesAreStale } from '../../src/lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../../src/lib/tags.ts';
 import {
@@ -51,11 +54,19 @@ async function readSource(path: string, cwd: string): Promise<SourceFile | undef
   }
 }
 
-/** Every article file under `<contentDir>/articles`, at any depth, in a stable order. */
-export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  const files: string[] = [];
-  for await (const file of glob('**/*.{md,mdx}', { cwd: join(contentDir, 'articles') })) files.push(join(contentDir, 'articles', file));
-  return files.sort();
+/** Every article file under `<contentDir>/articles`, at any depth, in a stable order (`listContentFiles`). */
+export function listArticleFiles(contentDir: string): string[] {
+  return listContentFiles(contentDir).articles;
+}
+
+/** An article's problems, or one problem naming the file when checking it failed outright (say, nesting too deep for the parser). */
+function checkArticleSafely(source: SourceFile): CheckedArticle {
+  try {
+    return checkArticle(source);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'the body is nested too deeply to read (thousands of levels of quotes or lists)' : (error as Error).message;
+    return { file: source.file, slug: articleSlug(source.file), tags: [], frontmatter: '', references: [], problems: [{ file: source.file, message: `could not be checked: ${reason}`, severity: 'error' }] };
+  }
 }
 
 /**
@@ -64,17 +75,23 @@ export async function listArticleFiles(contentDir: string): Promise<string[]> {
  * `now` decides whether the rates are stale (a warning, not an error).
  */
 export async function validateContent(contentDir: string, now: Date, cwd = process.cwd(), publicDir = PUBLIC_DIR): Promise<ContentReport> {
-  const paths = await listArticleFiles(contentDir);
+  const files = listContentFiles(contentDir);
+  const paths = files.articles;
   const articles: CheckedArticle[] = [];
-  const unreadable: Problem[] = [];
+  const unreadable: Problem[] = files.refused.map(({ path, message }) => ({ file: displayPath(path, cwd), message, severity: 'error' }));
   // In batches: tens of thousands of files read at once exhaust the open-file limit (EMFILE).
   for (let i = 0; i < paths.length; i += READ_BATCH) {
     const batch = paths.slice(i, i + READ_BATCH);
     const sources = await Promise.all(batch.map((path) => readSource(path, cwd)));
     sources.forEach((source, j) => {
-      if (source) articles.push(checkArticle(source));
+      if (source) articles.push(checkArticleSafely(source));
       else unreadable.push({ file: displayPath(batch[j]!, cwd), message: 'could not be read', severity: 'error' });
     });
+  }
+  for (const path of files.svgs) {
+    const source = await readSource(path, cwd);
+    if (!source) continue;
+    for (const { line, column, message } of findUnsafeSvg(source.source)) unreadable.push({ file: source.file, line, column, message, severity: 'error' });
   }
   const registryPath = join(contentDir, TAG_REGISTRY_FILE);
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;

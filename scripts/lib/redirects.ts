@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { redirectPage, redirectsFile } from '../../src/lib/redirects.ts';
+import { outputFileOf } from '../../src/lib/safe-path.ts';
 import type { Redirect } from '../../src/schemas/redirects.ts';
 import { SITE } from '../../src/site.config.ts';
 
-/** Where a redirect's page goes in the output: `/old/` → `old/index.html`, `/old.html` as it is. */
-function pageFile(outDir: string, from: string): string {
-  return join(outDir, ...from.split('/').filter(Boolean), ...(from.endsWith('/') ? ['index.html'] : []));
-}
+/** Where a redirect's page goes in the output (`outputFileOf`), refusing any path outside it or the build's own. */
+const pageFile = outputFileOf;
 
 /**
  * Writes a static page for each redirect and appends them to `_redirects`.
@@ -16,6 +15,8 @@ function pageFile(outDir: string, from: string): string {
  * rule that out for pages they know of, and this keeps any other file from being overwritten.
  */
 export async function writeRedirects(outDir: string, redirects: readonly Redirect[]): Promise<void> {
+  // Every path is placed before anything is written, so a refused one leaves the output untouched.
+  for (const { from } of redirects) pageFile(outDir, from);
   const clashes = redirects.filter(({ from }) => existsSync(pageFile(outDir, from)));
   if (clashes.length > 0) {
     throw new Error(clashes.map(({ from }) => `redirect from ${from} would replace a file the build wrote`).join('\n'));

@@ -1,5 +1,6 @@
 import type { Redirect } from '../schemas/redirects.ts';
-import { articlePath, RESERVED_PREFIXES, tagPath } from './routes.ts';
+import { articlePath, tagPath } from './routes.ts';
+import { isBuildOwned } from './safe-path.ts';
 
 /** A redirect an author asked for, with where they asked for it. */
 export interface RedirectRequest {
@@ -44,12 +45,11 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
   const accepted = new Map<string, RedirectRequest[]>();
   for (const request of requests) {
     const from = redirectPath(request.source, request.kind);
-    const reserved = RESERVED_PREFIXES.find((prefix) => from.startsWith(prefix));
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';
     if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
     else if (live.has(from)) message = `redirect from ${from} collides with a live page at that address`;
-    else if (reserved) message = `redirect from ${from} is inside ${reserved}, which the build writes itself`;
+    else if (isBuildOwned(from)) message = `redirect from ${from} is a path the build writes itself`;
     else if (!live.has(request.to)) {
       message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;
       reason = 'nowhere';

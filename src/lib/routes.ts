@@ -26,6 +26,9 @@ export const FIXED_PATHS: readonly string[] = ['/', '/404.html', '/archive/', '/
 /** Folders the build owns entirely: nothing else may be written under them. */
 export const RESERVED_PREFIXES: readonly string[] = ['/_astro/', '/api/', '/pagefind/', '/admin/'];
 
+/** Files the build owns at the site's root, read by hosts rather than readers. */
+export const RESERVED_FILES: readonly string[] = ['/_redirects', '/_headers', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt'];
+
 function listingPaths(total: number, perPage: number, scheme: PageScheme): string[] {
   const { pages } = pageBounds(total, perPage, 1);
   return Array.from({ length: pages }, (_, i) => pageUrl(scheme, i + 1));

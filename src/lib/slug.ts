@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import { parse as parseYaml } from 'yaml';
+import anyAscii from 'any-ascii';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** What a slug may look like: lower-case Latin letters and digits in words joined by `-`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,12 +19,21 @@ const REPLACEMENTS: ReadonlyArray<[string, string]> = CENTRAL_ASIAN_CYRILLIC.fla
   [lower.toUpperCase(), latin],
 ]);
 
+// Scripts @sindresorhus/slugify transliterates itself, with the replacements above; any other
+// letter (Chinese, Hebrew, Thai, Georgian…) goes through any-ascii's tables first.
+const OTHER_SCRIPT_RUN = /[^\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Common}\p{Script=Inherited}]+/gu;
+
 /**
- * A stable, readable Latin slug: transliterated (ОДКБ → `odkb`, Қазақстан → `qazaqstan`),
- * lower case, words joined by `-`, everything else dropped.
+ * A stable, readable Latin slug for text in any script: transliterated (ОДКБ → `odkb`,
+ * Қазақстан → `qazaqstan`, 東京 → `dong-jing`), lower case, words joined by `-`. Text with no
+ * letter or digit in any script (`★★★`) gets `x-` and a short digest of the text, so two such
+ * names still get different, stable slugs.
  */
 export function toSlug(text: string): string {
-  return slugify(text, { lowercase: true, decamelize: false, separator: '-', customReplacements: REPLACEMENTS as Array<[string, string]> });
+  const latin = text.replace(OTHER_SCRIPT_RUN, (run) => ` ${anyAscii(run).replace(/(?<=[a-z])(?=[A-Z])/g, ' ')} `);
+  const slug = slugify(latin, { lowercase: true, decamelize: false, separator: '-', customReplacements: REPLACEMENTS as Array<[string, string]> });
+  if (slug !== '' || text.trim() === '') return slug;
+  return `x-${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
 /**
@@ -36,15 +47,7 @@ export function articleSlug(filePath: string, frontmatterSlug?: unknown): string
   return SLUG_PATTERN.test(stem) ? stem : toSlug(stem);
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
-
 /** The slug of an article from its path and text, reading only the frontmatter's `slug`. */
 export function articleSlugOfSource(filePath: string, source: string): string {
-  let slug: unknown;
-  try {
-    slug = (parseYaml(FRONTMATTER.exec(source)?.[1] ?? '') as { slug?: unknown } | null)?.slug;
-  } catch {
-    slug = undefined;
-  }
-  return articleSlug(filePath, slug);
+  return articleSlug(filePath, splitFrontmatter(source).data.slug);
 }

@@ -1,6 +1,5 @@
-import matter from 'gray-matter';
-import type { Root } from 'mdast';
 import { parse as parseYaml, YAMLError } from 'yaml';
+import { normaliseLineBreaks, splitFrontmatter } from './frontmatter.ts';
 import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleFrontmatterSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import { ratesSchema, type Rates } from '../schemas/rates.ts';
@@ -13,8 +12,10 @@ import { articleLinkTarget, findReferences, localImage, type BodyReference } fro
 import { articlePath, livePagePaths, tagPath } from './routes.ts';
 import { articleSlug, toSlug } from './slug.ts';
 import { canonicalTag, collectTags, findTagSlugCollisions, lookupTag, NO_REGISTRY, tagKey, type TagIndex } from './tags.ts';
-import { formatOf, parseBody } from './text.ts';
-import { findUnsafeMarkup } from './unsafe-markup.ts';
+import { formatOf } from './text.ts';
+import { findUnsafeMarkdown, findUnsafeMdx, MdxSyntaxError } from './body-rules.ts';
+import type { EmbedPolicy, UnsafeMarkup } from './safe-html.ts';
+import { SITE } from '../site.config.ts';
 
 /** The tag registry's file name inside the content folder. */
 export const TAG_REGISTRY_FILE = 'tags.yaml';
@@ -42,12 +43,6 @@ export interface CheckedArticle {
   references: BodyReference[];
   problems: Problem[];
 }
-
-// YAML 1.2 core schema: dates stay strings, so `2026-13-45` is reported instead of rolling over
-// into February 2027 as a YAML 1.1 timestamp would.
-const yamlEngine = {
-  parse: (text: string): object => (parseYaml(text) as object | null) ?? {},
-};
 
 /** Converts zod issues to problems located in the source; unknown keys get a did-you-mean. */
 export function issuesToProblems(
@@ -82,75 +77,77 @@ function yamlSyntaxProblem(file: string, error: unknown, what: string): Problem 
   return { file, line: position?.line, column: position?.col, message: `${what}: ${reason}`, severity: 'error' };
 }
 
-/** Lines of the file before the body starts, given gray-matter's split. */
-function bodyLineOffset(source: string, body: string): number {
-  const head = source.slice(0, source.length - body.length);
-  return head.split('\n').length - 1;
+/** How bodies are judged: what may be embedded, and whether this file's MDX is trusted to run code. */
+export interface BodyPolicy extends EmbedPolicy {
+  /** Whether the file's MDX may use `import`, `export` and expressions (`SITE.content.trustedMdxFolders`). */
+  trustedMdx?: boolean;
 }
 
-/** Body problems: MDX that does not parse, and markup that would run script in the reader's browser. */
-function checkBody(file: string, body: string, lineOffset: number): Problem[] {
-  const format = formatOf(file);
-  // MDX is parsed here anyway, to report syntax errors; the scan reuses that tree.
-  let tree: Root | undefined;
-  try {
-    if (format === 'mdx') tree = parseBody(body, format);
-  } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message: string };
-    return [
-      {
-        file,
-        line: place.line !== undefined ? place.line + lineOffset : undefined,
-        column: place.column,
-        message: `MDX syntax error: ${place.reason ?? place.message}`,
-        severity: 'error',
-      },
-    ];
-  }
-  return findUnsafeMarkup(body, format, tree).map(({ line, column, message }) => ({
+/** The policy of the site's own settings, trusting no MDX. */
+export const SITE_BODY_POLICY: BodyPolicy = { embedHosts: SITE.content.embedHosts };
+
+/**
+ * Body problems: MDX that does not parse or runs code, markup the sanitizer would remove, and a
+ * published article without a body.
+ */
+function checkBody(file: string, body: string, lineOffset: number, policy: BodyPolicy): Problem[] {
+  const located = ({ line, column, message }: UnsafeMarkup): Problem => ({
     file,
-    line: line + lineOffset,
+    line: line !== undefined ? line + lineOffset : undefined,
     column,
     field: 'body',
     message,
     severity: 'error',
-  }));
+  });
+  if (formatOf(file) === 'md') return findUnsafeMarkdown(body, policy).map(located);
+  if (policy.trustedMdx) return [];
+  try {
+    return findUnsafeMdx(body, policy).map(located);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    return [{ ...located({ line: error.line, column: error.column, message: `MDX syntax error: ${error.message}` }), field: undefined }];
+  }
+}
+
+// What XML 1.0 forbids outright: C0 controls but tab and line breaks, lone surrogates, U+FFFE/F.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/** Characters no feed or sitemap may carry, each where it stands: one would break the feed for every reader. */
+function xmlForbiddenCharacters(file: string, source: string): Problem[] {
+  const problems: Problem[] = [];
+  const lines = normaliseLineBreaks(source).split('\n');
+  lines.forEach((text, index) => {
+    for (const match of text.matchAll(XML_FORBIDDEN)) {
+      const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      problems.push({ file, line: index + 1, column: match.index + 1, message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`, severity: 'error' });
+    }
+  });
+  return problems;
 }
 
 /**
  * Checks one article file on its own: YAML syntax, the frontmatter schema, that an MDX body
  * parses, and that the body holds no script. Every problem is reported; none stops the others from being found.
  */
-export function checkArticle({ file, source }: SourceFile): CheckedArticle {
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Passing options also turns off gray-matter's cache, which would keep every file in memory.
-    parsed = matter(source, { engines: { yaml: yamlEngine } });
-  } catch (error) {
-    return {
-      file,
-      slug: articleSlug(file),
-      tags: [],
-      frontmatter: '',
-      references: [],
-      // The frontmatter text starts right after the opening `---`, so its line n is the file's line n.
-      problems: [yamlSyntaxProblem(file, error, 'YAML syntax error in frontmatter')],
-    };
-  }
-  const raw = (parsed.data ?? {}) as Record<string, unknown>;
-  const problems: Problem[] = [];
-  if (!source.startsWith('---')) {
+export function checkArticle({ file, source }: SourceFile, policy: BodyPolicy = SITE_BODY_POLICY): CheckedArticle {
+  const split = splitFrontmatter(source);
+  const raw = split.data;
+  const problems: Problem[] = [...split.problems.map((problem): Problem => ({ file, ...problem, severity: 'error' })), ...xmlForbiddenCharacters(file, source)];
+  if (!split.hasFrontmatter && problems.length === 0) {
     problems.push({ file, line: 1, column: 1, message: 'missing frontmatter: start the file with a `---` block holding title, date and tags', severity: 'error' });
   }
   const result = articleFrontmatterSchema.safeParse(raw);
-  if (!result.success && source.startsWith('---')) {
-    problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(parsed.matter), ARTICLE_FIELDS));
+  if (!result.success && split.hasFrontmatter && split.problems.length === 0) {
+    problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(split.yaml), ARTICLE_FIELDS));
   }
-  const lineOffset = bodyLineOffset(source, parsed.content);
-  problems.push(...checkBody(file, parsed.content, lineOffset));
-  const references = findReferences(parsed.content, formatOf(file)).map((reference) => ({ ...reference, line: reference.line + lineOffset }));
+  const lineOffset = split.bodyLineOffset;
+  problems.push(...checkBody(file, split.body, lineOffset, policy));
+  if (result.success && !result.data.draft && split.body.trim() === '') {
+    problems.push({ file, line: lineOffset + 1, field: 'body', message: 'a published article needs a body: write the story below the frontmatter, or set `draft: true`', severity: 'error' });
+  }
+  const references = findReferences(split.body, formatOf(file)).map((reference) => ({ ...reference, line: reference.line + lineOffset }));
   const tags = Array.isArray(raw.tags) ? raw.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-  return { file, slug: articleSlug(file, raw.slug), data: result.success ? result.data : undefined, tags, frontmatter: parsed.matter, references, problems };
+  return { file, slug: articleSlug(file, raw.slug), data: result.success ? result.data : undefined, tags, frontmatter: split.yaml, references, problems };
 }
 
 /** Where a frontmatter field of a checked article stands in its file. */
@@ -180,13 +177,6 @@ export function checkCorpus(articles: readonly CheckedArticle[], index: TagIndex
         message: `duplicate slug "${slug}": also used by ${others.join(', ')}; rename the file or set a different \`slug\``,
         severity: 'error',
       });
-    }
-  }
-  for (const article of articles) {
-    for (const tag of article.tags) {
-      if (tag.trim() !== '' && toSlug(tag) === '') {
-        problems.push({ file: article.file, field: 'tags', message: `tag "${tag}" has no letters or digits to make a URL from`, severity: 'error' });
-      }
     }
   }
   for (const collision of findTagSlugCollisions(articles.map((article) => article.tags), index)) {

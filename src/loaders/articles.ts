@@ -1,98 +1,112 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { glob } from 'astro/loaders';
 import { bodiesDir, bodyFile, openBodies, pruneBodies, STORED_FORMAT, writeBody, writeBodyInBackground } from '../data/bodies.ts';
+import { listContentFiles } from '../data/content-files.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
 import { SITE } from '../site.config.ts';
 
-type DataStore = LoaderContext['store'];
-type StoredEntry = Parameters<DataStore['set']>[0];
+// Articles rendered at once: enough to keep the thread busy while body files are written.
+const BATCH = 32;
+
+// Astro's renderMarkdown looks for frontmatter again at the start of what it is given; a body that
+// opens with a thematic break (`---`) would lose its first lines to it. A comment line first
+// leaves nothing for it to find and renders as nothing a reader sees.
+const FRONTMATTER_LOOKALIKE = /^\s*(?:---|\+\+\+)/;
 
 /**
- * The articles loader: Astro's `glob()` over `**\/*.md(x)`, ids taken from the slug rule, and the
- * excerpt, word count and plain text derived from the body as each entry is stored. Because the
- * glob loader skips files whose digest is unchanged, that work is done once per article and
- * version, never per page that shows it.
+ * The articles loader, on Astro's public loader API: it reads the one file list validation reads
+ * (`listContentFiles`), splits each file with the one frontmatter reader (`splitFrontmatter`,
+ * YAML only), and stores entries with `store.set`. Markdown is rendered here with Astro's
+ * `renderMarkdown` and sanitized (`sanitizeBodyHtml`); MDX is stored for deferred rendering, its
+ * code refused by the compiler's guard (src/markdown/mdx-guard.ts).
  *
- * Markdown is rendered to HTML here, at sync (`deferRender: false`): no article becomes a module
- * for the bundler, which at 1,000 articles halved page rendering time. The HTML and the plain text
- * go to a body file (src/data/bodies.ts) named in `data.derived.bodyFile`, the excerpt to an
- * excerpt file beside it; the store keeps only the frontmatter and counts, so its size, which
+ * Each entry's digest is that of its file, so an unchanged file is not read into the store again.
+ * The rendered HTML and plain text go to a body file (src/data/bodies.ts) named in
+ * `data.derived.bodyFile`; the store keeps only the frontmatter and counts, so its size, which
  * Astro inlines into the server bundle, stays small.
  *
- * Under `astro dev` an entry whose frontmatter does not validate is left out instead of stopping
- * the server: the content check (src/integrations/content-check.ts) reports it in the terminal
- * and the browser, and the entry comes back when it is fixed. Builds validate before Astro starts.
+ * Under `astro dev` a file whose frontmatter does not validate is left out instead of stopping the
+ * server: the content check (src/integrations/content-check.ts) reports it. Builds validate before
+ * Astro starts, so there any such file is an error.
  */
-export function articlesLoader(base: string): Loader {
-  const inner = glob({
-    pattern: '**/*.{md,mdx}',
-    base,
-    generateId: ({ entry, data }) => articleSlug(entry, data.slug),
-    deferRender: false,
-  });
+export function articlesLoader(contentDir: string): Loader {
+  const articlesDir = `${contentDir}${sep}articles`;
+  const policy = { embedHosts: SITE.content.embedHosts };
+
+  async function sync(context: LoaderContext): Promise<void> {
+    const { store, config } = context;
+    const dev = import.meta.env.DEV;
+    const dir = bodiesDir(fileURLToPath(config.cacheDir), dev);
+    openBodies(dir);
+    const root = fileURLToPath(config.root);
+    const seen = new Set<string>();
+    const writes: Promise<void>[] = [];
+
+    const load = async (path: string): Promise<void> => {
+      const source = readFileSync(path, 'utf8');
+      const filePath = relative(root, path).split(sep).join('/');
+      const split = splitFrontmatter(source);
+      const id = articleSlug(relative(articlesDir, path), split.data.slug);
+      seen.add(id);
+      const digest = context.generateDigest(source);
+      const stored = store.get(id);
+      const derivedBefore = stored?.data.derived as StoredDerivedText | undefined;
+      if (stored?.digest === digest && stored.filePath === filePath && derivedBefore?.format === STORED_FORMAT && existsSync(derivedBefore.bodyFile)) {
+        if (stored.deferredRender) store.addModuleImport(filePath);
+        return;
+      }
+      let data: Record<string, unknown>;
+      try {
+        if (split.problems.length > 0) throw new Error(`${filePath}: ${split.problems[0]!.message}`);
+        data = await context.parseData({ id, data: split.data, filePath: path });
+      } catch (error) {
+        if (!dev) throw error;
+        store.delete(id);
+        return;
+      }
+      const format = formatOf(path);
+      let html: string | null = null;
+      if (format === 'md') {
+        const markdown = FRONTMATTER_LOOKALIKE.test(split.body) ? `<!-- -->\n${split.body}` : split.body;
+        const rendered = await context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) });
+        html = sanitizeBodyHtml(rendered.html, policy);
+      }
+      const { plainText, excerpt, wordCount, readingMinutes } = deriveText(split.body, format, SITE);
+      const file = bodyFile(dir, id, digest);
+      const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
+      if (dev) writeBody(file, { html, plainText }, excerpt);
+      else writes.push(writeBodyInBackground(file, { html, plainText }, excerpt));
+      store.set({ id, data: { ...data, derived }, filePath, digest, ...(format === 'mdx' ? { deferredRender: true } : {}) });
+    };
+
+    try {
+      const { articles } = listContentFiles(contentDir);
+      for (let i = 0; i < articles.length; i += BATCH) await Promise.all(articles.slice(i, i + BATCH).map(load));
+    } finally {
+      // Every write ends before the sync does, a failed sync's too.
+      await Promise.allSettled(writes);
+    }
+    await Promise.all(writes);
+    for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    pruneBodies(dir, store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile));
+  }
+
   return {
     name: 'khabar-articles',
     load: async (context) => {
-      const dir = bodiesDir(fileURLToPath(context.config.cacheDir), import.meta.env.DEV);
-      openBodies(dir);
-      const invalid = new WeakSet<object>();
-      // Body files of this sync are written in the background and awaited before it ends; those of
-      // a single file `astro dev` syncs again later are written at once, before pages read them.
-      const writes: Promise<void>[] = [];
-      let syncing = true;
-      const parseData: LoaderContext['parseData'] = async (props) => {
-        try {
-          return await context.parseData(props);
-        } catch (error) {
-          if (!import.meta.env.DEV) throw error;
-          const left = { ...props.data };
-          invalid.add(left);
-          return left;
-        }
-      };
-      const store = new Proxy(context.store, {
-        get(target, property, receiver) {
-          if (property === 'set') {
-            return (entry: StoredEntry) => {
-              if (invalid.has(entry.data)) {
-                target.delete(entry.id);
-                return false;
-              }
-              const { plainText, excerpt, wordCount, readingMinutes } = deriveText(entry.body ?? '', formatOf(entry.filePath ?? ''), SITE);
-              const file = bodyFile(dir, entry.id, String(entry.digest ?? 'undigested'));
-              const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
-              const body = { html: entry.rendered?.html ?? null, plainText };
-              if (syncing) writes.push(writeBodyInBackground(file, body, excerpt));
-              else writeBody(file, body, excerpt);
-              return target.set({ ...entry, body: undefined, rendered: undefined, data: { ...entry.data, derived } });
-            };
-          }
-          if (property === 'get') {
-            // An entry whose body file is gone, or that an older layout stored, counts as new, so
-            // glob() renders it again.
-            return (id: string) => {
-              const entry = target.get(id);
-              const derived = entry?.data.derived as StoredDerivedText | undefined;
-              return derived?.format === STORED_FORMAT && existsSync(derived.bodyFile) ? entry : undefined;
-            };
-          }
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+      await sync(context);
+      // Under `astro dev`: any change in the articles folder syncs again; unchanged files are skipped by digest.
+      let queued = Promise.resolve();
+      context.watcher?.on('all', (_event, path) => {
+        if (!path.startsWith(articlesDir + sep)) return;
+        queued = queued.then(() => sync(context)).catch((error: unknown) => context.logger.error((error as Error).message));
       });
-      try {
-        await inner.load({ ...context, store, parseData });
-      } finally {
-        syncing = false;
-        // Every write ends before the sync does, a failed sync's too.
-        await Promise.allSettled(writes);
-      }
-      await Promise.all(writes);
-      pruneBodies(dir, context.store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { unsafePathReason } from '../lib/safe-path.ts';
 
 /** An old URL that must keep working: a slug (`old-name`) or a site path (`/2019/05/old-name.html`). */
 export const redirectSourceSchema = z
@@ -6,6 +7,10 @@ export const redirectSourceSchema = z
   .trim()
   .regex(/^(\/[^\s?#]*|[a-z0-9]+(?:-[a-z0-9]+)*)$/, {
     error: 'expected an old slug such as `old-name` or a path starting with `/`, without spaces, `?` or `#`',
+  })
+  .superRefine((source, ctx) => {
+    const reason = source.startsWith('/') ? unsafePathReason(source) : undefined;
+    if (reason) ctx.addIssue({ code: 'custom', message: `the path ${reason}`, input: source });
   });
 
 /** A list of old URLs, each of which redirects to the page that declares it. */

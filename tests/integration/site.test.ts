@@ -103,7 +103,7 @@ describe('articles', () => {
     expect(text(doc.querySelector('.article-body em'))).toBe('emphasis');
   });
 
-  it('renders MDX expressions and components', async () => {
+  it('renders MDX text and registered components', async () => {
     const doc = await page(out, '/articles/mdx-piece/');
     expect(text(doc.querySelector('.article-body'))).toContain('There are 3 things.');
     expect(text(doc.querySelector('.article-body aside.callout .callout-title'))).toBe('Note');

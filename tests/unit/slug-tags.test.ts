@@ -15,6 +15,12 @@ describe.each([
   { input: "Oʻzbekiston", slug: 'ozbekiston' },
   { input: 'C++ & Go', slug: 'c-and-go' },
   { input: 'EU–Central Asia summit', slug: 'eu-central-asia-summit' },
+  { input: '东京', slug: 'dong-jing' },
+  { input: 'Москва 东京', slug: 'moskva-dong-jing' },
+  { input: 'ภาษาไทย', slug: 'phasaaithy' },
+  { input: 'ქართული', slug: 'kartuli' },
+  { input: 'עברית', slug: 'vryt' },
+  { input: '★★★', slug: 'x-597d9776' },
 ])('toSlug($input)', ({ input, slug }) => {
   it(`is ${slug}`, () => expect(toSlug(input)).toBe(slug));
 });
@@ -25,6 +31,7 @@ describe.each([
   { path: 'x/Old File Name.md', fm: undefined, slug: 'old-file-name' },
   { path: 'x/саммит-одкб.md', fm: undefined, slug: 'sammit-odkb' },
   { path: 'x/anything.md', fm: 'chosen-slug', slug: 'chosen-slug' },
+  { path: 'x/北京新闻.md', fm: undefined, slug: 'bei-jing-xin-wen' },
 ])('articleSlug($path, $fm)', ({ path, fm, slug }) => {
   it(`is ${slug}`, () => expect(articleSlug(path, fm)).toBe(slug));
 });

@@ -1,0 +1,138 @@
+import type { Element, Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import { find, html as htmlInfo } from 'property-information';
+import { markdownToHast, mdxToHast } from 'satteri';
+import { VFile } from 'vfile';
+import { elementProblems, findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
+
+/** The Markdown features pages are rendered with (`astro.config.mjs`); the checks parse with the same. */
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: false } as const;
+
+/**
+ * The components an MDX article may use without importing them, and the props each takes. Props
+ * must be literal text: an MDX article is content, not code.
+ */
+export const MDX_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+  Callout: ['title'],
+};
+
+/** The parts of an MDX tree the rules look at; Sätteri's hast adds these to hast's own nodes. */
+interface MdxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: string | null | { type: string; value: string };
+  position?: Element['position'];
+}
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  attributes?: MdxAttribute[];
+  children?: MdxNode[];
+  position?: Element['position'];
+}
+
+const MDX_MESSAGES = {
+  esm: '`import` and `export` are not allowed in MDX articles: an article is content, not code (registered components need no import)',
+  expression: '`{…}` expressions are not allowed in MDX articles; write the text itself',
+  spread: 'spread attributes (`{...props}`) are not allowed in MDX articles; write each attribute as text',
+  computed: (name: string) => `attribute \`${name}\` must be literal text in quotes, not a \`{…}\` expression`,
+  directive: (name: string) => `directive attribute \`${name}\` is not allowed in MDX articles`,
+  component: (name: string) => `<${name}> is not a registered component; registered: ${Object.keys(MDX_COMPONENTS).map((c) => `<${c}>`).join(', ')}`,
+  prop: (component: string, name: string) => `<${component}> takes no \`${name}\` attribute; it takes ${(MDX_COMPONENTS[component] ?? []).map((p) => `\`${p}\``).join(', ') || 'none'}`,
+};
+
+// An expression holding only a comment (`{/* note */}`) renders nothing and runs nothing.
+const COMMENT_ONLY = /^\s*\/\*(?:[^*]|\*(?!\/))*\*\/\s*$/;
+
+function at(node: { position?: Element['position'] }, message: string): UnsafeMarkup {
+  return { line: node.position?.start.line, column: node.position?.start.column, message };
+}
+
+/** What the MDX rules say of one JSX element: components, HTML elements and their attributes. */
+function jsxProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
+  const name = node.name;
+  if (!name) return []; // A fragment, `<>…</>`, adds no markup.
+  const found: UnsafeMarkup[] = [];
+  const literal: Record<string, string | true> = {};
+  for (const attribute of node.attributes ?? []) {
+    const place = attribute.position ? attribute : node;
+    if (attribute.type === 'mdxJsxExpressionAttribute') found.push(at(place, MDX_MESSAGES.spread));
+    else if (attribute.name?.includes(':')) found.push(at(place, MDX_MESSAGES.directive(attribute.name)));
+    else if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') found.push(at(place, MDX_MESSAGES.computed(attribute.name ?? '')));
+    else if (attribute.name) literal[attribute.name] = attribute.value ?? true;
+  }
+  const component = MDX_COMPONENTS[name];
+  if (/^[A-Z]|\./.test(name)) {
+    if (!component) return [...found, at(node, MDX_MESSAGES.component(name))];
+    for (const prop of Object.keys(literal)) if (!component.includes(prop)) found.push(at(node, MDX_MESSAGES.prop(name, prop)));
+    return found;
+  }
+  // An HTML element written as JSX: judged by the sanitizer, as raw HTML in Markdown is.
+  const properties: Element['properties'] = {};
+  for (const [attribute, value] of Object.entries(literal)) properties[find(htmlInfo, attribute).property] = value;
+  const element: Element = { type: 'element', tagName: name.toLowerCase(), properties, children: [] };
+  return [...found, ...elementProblems(element, policy).map((message) => at(node, message))];
+}
+
+function walkMdx(node: MdxNode, policy: EmbedPolicy, found: UnsafeMarkup[]): void {
+  if (node.type === 'mdxjsEsm') found.push(at(node, MDX_MESSAGES.esm));
+  else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !COMMENT_ONLY.test(node.value ?? '')) {
+    found.push(at(node, MDX_MESSAGES.expression));
+  } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') found.push(...jsxProblems(node, policy));
+  else if (node.type === 'element') found.push(...findUnsafeElements({ type: 'root', children: [{ ...(node as unknown as Element), children: [] }] }, policy));
+  for (const child of node.children ?? []) walkMdx(child, policy, found);
+}
+
+/** An MDX syntax error, located. */
+export class MdxSyntaxError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+  constructor(message: string, line?: number, column?: number) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * What the MDX rules refuse in a body: `import`/`export`, `{…}` expressions (a lone comment
+ * excepted), spread and computed attributes, directives, unregistered components, and every HTML
+ * element or attribute the sanitizer would remove. Positions are relative to the body.
+ * @throws {MdxSyntaxError} when the body is not MDX at all.
+ */
+export function findUnsafeMdx(body: string, policy: EmbedPolicy): UnsafeMarkup[] {
+  let tree: MdxNode;
+  try {
+    tree = mdxToHast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as MdxNode;
+  } catch (error) {
+    const message = (error as Error).message;
+    const place = /^(\d+):(\d+):\s*/.exec(message);
+    throw new MdxSyntaxError(message.slice(place?.[0].length ?? 0), place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined);
+  }
+  const found: UnsafeMarkup[] = [];
+  walkMdx(tree, policy, found);
+  return found;
+}
+
+/**
+ * The MDX rules for one node, as the compiler meets it: the second guard, in the Markdown
+ * processor itself (src/markdown/mdx-guard.ts), so MDX that slipped past the check never compiles.
+ */
+export function mdxNodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
+  const found: UnsafeMarkup[] = [];
+  walkMdx({ ...node, children: [] }, policy, found);
+  return found;
+}
+
+/**
+ * Markup in a Markdown body that the sanitizer would remove, located: the body is rendered to the
+ * tree pages are made from (Sätteri, the same features) and its raw HTML parsed as a browser
+ * parses it, so an indented line, a `<noscript>` or a `<style>` cannot hide anything from the check.
+ */
+export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMarkup[] {
+  const rendered = markdownToHast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as Root;
+  // Without raw HTML the tree is the renderer's own elements, and the costly HTML parse is skipped.
+  const tree = body.includes('<') ? (raw(rendered, { file: new VFile(body) }) as Root) : rendered;
+  return findUnsafeElements(tree, policy);
+}

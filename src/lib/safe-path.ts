@@ -1,0 +1,83 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { RESERVED_FILES, RESERVED_PREFIXES } from './routes.ts';
+
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/**
+ * Why a site path written by an author (a redirect's old address) cannot be used, or undefined
+ * when it can: it must start with `/`, and neither as written nor once percent-decoded may it hold
+ * a `.` or `..` segment, an empty segment, a backslash or a control character. The rule is the
+ * same for check and build, so a path the check accepts is one the writer can place.
+ */
+export function unsafePathReason(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'must start with `/`';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'has a `%` that is not a valid percent-encoding';
+  }
+  for (const form of [path, decoded]) {
+    if (form.includes('\\')) return 'may not contain a backslash';
+    if (CONTROL.test(form)) return 'may not contain control characters';
+    const segments = form.split('/').slice(1, form.endsWith('/') ? -1 : undefined);
+    if (segments.some((segment) => segment === '.' || segment === '..')) return 'may not contain `.` or `..` segments';
+    if (segments.some((segment) => segment === '')) return 'may not contain an empty segment (`//`)';
+  }
+  return undefined;
+}
+
+/** Whether `path` (a site path) is a file or folder the build writes itself. */
+export function isBuildOwned(path: string): boolean {
+  const lower = decodeURIComponentSafe(path).toLowerCase();
+  return RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) || RESERVED_FILES.includes(lower);
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The file a site path is written to inside `outDir`: `/old/` → `old/index.html`, `/old.html` as
+ * it is. The second guard behind the content checks.
+ * @throws when the path is unsafe, is the build's own, or would resolve outside `outDir`.
+ */
+export function outputFileOf(outDir: string, path: string): string {
+  const reason = unsafePathReason(path) ?? (isBuildOwned(path) ? 'is a path the build writes itself' : undefined);
+  if (reason) throw new Error(`refusing to write ${JSON.stringify(path)}: it ${reason}`);
+  const segments = path.split('/').filter(Boolean);
+  const file = resolve(outDir, ...segments, ...(path.endsWith('/') ? ['index.html'] : []));
+  const rel = relative(resolve(outDir), file);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new Error(`refusing to write ${JSON.stringify(path)}: it resolves outside the output folder`);
+  return file;
+}
+
+function within(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Why `outDir` may not receive a build, or undefined when it may: a build replaces its output
+ * folder whole, so it may not be, contain or sit inside the content folder or `.git`, nor be or
+ * contain the project itself. Paths are compared resolved (pass real paths where links may hide them).
+ */
+export function outputFolderProblem(outDir: string, { root, contentDir }: { root: string; contentDir: string }): string | undefined {
+  const out = resolve(outDir);
+  const guarded: Array<[string, string, boolean]> = [
+    [resolve(root), 'the project folder', false],
+    [resolve(contentDir), 'the content folder', true],
+    [resolve(root, '.git'), "the project's .git folder", true],
+  ];
+  for (const [dir, name, insideToo] of guarded) {
+    if (out === dir) return `it is ${name}`;
+    if (within(out, dir)) return `it contains ${name}`;
+    if (insideToo && within(dir, out)) return `it is inside ${name}`;
+  }
+  return undefined;
+}
