@@ -11,6 +11,7 @@ interface Valute {
 /**
  * The Central Bank of Russia's daily XML: windows-1251, comma decimals, roubles per `Nominal`
  * units (`Value`) and per one unit (`VunitRate`). X in the base is `VunitRate(X) / VunitRate(base)`.
+ * A currency listed twice is refused: which of the two is right cannot be told.
  */
 export const cbr: RatesProvider = {
   id: 'cbr',
@@ -28,9 +29,12 @@ export const cbr: RatesProvider = {
     if (!root) throw new RatesError(`${source}: expected a <ValCurs> document`);
     const date = dayFromDotted(root['@Date'], `${source}: ValCurs Date`);
     const roublesPerUnit: Record<string, number> = { RUB: 1 };
+    const seen = new Set<string>();
     for (const valute of asList(root.Valute)) {
       const code = valute.CharCode?.trim();
       if (!code) throw new RatesError(`${source}: a <Valute> has no <CharCode>`);
+      if (seen.has(code)) throw new RatesError(`${source}: ${code} appears more than once in one publication`);
+      seen.add(code);
       roublesPerUnit[code] =
         valute.VunitRate !== undefined
           ? parseDecimal(valute.VunitRate, `${source}: ${code} VunitRate`)

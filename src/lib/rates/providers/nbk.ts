@@ -11,6 +11,7 @@ interface Item {
 /**
  * The National Bank of Kazakhstan's rates RSS: tenge per `quant` units (`description`) for each
  * currency code (`title`). X in the base is `(description/quant)(X) / (description/quant)(base)`.
+ * A currency listed twice is refused: which of the two is right cannot be told.
  */
 export const nbk: RatesProvider = {
   id: 'nbk',
@@ -32,9 +33,12 @@ export const nbk: RatesProvider = {
     const dates = new Set(items.map((item) => dayFromDotted(item.pubDate, `${source}: ${item.title ?? 'item'} pubDate`)));
     if (dates.size !== 1) throw new RatesError(`${source}: items carry different dates: ${[...dates].join(', ')}`);
     const tengePerUnit: Record<string, number> = { KZT: 1 };
+    const seen = new Set<string>();
     for (const item of items) {
       const code = item.title?.trim();
       if (!code) throw new RatesError(`${source}: an <item> has no <title> currency code`);
+      if (seen.has(code)) throw new RatesError(`${source}: ${code} appears more than once in one publication`);
+      seen.add(code);
       tengePerUnit[code] = parseDecimal(item.description, `${source}: ${code} description`) / parseDecimal(item.quant ?? '1', `${source}: ${code} quant`);
     }
     const basePerUnit = tengePerUnit[base];
