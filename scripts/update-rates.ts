@@ -1,6 +1,9 @@
 /**
  * `npm run rates:update`: fetch official rates, validate them, and rewrite content/rates.json and
  * content/rates/history.json atomically. Any failure exits non-zero with both files untouched.
+ * Providers are untrusted: redirects stay on the configured host and never leave https, bodies are
+ * capped (maxResponseBytes), and a publication dated more than a day after today (the build's
+ * "now", SOURCE_DATE_EPOCH when set, in the site's time zone) is refused.
  *
  * Options:
  *   --content DIR        content folder (default content)
@@ -14,14 +17,16 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/lib/problems.ts';
-import { fetchPayload } from '../src/lib/rates/fetch.ts';
+import { isoDay, resolveNow } from '../src/lib/dates.ts';
+import { gatherPublications } from '../src/lib/rates/gather.ts';
 import { combinePublications, recordObservation } from '../src/lib/rates/history.ts';
-import { RatesError, type Publication } from '../src/lib/rates/provider.ts';
+import { RatesError } from '../src/lib/rates/provider.ts';
 import { PROVIDERS } from '../src/lib/rates/providers/index.ts';
 import { checkJson, checkRates } from '../src/lib/validate.ts';
 import { DEFAULT_RATES_CONFIG, PROVIDER_IDS, providerIdSchema, ratesConfigSchema, type ProviderId, type RatesConfig } from '../src/schemas/rates-config.ts';
 import { ratesHistorySchema, type RatesHistory } from '../src/schemas/rates-history.ts';
 import { isoDaySchema } from '../src/schemas/rates.ts';
+import { SITE } from '../src/site.config.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,28 +105,13 @@ if (historySource !== undefined) {
 const currentSource = await readOptional(ratesPath);
 const storedAsOf = currentSource ? checkRates({ file: ratesPath, source: currentSource }).rates?.asOf : undefined;
 
-const deadline = Date.now() + config.deadlineMs;
-const publications = new Map<ProviderId, Publication | Error>();
-async function publicationOf(id: ProviderId): Promise<Publication | Error> {
-  let result = publications.get(id);
-  if (!result) {
-    const provider = PROVIDERS[id];
-    try {
-      const payload = await fetchPayload(provider.urlFor(urls.get(id)!, args.date), { timeoutMs: config.timeoutMs, retries: config.retries, deadline });
-      result = provider.parse(payload, config.base);
-    } catch (error) {
-      result = error instanceof Error ? error : new Error(String(error));
-    }
-    publications.set(id, result);
-  }
-  return result;
+let today: string;
+try {
+  today = isoDay(resolveNow(process.env), SITE.timeZone);
+} catch (error) {
+  fail((error as Error).message);
 }
-for (const { code, providers } of config.currencies) {
-  for (const id of providers) {
-    const result = await publicationOf(id);
-    if (!(result instanceof Error) && code in result.values) break;
-  }
-}
+const publications = await gatherPublications(config, { urls, date: args.date, today, timeZone: SITE.timeZone });
 
 let next: ReturnType<typeof recordObservation>;
 try {

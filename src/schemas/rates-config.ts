@@ -28,8 +28,13 @@ export const ratesConfigSchema = z.strictObject({
   timeoutMs: z.number().int().positive().default(15_000),
   /** Further attempts after a failed request. */
   retries: z.number().int().nonnegative().default(3),
-  /** Time limit of the whole fetch, retries included, in milliseconds. */
+  /**
+   * Time limit of the whole fetch, retries included, in milliseconds. Each provider gets an equal
+   * share of what is left when its turn comes, so a hung first choice leaves time for the next.
+   */
   deadlineMs: z.number().int().positive().default(60_000),
+  /** Largest response accepted from a provider, in bytes; reading stops as soon as it is passed. */
+  maxResponseBytes: z.number().int().positive().default(5_000_000),
 });
 
 export type ProviderId = z.infer<typeof providerIdSchema>;

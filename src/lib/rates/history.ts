@@ -3,11 +3,18 @@ import type { Observation, RatesHistory } from '../../schemas/rates-history.ts';
 import type { Rates } from '../../schemas/rates.ts';
 import { RatesError, type Publication } from './provider.ts';
 
+/** `error`'s message, led by the provider's id unless it already is. */
+function failureLine(id: string, error: Error): string {
+  return error.message.startsWith(`${id}: `) ? error.message : `${id}: ${error.message}`;
+}
+
 /**
  * Picks each configured currency from the first of its providers that published it.
  * `publications` maps a provider to its publication or to the error that stopped it.
  * The observation's date is the newest among the publications used.
- * @throws RatesError listing every currency no provider could supply, with each provider's failure.
+ * @throws RatesError when a currency is left unsupplied: each failed provider's error once, one
+ * line each, after the missing currencies (left out when every provider failed, since the
+ * failures then say it all).
  */
 export function combinePublications(config: RatesConfig, publications: ReadonlyMap<string, Publication | Error>): Observation {
   const values: Record<string, number> = {};
@@ -19,7 +26,7 @@ export function combinePublications(config: RatesConfig, publications: ReadonlyM
     if (!found) {
       const why = providers.map((id) => {
         const p = publications.get(id);
-        return `${id}: ${p instanceof Error ? p.message : p ? `no ${code} in its publication` : 'not fetched'}`;
+        return `${id}: ${p instanceof Error ? 'failed' : p ? `no ${code} in its publication` : 'not fetched'}`;
       });
       missing.push(`${code} (${why.join('; ')})`);
       continue;
@@ -28,7 +35,12 @@ export function combinePublications(config: RatesConfig, publications: ReadonlyM
     sources[code] = found.provider;
     dates.add(found.date);
   }
-  if (missing.length > 0) throw new RatesError(`missing currency: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    const failures = [...publications].filter((entry): entry is [string, Error] => entry[1] instanceof Error);
+    const lines = failures.map(([id, error]) => failureLine(id, error));
+    const anyPublished = failures.length < publications.size;
+    throw new RatesError(anyPublished ? [`missing currency: ${missing.join(', ')}`, ...lines].join('\n') : `every provider failed:\n${lines.join('\n')}`);
+  }
   return { date: [...dates].sort().at(-1)!, values, sources };
 }
 
