@@ -28,11 +28,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** Monday 16 February 2026, noon in Almaty: the update's "today". */
+const MONDAY_NOON = String(Date.UTC(2026, 1, 16, 7) / 1000);
+
 /** Runs the update on the content folder with the given provider addresses. */
 function update(cbrPath: string, extra: string[] = [], nbkPath = '/nbk/missing') {
   return runScript('scripts/update-rates.ts', ['--content', content, '--timeout-ms', '400', '--retries', '1', ...extra], {
     KHABAR_RATES_URL_CBR: `${server.url}${cbrPath}`,
     KHABAR_RATES_URL_NBK: `${server.url}${nbkPath}`,
+    SOURCE_DATE_EPOCH: MONDAY_NOON,
   });
 }
 
@@ -102,7 +106,7 @@ describe('rates:update', () => {
     ['a hung connection', '/cbr/hang', /timed out after 400 ms/],
     ['a connection cut mid-body', '/cbr/truncated', /connection broke off|malformed or truncated/],
     ['truncated XML', '/cbr/truncated-xml', /malformed or truncated XML/],
-    ['a missing currency', '/cbr/no-tmt', /missing currency: TMT \(cbr: no TMT in its publication; nbk: .*HTTP 404/],
+    ['a missing currency', '/cbr/no-tmt', /missing currency: TMT \(cbr: no TMT in its publication; nbk: failed\)\nnbk: .*HTTP 404/],
     ['an absurd value', '/cbr/absurd', /implausible day-on-day change beyond 20%: UZS/],
     ['a zero value', '/cbr/zero', /KGS VunitRate: expected a positive/],
     ['an older publication date', '/cbr/thursday', /2026-02-12 is older than 2026-02-13/],

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeXml } from '../../src/lib/rates/decode.ts';
+import { formatBytes, redirectTarget } from '../../src/lib/rates/fetch.ts';
+import { checkNotAhead } from '../../src/lib/rates/gather.ts';
 import { combinePublications, recordObservation } from '../../src/lib/rates/history.ts';
 import { RatesError, type Publication } from '../../src/lib/rates/provider.ts';
 import { cbr } from '../../src/lib/rates/providers/cbr.ts';
+import { describeNetworkError } from '../../src/lib/rates/network.ts';
 import { nbk } from '../../src/lib/rates/providers/nbk.ts';
 import { ratesConfigSchema } from '../../src/schemas/rates-config.ts';
 import type { Observation, RatesHistory } from '../../src/schemas/rates-history.ts';
@@ -40,6 +43,7 @@ describe.each([
   { name: 'a rate that is not a number', bytes: cbrXml('13.02.2026', [...CBR_ENTRIES.slice(0, 5), { code: 'TMT', nominal: 1, value: 'n/a', name: 'x' }]), error: /TMT.*decimal/ },
   { name: 'a bad date', bytes: cbrXml('31.02.2026'), error: /not a calendar date/ },
   { name: 'another document', bytes: Buffer.from('<?xml version="1.0"?><html></html>'), error: /expected a <ValCurs> document/ },
+  { name: 'a currency listed twice', bytes: cbrXml('13.02.2026', [...CBR_ENTRIES, CBR_ENTRIES[2]!]), error: /cbr: KZT appears more than once in one publication/ },
 ])('cbr.parse refuses $name', ({ bytes, error }) => {
   it('with a RatesError', () => {
     expect(() => cbr.parse({ bytes }, 'USD')).toThrow(RatesError);
@@ -55,6 +59,11 @@ describe('nbk.parse', () => {
     ['KZT', 1 / 510],
   ])('gives %s in USD from tenge per quant', (code, value) => expect(publication.values[code]).toBeCloseTo(value, 12));
   it('reads the date', () => expect(publication.date).toBe('2026-02-13'));
+  it('refuses a currency listed twice, whichever value comes first', () => {
+    expect(() => nbk.parse({ bytes: nbkRss('13.02.2026', [...NBK_ITEMS, { code: 'KGS', kzt: '9.99', quant: 1 }]) }, 'USD')).toThrow(
+      /nbk: KGS appears more than once in one publication/,
+    );
+  });
   it('refuses invalid UTF-8', () => {
     expect(() => nbk.parse({ bytes: Buffer.from([0x3c, 0x72, 0xff, 0xfe]) }, 'USD')).toThrow(/wrong encoding/);
   });
@@ -91,7 +100,13 @@ describe('combinePublications', () => {
   it('names every missing currency and why each provider failed', () => {
     expect(() =>
       combinePublications(config, new Map<string, Publication | Error>([['cbr', pub('cbr', '2026-02-13', { KGS: 1, KZT: 1, TJS: 1, UZS: 1 })], ['nbk', new RatesError('timed out')]])),
-    ).toThrow('missing currency: TMT (cbr: no TMT in its publication; nbk: timed out)');
+    ).toThrow('missing currency: TMT (cbr: no TMT in its publication; nbk: failed)\nnbk: timed out');
+  });
+  it('reports each failed provider once, not once per currency, when none answered', () => {
+    const failed = new Map<string, Error>([['cbr', new RatesError('http://x/: network failure: could not connect to x')], ['nbk', new RatesError('nbk: bad')]]);
+    expect(() => combinePublications(config, failed)).toThrow(
+      new RatesError('every provider failed:\ncbr: http://x/: network failure: could not connect to x\nnbk: bad'),
+    );
   });
 });
 
@@ -134,4 +149,53 @@ describe('decodeXml', () => {
   it('uses the Content-Type charset when the prolog names none', () => {
     expect(decodeXml({ bytes: Buffer.from([0x3c, 0x61, 0x3e, 0xc4, 0x3c, 0x2f, 0x61, 0x3e]), contentType: 'text/xml; charset=windows-1251' }, 'x')).toBe('<a>Д</a>');
   });
+});
+
+describe('redirectTarget', () => {
+  const https = new URL('https://bank.example/rates');
+  const http = new URL('http://127.0.0.1:8080/rates');
+  it.each([
+    ['a relative path on the same host', https, https, '/daily?x=1', 'https://bank.example/daily?x=1'],
+    ['http up to https on the same host', new URL('http://bank.example/r'), new URL('http://bank.example/r'), 'https://bank.example/r', 'https://bank.example/r'],
+    ['the configured http scheme', http, http, 'http://127.0.0.1:8080/other', 'http://127.0.0.1:8080/other'],
+  ])('follows %s', (_, configured, current, location, expected) => expect(redirectTarget(configured, current, location).href).toBe(expected));
+  it.each([
+    ['https down to http', https, https, 'http://bank.example/rates', /from https to http \(a downgrade\)/],
+    ['back down to http after an upgrade', http, new URL('https://127.0.0.1:8080/r'), 'http://127.0.0.1:8080/r', /a downgrade/],
+    ['another host', https, https, 'https://evil.example/rates', /another host \(evil\.example\)/],
+    ['another port', http, http, 'http://127.0.0.1:9090/rates', /another host \(127\.0\.0\.1:9090\)/],
+    ['a file: address', http, http, 'file:///etc/passwd', /the file scheme/],
+    ['no Location', https, https, null, /without a Location/],
+  ])('refuses %s', (_, configured, current, location, message) => {
+    expect(() => redirectTarget(configured, current, location)).toThrow(message);
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([[5_000_000, '5 MB'], [1000, '1000 bytes'], [5_242_880, '5242880 bytes']])('%d → %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+});
+
+describe('checkNotAhead', () => {
+  it('accepts today and tomorrow', () => {
+    expect(() => checkNotAhead(pub('cbr', '2026-02-16', {}), '2026-02-16', 'Asia/Almaty')).not.toThrow();
+    expect(() => checkNotAhead(pub('cbr', '2026-02-17', {}), '2026-02-16', 'Asia/Almaty')).not.toThrow();
+  });
+  it('refuses the day after tomorrow, across a month end', () => {
+    expect(() => checkNotAhead(pub('nbk', '2026-03-02', {}), '2026-02-28', 'Asia/Almaty')).toThrow(
+      'nbk: publication dated 2026-03-02 is more than 1 day after today (2026-02-28 in Asia/Almaty)',
+    );
+  });
+});
+
+describe('describeNetworkError', () => {
+  const url = new URL('https://bank.example:8443/rates');
+  const failed = (cause: unknown) => new TypeError('fetch failed', { cause });
+  const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
+  it.each([
+    [failed(coded('ECONNREFUSED')), 'network failure: could not connect to bank.example:8443 (connection refused)'],
+    [failed(coded('ENETUNREACH')), 'network failure: could not connect to bank.example:8443 (network unreachable)'],
+    [failed(coded('ENOTFOUND')), 'network failure: could not resolve bank.example (ENOTFOUND; network unreachable or no such host)'],
+    [failed(new AggregateError([coded('ECONNREFUSED')])), 'network failure: could not connect to bank.example:8443 (connection refused)'],
+    [failed(coded('CERT_HAS_EXPIRED', 'certificate has expired')), 'TLS failure with bank.example:8443: certificate has expired'],
+  ])('%#: %s', (error, text) => expect(describeNetworkError(error, url)).toBe(text));
 });
