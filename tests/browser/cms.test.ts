@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDecapServer } from '../../scripts/lib/cms.ts';
+import { startEditingBackend, type EditingBackend } from '../../scripts/lib/cms.ts';
 import { checkArticle } from '../../src/lib/validate.ts';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
@@ -11,28 +10,11 @@ import { freePort } from '../helpers/server.ts';
 import { buildFixtureSite, listFiles } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
-/** Starts decap-server as `npm run cms` does, writing into `repo`, and resolves once it listens. */
-function listeningDecapServer(repo: string, port: number): Promise<ChildProcess> {
-  const child = startDecapServer(repo, port, ['ignore', 'pipe', 'pipe']);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`decap-server did not start:\n${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', () => reject(new Error(`decap-server exited:\n${output}`)));
-  });
-}
-
 let host: StaticHost;
 let browser: Browser;
-let decap: ChildProcess;
+let backend: EditingBackend;
 let repo: string;
+let out: string;
 
 const suite = BROWSER_SKIP_REASON ? describe.skip : describe;
 const title = BROWSER_SKIP_REASON ? `editing UI (skipped: ${BROWSER_SKIP_REASON})` : 'editing UI';
@@ -40,18 +22,19 @@ const title = BROWSER_SKIP_REASON ? `editing UI (skipped: ${BROWSER_SKIP_REASON}
 suite(title, () => {
   beforeAll(async () => {
     const port = await freePort();
-    const { out } = await buildFixtureSite('cms', newsroomFixture(), NOW_EPOCH, { KHABAR_CMS_PORT: String(port) });
+    ({ out } = await buildFixtureSite('cms', newsroomFixture(), NOW_EPOCH, { KHABAR_CMS_PORT: String(port) }));
     // The fixture's working folder stands for the newsroom's repository: content/ beside dist/.
     repo = dirname(out);
-    decap = await listeningDecapServer(repo, port);
     host = await serveStatic(out);
+    // As `npm run cms` starts it: the guard answers only the editing UI's origin.
+    backend = await startEditingBackend({ repo, port, uiOrigins: [host.origin], stdio: 'pipe' });
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await host?.close();
-    decap?.kill();
+    await backend?.close();
   });
 
   it('creates an article whose Markdown file lands in content/articles/ with valid frontmatter', async () => {
@@ -88,4 +71,25 @@ suite(title, () => {
     expect(source).not.toMatch(/^(author|slug|lang|imageAlt):/m);
     expect(source.trimEnd().endsWith('Delegates from five countries met to discuss shared rivers.')).toBe(true);
   }, 60_000);
+
+  it('serves an uploaded SVG under the _headers policy: opened by its address its script does not run; in a page it still shows', async () => {
+    // What an author could upload through the media library: an image that is also a script.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="8"><rect width="12" height="8"/><script>document.documentElement.setAttribute("data-ran", "yes")</script></svg>';
+    await writeFile(join(out, 'images/hostile-upload.svg'), svg);
+    const { context, page } = await openPage(browser, host.origin);
+    const response = await page.goto('/images/hostile-upload.svg');
+    expect(response?.headers()['content-security-policy']).toMatch(/default-src 'none'.*sandbox/);
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(await page.locator('svg').getAttribute('data-ran')).toBeNull();
+
+    await page.goto('/');
+    const width = await page.evaluate(async () => {
+      const image = new Image();
+      image.src = '/images/hostile-upload.svg';
+      await image.decode();
+      return image.naturalWidth;
+    });
+    expect(width).toBe(12);
+    await context.close();
+  });
 });
