@@ -89,7 +89,10 @@ async function attempt(configured: URL, timeoutMs: number, maxBytes: number): Pr
     try {
       response = await fetch(url, { signal, redirect: 'manual' });
     } catch (error) {
-      throw new Retryable(isTimeout(error) ? timedOut : describeNetworkError(error, url));
+      if (isTimeout(error)) throw new Retryable(timedOut);
+      const reason = describeNetworkError(error, url);
+      // A refused certificate stays refused; only the network may come back.
+      throw reason.startsWith('TLS failure') ? new RatesError(reason) : new Retryable(reason);
     }
     if (REDIRECT_STATUSES.has(response.status)) {
       await response.body?.cancel().catch(() => {});
