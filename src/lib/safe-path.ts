@@ -28,10 +28,10 @@ export function unsafePathReason(path: string): string | undefined {
   return undefined;
 }
 
-/** Whether `path` (a site path) is a file or folder the build writes itself. */
+/** Whether `path` (a site path) is, or would make a folder of, a file or folder the build writes itself. */
 export function isBuildOwned(path: string): boolean {
   const lower = decodeURIComponentSafe(path).toLowerCase();
-  return RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) || RESERVED_FILES.includes(lower);
+  return RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) || RESERVED_FILES.includes(lower.replace(/\/$/, ''));
 }
 
 function decodeURIComponentSafe(path: string): string {

@@ -16,7 +16,7 @@ describe('npm run check', () => {
     const work = await tempDir('check');
     await writeFiles(work, {
       'content/articles/x.md': '---\ntitle: X\ndate: 2026-01-01\ntags: CSTO\ntgas: [a]\n---\n',
-      'content/articles/y/x.md': '---\ntitle: Y\ndate: 2026-01-01\ntags: [a]\n---\n',
+      'content/articles/y/x.md': '---\ntitle: Y\ndate: 2026-01-01\ntags: [a]\n---\n\nText.\n',
       'content/rates.json': '{"asOf":"2026-01-01","base":"USD","rates":[]}',
     });
     const result = await runScript('scripts/check.ts', ['--content', 'content'], {}, work);

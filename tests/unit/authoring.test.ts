@@ -43,7 +43,8 @@ describe('planRedirects', () => {
     { name: 'an old slug', requests: [request('old', '/articles/new/')], redirects: [{ from: '/articles/old/', to: '/articles/new/' }], conflicts: [] },
     { name: 'a live page', requests: [request('other', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/other/ collides with a live page at that address'] },
     { name: 'the page itself', requests: [request('new', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/new/ points to the page itself; remove it'] },
-    { name: 'a reserved folder', requests: [request('/api/old.json', '/articles/new/')], redirects: [], conflicts: ['redirect from /api/old.json is inside /api/, which the build writes itself'] },
+    { name: 'a reserved folder', requests: [request('/api/old.json', '/articles/new/')], redirects: [], conflicts: ['redirect from /api/old.json is a path the build writes itself'] },
+    { name: 'a host file', requests: [request('/_headers', '/articles/new/')], redirects: [], conflicts: ['redirect from /_headers/ is a path the build writes itself'] },
     { name: 'a missing target', requests: [request('old', '/articles/gone/')], redirects: [], conflicts: ['redirect from /articles/old/ points nowhere: /articles/gone/ is not a published page'] },
     {
       name: 'one old path claimed twice',
