@@ -122,11 +122,20 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     const checked = checkRates(ratesSource);
     rates = checked.rates;
     problems.push(...checked.problems);
-    if (rates && ratesAreStale(rates.asOf, isoDay(now, SITE.timeZone), SITE.ratesStaleDays)) {
+    const today = isoDay(now, SITE.timeZone);
+    if (rates && rates.asOf > isoDay(new Date(now.getTime() + 86_400_000), SITE.timeZone)) {
       problems.push({
         file: ratesSource.file,
         field: 'asOf',
-        message: `rates are from ${rates.asOf}, more than ${SITE.ratesStaleDays} days before ${isoDay(now, SITE.timeZone)}; run \`npm run rates:update\``,
+        message: `rates are dated ${rates.asOf}, after ${today}: a publication from the future would make every real update look older; check the file`,
+        severity: 'warning',
+      });
+    }
+    if (rates && ratesAreStale(rates.asOf, today, SITE.ratesStaleDays)) {
+      problems.push({
+        file: ratesSource.file,
+        field: 'asOf',
+        message: `rates are from ${rates.asOf}, more than ${SITE.ratesStaleDays} days before ${today}; run \`npm run rates:update\``,
         severity: 'warning',
       });
     }

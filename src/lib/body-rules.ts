@@ -1,7 +1,8 @@
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { find, html as htmlInfo } from 'property-information';
-import { markdownToHast, mdxToHast } from 'satteri';
+import { parseFragment } from 'parse5';
+import { markdownToHast, markdownToHtml, mdxToHast } from 'satteri';
 import { VFile } from 'vfile';
 import { elementProblems, findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
 
@@ -135,4 +136,34 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
   // Without raw HTML the tree is the renderer's own elements, and the costly HTML parse is skipped.
   const tree = body.includes('<') ? (raw(rendered, { file: new VFile(body) }) as Root) : rendered;
   return findUnsafeElements(tree, policy);
+}
+
+/** Deepest nesting of elements a body may have; browsers themselves stop nesting at 512. */
+export const MAX_NESTING = 128;
+
+// Lines opening with many quote markers or indented far, or many tags: only such bodies can nest deep.
+const DEEP_LINE = /^(?:[ \t]*>){32}|^[ \t]{64}/m;
+
+/**
+ * How deep the elements of a body nest, once rendered, or 0 when it plainly cannot nest deeply.
+ * Measured without recursion (Sätteri renders, parse5 parses, a loop counts), so a body nested
+ * thousands deep is measured instead of overflowing the stack of whatever reads it next.
+ */
+export function nestingDepth(body: string): number {
+  if (!DEEP_LINE.test(body) && (body.match(/</g)?.length ?? 0) < MAX_NESTING) return 0;
+  let html: string;
+  try {
+    html = markdownToHtml(body, { features: MARKDOWN_FEATURES }).html;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+  type Node = { childNodes?: Node[] };
+  let deepest = 0;
+  const stack: Array<[Node, number]> = [[parseFragment(html) as Node, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.childNodes ?? []) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -13,7 +13,7 @@ import { articlePath, livePagePaths, tagPath } from './routes.ts';
 import { articleSlug, toSlug } from './slug.ts';
 import { canonicalTag, collectTags, findTagSlugCollisions, lookupTag, NO_REGISTRY, tagKey, type TagIndex } from './tags.ts';
 import { formatOf } from './text.ts';
-import { findUnsafeMarkdown, findUnsafeMdx, MdxSyntaxError } from './body-rules.ts';
+import { findUnsafeMarkdown, findUnsafeMdx, MAX_NESTING, MdxSyntaxError, nestingDepth } from './body-rules.ts';
 import type { EmbedPolicy, UnsafeMarkup } from './safe-html.ts';
 import { SITE } from '../site.config.ts';
 
@@ -125,6 +125,19 @@ function xmlForbiddenCharacters(file: string, source: string): Problem[] {
   return problems;
 }
 
+/** The same for frontmatter values, which YAML escapes (`"\a"`) can fill with what the file does not show. */
+function xmlForbiddenValues(file: string, data: unknown, locate: ReturnType<typeof fieldLocator>, path: PropertyKey[] = []): Problem[] {
+  if (typeof data === 'string') {
+    const match = data.match(new RegExp(XML_FORBIDDEN.source, 'u'));
+    if (!match) return [];
+    const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return [{ file, ...locate(path), field: fieldName(path), message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`, severity: 'error' }];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, index) => xmlForbiddenValues(file, item, locate, [...path, index]));
+  if (typeof data === 'object' && data !== null) return Object.entries(data).flatMap(([key, value]) => xmlForbiddenValues(file, value, locate, [...path, key]));
+  return [];
+}
+
 /**
  * Checks one article file on its own: YAML syntax, the frontmatter schema, that an MDX body
  * parses, and that the body holds no script. Every problem is reported; none stops the others from being found.
@@ -132,7 +145,11 @@ function xmlForbiddenCharacters(file: string, source: string): Problem[] {
 export function checkArticle({ file, source }: SourceFile, policy: BodyPolicy = SITE_BODY_POLICY): CheckedArticle {
   const split = splitFrontmatter(source);
   const raw = split.data;
-  const problems: Problem[] = [...split.problems.map((problem): Problem => ({ file, ...problem, severity: 'error' })), ...xmlForbiddenCharacters(file, source)];
+  const problems: Problem[] = [
+    ...split.problems.map((problem): Problem => ({ file, ...problem, severity: 'error' })),
+    ...xmlForbiddenCharacters(file, source),
+    ...xmlForbiddenValues(file, raw, fieldLocator(split.yaml)),
+  ];
   if (!split.hasFrontmatter && problems.length === 0) {
     problems.push({ file, line: 1, column: 1, message: 'missing frontmatter: start the file with a `---` block holding title, date and tags', severity: 'error' });
   }
@@ -141,6 +158,13 @@ export function checkArticle({ file, source }: SourceFile, policy: BodyPolicy = 
     problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(split.yaml), ARTICLE_FIELDS));
   }
   const lineOffset = split.bodyLineOffset;
+  // A body nested thousands deep would overflow every recursive reader after this one.
+  const depth = nestingDepth(split.body);
+  if (depth > MAX_NESTING) {
+    const levels = Number.isFinite(depth) ? String(depth) : 'too many';
+    problems.push({ file, line: lineOffset + 1, field: 'body', message: `the body nests ${levels} levels deep (quotes, lists or tags); at most ${MAX_NESTING} can be read`, severity: 'error' });
+    return { file, slug: articleSlug(file, raw.slug), tags: [], frontmatter: split.yaml, references: [], problems };
+  }
   problems.push(...checkBody(file, split.body, lineOffset, policy));
   if (result.success && !result.data.draft && split.body.trim() === '') {
     problems.push({ file, line: lineOffset + 1, field: 'body', message: 'a published article needs a body: write the story below the frontmatter, or set `draft: true`', severity: 'error' });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newsroomFixture } from '../fixtures/newsroom.ts';
+import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { runScript, tempDir, writeFiles } from '../helpers/site.ts';
 
 describe('npm run check', () => {
@@ -10,6 +10,15 @@ describe('npm run check', () => {
     const result = await runScript('scripts/check.ts', ['--content', content]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^23 articles and the rates file are valid\.$/m);
+  });
+
+  it('warns, without failing, about a rates file dated after tomorrow', async () => {
+    const content = join(await tempDir('check'), 'content');
+    const fixture = newsroomFixture();
+    await writeFiles(content, { ...fixture, 'rates.json': fixture['rates.json']!.replace(/"asOf":\s*"[^"]+"/, '"asOf": "2099-01-01"') });
+    const result = await runScript('scripts/check.ts', ['--content', content], { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/rates\.json warning: asOf: rates are dated 2099-01-01, after 2026-02-12/);
   });
 
   it('reports every problem of every file at once, compiler-style, and exits 1', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkdown, findUnsafeMdx, MdxSyntaxError } from '../../src/lib/body-rules.ts';
+import { findUnsafeMarkdown, findUnsafeMdx, MAX_NESTING, MdxSyntaxError, nestingDepth } from '../../src/lib/body-rules.ts';
 import { sanitizeBodyHtml } from '../../src/lib/safe-html.ts';
 import { markdownToHtml } from 'satteri';
 
@@ -90,5 +90,18 @@ describe('findUnsafeMdx', () => {
   });
   it('throws a located syntax error for MDX that does not parse', () => {
     expect(() => findUnsafeMdx('Fine\n\n<Broken', policy)).toThrow(MdxSyntaxError);
+  });
+});
+
+describe.each([
+  { name: '3,000 nested quotes', body: `${'>'.repeat(3000)} deep`, deep: true },
+  { name: '3,000 nested list items', body: Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'), deep: true },
+  { name: '3,000 nested divs', body: `${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}`, deep: true },
+  { name: 'an ordinary story', body: '> A quote\n\n- a\n  - b\n\n<figure><img src="/a.jpg" alt="a"></figure>', deep: false },
+])('nestingDepth of $name', ({ body, deep }) => {
+  it(deep ? `passes ${MAX_NESTING} without overflowing` : 'stays low', () => {
+    const depth = nestingDepth(body);
+    if (deep) expect(depth).toBeGreaterThan(MAX_NESTING);
+    else expect(depth).toBeLessThanOrEqual(MAX_NESTING);
   });
 });
