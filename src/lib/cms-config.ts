@@ -1,3 +1,5 @@
+import { CMS_FORMAT } from './cms-format.ts';
+
 /** A field of the JSON Schema zod writes for a frontmatter field (`io: 'input'`). */
 export interface JsonSchemaField {
   type?: string;
@@ -113,7 +115,7 @@ export function cmsConfig(schema: JsonSchemaObject, options: CmsOptions): Record
         folder: `${options.contentFolder}/articles`,
         path: '{{year}}/{{month}}/{{slug}}',
         extension: 'md',
-        format: 'frontmatter',
+        format: CMS_FORMAT,
         create: true,
         slug: '{{slug}}',
         summary: '{{title}} ({{date}})',
