@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { articleSource, listFiles, page, pageSource, runBuild, runScript, tempDir, text, treeDigest, writeFiles } from '../helpers/site.ts';
@@ -76,7 +76,7 @@ describe('content from untrusted hands', () => {
 
   it('keeps the feed well-formed XML whatever a title holds', async () => {
     const feed = await readFile(join(out, 'rss.xml'), 'utf8');
-    expect(XMLValidator.validate(feed)).toBe(true);
+    expect(() => SyntaxValidator.validate(feed)).not.toThrow();
     expect(feed).toContain('odd-title');
   });
 
