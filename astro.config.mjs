@@ -2,9 +2,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { contentCheck } from './src/integrations/content-check.ts';
-import { decapAdmin } from './src/integrations/decap-admin.ts';
-import { sitemap } from './src/integrations/sitemap.ts';
+import { khabar } from './src/integrations/khabar/index.ts';
 import { join } from 'node:path';
 import { CONTENT_DIR } from './src/data/build-context.ts';
 import { MARKDOWN_FEATURES } from './src/lib/body-rules.ts';
@@ -12,7 +10,8 @@ import { articleLinks } from './src/markdown/article-links.ts';
 import { mdxGuard } from './src/markdown/mdx-guard.ts';
 import { SITE } from './src/site.config.ts';
 
-// Builds go through scripts/build.ts, which validates first and passes outDir and cacheDir inline.
+// Builds go through scripts/build.ts, which passes outDir and cacheDir inline and publishes the
+// result; Khabar's integration (src/integrations/khabar/) does the rest through Astro's hooks.
 export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
@@ -37,10 +36,11 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap(SITE.url), decapAdmin(), contentCheck()],
+  integrations: [mdx(), khabar()],
   devToolbar: { enabled: false },
   // Pages whose cacheKey (src/data/cache-keys.ts) and code are unchanged are copied from the
-  // previous build in cacheDir instead of rendered again.
+  // previous build in cacheDir instead of rendered again. Experimental: astro is pinned exactly in
+  // package.json, and tests/integration/incremental.test.ts fails if the feature's contract changes.
   experimental: { incrementalBuild: true },
   // Every page gets a Content-Security-Policy <meta>; Astro hashes the styles and scripts it emits.
   // Directives a <meta> cannot carry (frame-ancestors) are in public/_headers.

@@ -1,14 +1,16 @@
 /**
- * `npm run build`: validate (alongside Astro's start) → astro build into a staging folder → search
- * index → redirect pages → swap into place.
- * A failure at any step leaves the previous output folder exactly as it was.
+ * `npm run build`: `astro build` into a new version folder, then publishes it. Everything else
+ * (validation beside Astro's start, the sitemap, the search index, the redirects) is done by
+ * Khabar's integration (src/integrations/khabar/) through Astro's hooks; this script does only
+ * what no hook can: choose the output folder, and swap it into place once the build succeeded.
+ * A failure or an interruption at any step leaves the published site exactly as it was.
  *
  * Options: --content DIR (default content), --out DIR (default dist), --cache-dir DIR,
  * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
  * (articles per search index shard; default `SITE.searchShardSize`).
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,12 +18,8 @@ import { resolveNow } from '../src/lib/dates.ts';
 import { outputFolderProblem } from '../src/lib/safe-path.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
-import { startAstroBuild } from './lib/astro-build.ts';
-import { printProblems, validateInWorker } from './lib/validation.ts';
-import { forgetRenderedPages } from './lib/page-cache.ts';
-import { writeRedirects } from './lib/redirects.ts';
+import { newVersion, publish, PublishError, removeOldVersions } from './lib/publish.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
-import { indexSite } from './lib/search-index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -33,19 +31,6 @@ const { values: args } = parseArgs({
     'search-shard-size': { type: 'string', default: String(SITE.searchShardSize) },
   },
 });
-
-/**
- * Removes a failed build's staging folder. Astro's process has ended by then, but Pagefind's,
- * closed without waiting after an error, may still be writing into it, so removal is retried until
- * it sticks.
- */
-async function discard(dir: string): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!existsSync(dir)) return;
-  }
-}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -61,74 +46,60 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-// One "now" for validation and for every page Astro renders.
-process.env.SOURCE_DATE_EPOCH = String(Math.floor(now.getTime() / 1000));
 const contentDir = resolve(args.content);
 const outDir = resolve(args.out);
 const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
 const outProblem = outputFolderProblem(real(outDir), { root: real(root), contentDir: real(contentDir) });
 if (outProblem) fail(`--out ${args.out}: refusing to build there, since ${outProblem}; nothing was touched.`);
-process.env.KHABAR_CONTENT_DIR = contentDir;
-
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
-const staging = `${outDir}.staging-${process.pid}`;
-const retired = `${outDir}.old-${process.pid}`;
-const leftovers = await previousOutputs(outDir);
 
-const epochNow = () => performance.timeOrigin + performance.now();
-const started = epochNow();
-// Validation runs in a worker thread while Astro, in a process of its own, starts and syncs the
-// content: the two cores each take one, and Astro is stopped the moment validation fails.
-const validation = validateInWorker(contentDir, now).then((summary) => ({ summary, seconds: (epochNow() - started) / 1000 }));
-const astro = startAstroBuild({ root, outDir: staging, liveDir: outDir, cacheDir });
+// What the integration reads (src/data/build-context.ts): one "now" for validation and every page.
+Object.assign(process.env, {
+  SOURCE_DATE_EPOCH: String(Math.floor(now.getTime() / 1000)),
+  KHABAR_CONTENT_DIR: contentDir,
+  KHABAR_SEARCH_SHARD_SIZE: String(shardSize),
+  KHABAR_TIMINGS: join(cacheDir, `khabar-timings-${process.pid}.json`),
+});
 
-/**
- * Stops the build: Astro's process, its output, and its record of rendered pages, which once Astro
- * has finished describes that output instead of the live site its page cache is.
- */
-async function abandon(message: string): Promise<never> {
-  await astro.stop();
-  await discard(staging);
-  forgetRenderedPages(cacheDir);
-  fail(message);
+// Khabar 0.1 made `<cacheDir>/dist` a symbolic link to the live site; Astro keeps its page copies
+// in a real folder there. That cache described the old layout, so it goes whole, once.
+if (lstatSync(join(cacheDir, 'dist'), { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(cacheDir, { recursive: true, force: true });
+
+const { previousRender } = await import('../src/integrations/khabar/render-mark.ts');
+const previous = previousRender(cacheDir);
+if (previous.state === 'running') fail(`another build (process ${previous.pid}) is using ${cacheDir}; wait for it to end.`);
+
+const version = newVersion(outDir);
+const started = performance.now();
+const { build } = await import('astro');
+type BuildTimings = import('../src/integrations/khabar/index.ts').BuildTimings;
+try {
+  // After an interrupted render Astro's record of rendered pages may not match its stored copies:
+  // `force` renders every page again instead of trusting them.
+  await build({ root, outDir: version, cacheDir, logLevel: 'warn', force: previous.state === 'interrupted' });
+} catch (error) {
+  removeOldVersions(outDir);
+  fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
 
-const validated = await validation.catch((error: Error) => abandon(`Validation failed: ${error.message}\n${args.out} is unchanged.`));
-const { problems, redirects, articleCount } = validated.summary;
-const errors = printProblems(problems);
-if (errors > 0) {
-  await abandon(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and ${args.out} is unchanged.`);
+try {
+  publish(outDir, version);
+} catch (error) {
+  removeOldVersions(outDir);
+  fail(error instanceof PublishError ? `\n${error.message}; ${args.out} is unchanged.` : String(error));
 }
-astro.showOutput();
+// Earlier sites, and the folders of builds that were killed, go in a process of their own, so the
+// build ends without waiting for 80,000 files to be unlinked.
+removeOldVersions(outDir);
+removeInBackground(await previousOutputs(outDir));
 
-const astroReport = await astro.finished.catch((error: Error) => abandon(`\nThe build failed: ${error.message}\n${args.out} is unchanged.`));
-const built = epochNow();
-
-const search = await indexSite(staging, { language: SITE.lang, shardSize }).catch((error: Error) =>
-  abandon(`\nThe search index failed: ${error.message}\n${args.out} is unchanged.`),
-);
-await writeRedirects(staging, redirects).catch((error: Error) => abandon(`\n${error.message}\n${args.out} is unchanged.`));
-
-if (existsSync(outDir)) await rename(outDir, retired);
-await rename(staging, outDir);
-// The new site is in place: the previous one (and any an interrupted build left) is removed by a
-// process of its own, so the build ends without waiting for 80,000 files to be unlinked.
-removeInBackground([retired, ...leftovers]);
-if (args.timings) {
-  const { marks, peakRssMiB } = astroReport;
-  const stages = {
-    validation: validated.seconds,
-    contentSync: (marks.start - started) / 1000,
-    rendering: (marks.generated - marks.start) / 1000,
-    finishing: (built - marks.generated) / 1000,
-    searchIndex: search.seconds,
-    total: (epochNow() - started) / 1000,
-    astroPeakRssMiB: peakRssMiB,
-  };
-  await writeFile(args.timings, `${JSON.stringify(stages, null, 2)}\n`);
-}
-const seconds = ((built - started) / 1000).toFixed(1);
+const timingsFile = process.env.KHABAR_TIMINGS!;
+const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings;
+await rm(timingsFile, { force: true });
+const total = (performance.now() - started) / 1000;
+if (args.timings) await writeFile(args.timings, `${JSON.stringify({ ...timings, total }, null, 2)}\n`);
+const seconds = (total - timings.searchIndex).toFixed(1);
 process.stdout.write(
-  `Built ${articleCount} articles into ${args.out}/ in ${seconds} s; ` +
-    `search index of ${search.pages} pages in ${search.shards} shard${search.shards === 1 ? '' : 's'}, ${search.seconds.toFixed(1)} s.\n`,
+  `Built ${timings.articles} articles into ${args.out}/ in ${seconds} s; ` +
+    `search index of ${timings.searchPages} pages in ${timings.searchShards} shard${timings.searchShards === 1 ? '' : 's'}, ${timings.searchIndex.toFixed(1)} s.\n`,
 );

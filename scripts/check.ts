@@ -7,8 +7,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
-import { validateContent } from './lib/content.ts';
-import { printProblems } from './lib/validation.ts';
+import { validateContent } from '../src/validation/content.ts';
+import { printProblems } from '../src/validation/run.ts';
 
 const { values: args } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
 

@@ -16,7 +16,7 @@ import { articleSlugOfSource } from '../src/lib/slug.ts';
 import { indexRegistry, lookupTag } from '../src/lib/tags.ts';
 import { checkArticle, checkTagRegistry, TAG_REGISTRY_FILE } from '../src/lib/validate.ts';
 import { SITE } from '../src/site.config.ts';
-import { displayPath, listArticleFiles } from './lib/content.ts';
+import { displayPath, listArticleFiles } from '../src/validation/content.ts';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);

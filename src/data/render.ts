@@ -4,6 +4,8 @@ import { render } from 'astro:content';
 import Callout from '../components/mdx/Callout.astro';
 import type { ArticleEntry } from './articles.ts';
 import { readBody, type StoredBody } from './bodies.ts';
+import { sanitizeBodyHtml } from '../lib/safe-html.ts';
+import { SITE } from '../site.config.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -16,14 +18,18 @@ export function bodyOf(entry: ArticleEntry): StoredBody {
   return readBody(entry.data.derived.bodyFile);
 }
 
-/** An article body rendered to HTML exactly as its page shows it, for the JSON API. */
+/**
+ * An article body as HTML, exactly as its page and its JSON show it, and sanitized
+ * (`sanitizeBodyHtml`) whatever the format: Markdown was rendered and sanitized at sync; MDX, whose
+ * components run at render time, is rendered here and sanitized as well.
+ */
 export async function renderBodyHtml(entry: ArticleEntry, body: StoredBody = bodyOf(entry)): Promise<string> {
-  // Markdown was rendered at sync; only MDX, whose components run at render time, needs a renderer.
   if (body.html !== null) return body.html;
   container ??= AstroContainer.create().then((created) => {
     created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
     return created;
   });
   const { Content } = await render(entry);
-  return (await container).renderToString(Content, { props: { components: mdxComponents } });
+  const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+  return sanitizeBodyHtml(html, { embedHosts: SITE.content.embedHosts });
 }

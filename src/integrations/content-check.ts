@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { resolveNow } from '../lib/dates.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
-import { validateContent } from '../../scripts/lib/content.ts';
+import { validateContent } from '../validation/content.ts';
 import { CONTENT_DIR } from '../data/build-context.ts';
 
 /**

@@ -1,13 +1,32 @@
+import { relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { find, html as htmlInfo } from 'property-information';
 import { parseFragment } from 'parse5';
-import { markdownToHast, markdownToHtml, mdxToHast } from 'satteri';
+import { markdownToHast, markdownToHtml, mdxToMdast } from 'satteri';
 import { VFile } from 'vfile';
 import { elementProblems, findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
 
-/** The Markdown features pages are rendered with (`astro.config.mjs`); the checks parse with the same. */
-export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: false } as const;
+/**
+ * The Markdown features pages are rendered with (`astro.config.mjs`); the checks parse with the
+ * same. A body has no frontmatter of its own: a `---` block at its start is body text, to the
+ * renderer and the check alike.
+ */
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: false, frontmatter: false } as const;
+
+// Images an article may name by a relative path: the MDX compiler imports them as modules, so
+// anything else (a script, `?raw`) would be code or source text, not a picture.
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+
+/**
+ * Why an image address in a body cannot be used, or undefined: a relative one must name an image
+ * file (`./photo.jpg`), with no query or fragment.
+ */
+export function unsafeImageSource(url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
+  if (/[?#]/.test(url) || !IMAGE_FILE.test(url)) return `image \`${url.slice(0, 60)}\` is not an image file (.png, .jpg, .gif, .webp, .avif, .svg)`;
+  return undefined;
+}
 
 /**
  * The components an MDX article may use without importing them, and the props each takes. Props
@@ -17,17 +36,18 @@ export const MDX_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
   Callout: ['title'],
 };
 
-/** The parts of an MDX tree the rules look at; Sätteri's hast adds these to hast's own nodes. */
+/** The parts of an MDX tree (mdast) the rules look at. */
 interface MdxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
   value?: string | null | { type: string; value: string };
   position?: Element['position'];
 }
-interface MdxNode {
+export interface MdxNode {
   type: string;
   name?: string | null;
   value?: string;
+  url?: string;
   attributes?: MdxAttribute[];
   children?: MdxNode[];
   position?: Element['position'];
@@ -39,6 +59,7 @@ const MDX_MESSAGES = {
   spread: 'spread attributes (`{...props}`) are not allowed in MDX articles; write each attribute as text',
   computed: (name: string) => `attribute \`${name}\` must be literal text in quotes, not a \`{…}\` expression`,
   directive: (name: string) => `directive attribute \`${name}\` is not allowed in MDX articles`,
+  twice: (name: string) => `attribute \`${name}\` is written twice; keep one`,
   component: (name: string) => `<${name}> is not a registered component; registered: ${Object.keys(MDX_COMPONENTS).map((c) => `<${c}>`).join(', ')}`,
   prop: (component: string, name: string) => `<${component}> takes no \`${name}\` attribute; it takes ${(MDX_COMPONENTS[component] ?? []).map((p) => `\`${p}\``).join(', ') || 'none'}`,
 };
@@ -56,8 +77,12 @@ function jsxProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
   if (!name) return []; // A fragment, `<>…</>`, adds no markup.
   const found: UnsafeMarkup[] = [];
   const literal: Record<string, string | true> = {};
+  const seen = new Set<string>();
   for (const attribute of node.attributes ?? []) {
     const place = attribute.position ? attribute : node;
+    const lower = attribute.name?.toLowerCase();
+    if (lower !== undefined && seen.has(lower)) found.push(at(place, MDX_MESSAGES.twice(attribute.name!)));
+    if (lower !== undefined) seen.add(lower);
     if (attribute.type === 'mdxJsxExpressionAttribute') found.push(at(place, MDX_MESSAGES.spread));
     else if (attribute.name?.includes(':')) found.push(at(place, MDX_MESSAGES.directive(attribute.name)));
     else if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') found.push(at(place, MDX_MESSAGES.computed(attribute.name ?? '')));
@@ -73,15 +98,30 @@ function jsxProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
   const properties: Element['properties'] = {};
   for (const [attribute, value] of Object.entries(literal)) properties[find(htmlInfo, attribute).property] = value;
   const element: Element = { type: 'element', tagName: name.toLowerCase(), properties, children: [] };
-  return [...found, ...elementProblems(element, policy).map((message) => at(node, message))];
+  const image = element.tagName === 'img' && typeof properties.src === 'string' ? unsafeImageSource(properties.src) : undefined;
+  return [...found, ...(image ? [at(node, image)] : []), ...elementProblems(element, policy).map((message) => at(node, message))];
+}
+
+/** The element a Markdown link, definition or image becomes, for the sanitizer to judge. */
+function markdownElement(node: MdxNode): Element | undefined {
+  if (node.type === 'link' || node.type === 'definition') return { type: 'element', tagName: 'a', properties: { href: node.url ?? '' }, children: [] };
+  if (node.type === 'image') return { type: 'element', tagName: 'img', properties: { src: node.url ?? '' }, children: [] };
+  return undefined;
+}
+
+/** The MDX rules for one node of an MDX tree (mdast), not its children. */
+function nodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
+  if (node.type === 'mdxjsEsm') return [at(node, MDX_MESSAGES.esm)];
+  if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !COMMENT_ONLY.test(node.value ?? '')) return [at(node, MDX_MESSAGES.expression)];
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return jsxProblems(node, policy);
+  const element = markdownElement(node);
+  if (!element) return [];
+  const image = node.type === 'image' ? unsafeImageSource(node.url ?? '') : undefined;
+  return [...(image ? [at(node, image)] : []), ...elementProblems(element, policy).map((message) => at(node, message))];
 }
 
 function walkMdx(node: MdxNode, policy: EmbedPolicy, found: UnsafeMarkup[]): void {
-  if (node.type === 'mdxjsEsm') found.push(at(node, MDX_MESSAGES.esm));
-  else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !COMMENT_ONLY.test(node.value ?? '')) {
-    found.push(at(node, MDX_MESSAGES.expression));
-  } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') found.push(...jsxProblems(node, policy));
-  else if (node.type === 'element') found.push(...findUnsafeElements({ type: 'root', children: [{ ...(node as unknown as Element), children: [] }] }, policy));
+  found.push(...nodeProblems(node, policy));
   for (const child of node.children ?? []) walkMdx(child, policy, found);
 }
 
@@ -105,7 +145,9 @@ export class MdxSyntaxError extends Error {
 export function findUnsafeMdx(body: string, policy: EmbedPolicy): UnsafeMarkup[] {
   let tree: MdxNode;
   try {
-    tree = mdxToHast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as MdxNode;
+    // The syntax tree, not the HTML one: every node the compiler meets is judged, a footnote
+    // definition nothing refers to included.
+    tree = mdxToMdast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as MdxNode;
   } catch (error) {
     const message = (error as Error).message;
     const place = /^(\d+):(\d+):\s*/.exec(message);
@@ -121,9 +163,7 @@ export function findUnsafeMdx(body: string, policy: EmbedPolicy): UnsafeMarkup[]
  * processor itself (src/markdown/mdx-guard.ts), so MDX that slipped past the check never compiles.
  */
 export function mdxNodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
-  const found: UnsafeMarkup[] = [];
-  walkMdx({ ...node, children: [] }, policy, found);
-  return found;
+  return nodeProblems(node, policy);
 }
 
 /**
@@ -135,7 +175,12 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
   const rendered = markdownToHast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as Root;
   // Without raw HTML the tree is the renderer's own elements, and the costly HTML parse is skipped.
   const tree = body.includes('<') ? (raw(rendered, { file: new VFile(body) }) as Root) : rendered;
-  return findUnsafeElements(tree, policy);
+  const found = findUnsafeElements(tree, policy);
+  visitImages(tree, (image) => {
+    const problem = typeof image.properties.src === 'string' ? unsafeImageSource(image.properties.src) : undefined;
+    if (problem) found.push(at(image, problem));
+  });
+  return found;
 }
 
 /** Deepest nesting of elements a body may have; browsers themselves stop nesting at 512. */
@@ -167,3 +212,27 @@ export function nestingDepth(body: string): number {
   }
   return deepest;
 }
+
+function visitImages(node: Root | Element | Root['children'][number], visit: (image: Element) => void): void {
+  if (node.type === 'element' && node.tagName === 'img') visit(node);
+  if ('children' in node) for (const child of node.children) visitImages(child, visit);
+}
+
+/** Which MDX may run code: `SITE.content.trustedMdxFolders`, under the articles folder. */
+export interface TrustedMdx {
+  /** Absolute path of `content/articles`. */
+  readonly articlesDir: string;
+  /** Folders under it whose MDX may use `import`, `export` and expressions. */
+  readonly trustedMdxFolders: readonly string[];
+}
+
+/** Whether `file` lies in one of the trusted folders under `articlesDir`. */
+export function isTrustedMdx(file: string, { articlesDir, trustedMdxFolders }: TrustedMdx): boolean {
+  const rel = relative(articlesDir, file).split(sep).join('/');
+  if (rel.startsWith('../') || rel === '..') return false;
+  return trustedMdxFolders.some((folder) => {
+    const prefix = folder.replace(/^\/+|\/+$/g, '');
+    return prefix !== '' && !prefix.split('/').includes('..') && rel.startsWith(`${prefix}/`);
+  });
+}
+

@@ -31,7 +31,8 @@ const OPENING = /^---[ \t]*$/;
 // Another front-matter language: `---js`, `---javascript`, `---coffee`, `---toml`, TOML's `+++`,
 // JSON's `;;;`. Khabar reads YAML only: those languages' readers evaluate code or differ from it.
 const OTHER_LANGUAGE = /^(?:---[ \t]*(\S+).*|\+\+\+[ \t]*|;;;[ \t]*)$/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+// Only `---` closes it: Astro's MDX compiler finds the block the same way.
+const CLOSING = /^---[ \t]*$/;
 
 /** The text with a leading byte-order mark removed and every CRLF or lone CR made LF. */
 export function normaliseLineBreaks(text: string): string {

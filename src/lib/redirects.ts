@@ -48,7 +48,7 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';
     if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
-    else if (live.has(from)) message = `redirect from ${from} collides with a live page at that address`;
+    else if (live.has(from) || live.has(from.replace(/\/index\.html$/, '/'))) message = `redirect from ${from} collides with a live page at that address`;
     else if (isBuildOwned(from)) message = `redirect from ${from} is a path the build writes itself`;
     else if (!live.has(request.to)) {
       message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;

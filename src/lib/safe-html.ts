@@ -35,11 +35,14 @@ export const BODY_SCHEMA: Schema = {
   // Structure (an `li` outside a list) is the browser's to repair, not a safety matter.
   ancestors: {},
   allowComments: true,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'mark', 'cite', 'small', 'time', 'caption', 'col', 'colgroup', 'u', 'iframe'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'mark', 'cite', 'small', 'time', 'caption', 'col', 'colgroup', 'u', 'iframe', 'aside'],
   attributes: {
     ...defaultSchema.attributes,
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => typeof name !== 'string' || !DROPPED_GLOBALS.has(name)),
     img: [...(defaultSchema.attributes?.img ?? []), 'loading', 'decoding'],
+    // What the registered MDX components render (src/components/mdx/).
+    aside: [['className', 'callout']],
+    p: [['className', 'callout-title']],
     iframe: ['src', 'title', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy', 'sandbox'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },

@@ -24,6 +24,10 @@ export function unsafePathReason(path: string): string | undefined {
     const segments = form.split('/').slice(1, form.endsWith('/') ? -1 : undefined);
     if (segments.some((segment) => segment === '.' || segment === '..')) return 'may not contain `.` or `..` segments';
     if (segments.some((segment) => segment === '')) return 'may not contain an empty segment (`//`)';
+    // `.htaccess`, `.well-known/`: servers' and hosts' own files, never a page of the site.
+    if (segments.some((segment) => segment.startsWith('.'))) return 'may not contain a segment starting with `.`';
+    // `:splat`, `*`: hosts read these in `_redirects` as patterns that catch other addresses.
+    if (/[:*]/.test(form)) return 'may not contain `:` or `*`';
   }
   return undefined;
 }
@@ -31,6 +35,8 @@ export function unsafePathReason(path: string): string | undefined {
 /** Whether `path` (a site path) is, or would make a folder of, a file or folder the build writes itself. */
 export function isBuildOwned(path: string): boolean {
   const lower = decodeURIComponentSafe(path).toLowerCase();
+  // Any `_name` at the root is a host's (`_headers`, `_redirects`, `_worker.js`, `_routes.json`).
+  if (/^\/_/.test(lower)) return true;
   return RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) || RESERVED_FILES.includes(lower.replace(/\/$/, ''));
 }
 

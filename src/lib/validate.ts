@@ -358,11 +358,12 @@ export function checkRedirects(
   articles: readonly CheckedArticle[],
   index: TagIndex,
   registry: { file: string; source: string } | undefined,
-  site: { perPage: number; timeZone: string; now: Date },
+  site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
 ): { redirects: Redirect[]; problems: Problem[] } {
   const valid = articles.filter((article): article is CheckedArticle & { data: ArticleFrontmatter } => article.data !== undefined);
   const published = valid.filter((article) => isPublished(article.data, site.now)).map(summaryOf).sort(newestFirst);
-  const live = livePagePaths(published, index, site.perPage, site.timeZone);
+  // Files of public/ are copied into the site as they are: a redirect may not replace one either.
+  const live = new Set([...livePagePaths(published, index, site.perPage, site.timeZone), ...(site.publicPaths ?? [])]);
   const problems: Problem[] = [];
   const requests: RedirectRequest[] = [];
   const locations = new Map<RedirectRequest, Position | undefined>();

@@ -31,9 +31,10 @@ const FRONTMATTER_LOOKALIKE = /^\s*(?:---|\+\+\+)/;
  * `data.derived.bodyFile`; the store keeps only the frontmatter and counts, so its size, which
  * Astro inlines into the server bundle, stays small.
  *
- * Under `astro dev` a file whose frontmatter does not validate is left out instead of stopping the
- * server: the content check (src/integrations/content-check.ts) reports it. Builds validate before
- * Astro starts, so there any such file is an error.
+ * A file whose frontmatter does not validate is left out instead of stopping the sync: in a build,
+ * Khabar's validation (same file list, reader and schema) reports it with every other problem and
+ * stops the build before any page is rendered; under `astro dev` the content check
+ * (src/integrations/content-check.ts) shows it, and the server keeps running.
  */
 export function articlesLoader(contentDir: string): Loader {
   const articlesDir = `${contentDir}${sep}articles`;
@@ -61,15 +62,18 @@ export function articlesLoader(contentDir: string): Loader {
         if (stored.deferredRender) store.addModuleImport(filePath);
         return;
       }
-      let data: Record<string, unknown>;
       try {
-        if (split.problems.length > 0) throw new Error(`${filePath}: ${split.problems[0]!.message}`);
-        data = await context.parseData({ id, data: split.data, filePath: path });
-      } catch (error) {
-        if (!dev) throw error;
+        await storeEntry(id, path, filePath, split, digest);
+      } catch {
+        // Validation, with the same file list, reader, schema and rules, reports the file and
+        // stops the build before any page is rendered; under `astro dev` the content check shows it.
         store.delete(id);
-        return;
       }
+    };
+
+    const storeEntry = async (id: string, path: string, filePath: string, split: ReturnType<typeof splitFrontmatter>, digest: string): Promise<void> => {
+      if (split.problems.length > 0) throw new Error(split.problems[0]!.message);
+      const data = await context.parseData({ id, data: split.data, filePath: path });
       const format = formatOf(path);
       let html: string | null = null;
       if (format === 'md') {

@@ -1,26 +1,13 @@
-import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
-import { mdxNodeProblems } from '../lib/body-rules.ts';
+import { isTrustedMdx, mdxNodeProblems } from '../lib/body-rules.ts';
+
+export { isTrustedMdx };
 import type { EmbedPolicy } from '../lib/safe-html.ts';
+import type { TrustedMdx } from '../lib/body-rules.ts';
 
 /** Where the guard reads its settings: the articles folder and `SITE.content`. */
-export interface MdxGuardOptions extends EmbedPolicy {
-  /** Absolute path of `content/articles`. */
-  readonly articlesDir: string;
-  /** Folders under it whose MDX may run code (`SITE.content.trustedMdxFolders`). */
-  readonly trustedMdxFolders: readonly string[];
-}
-
-/** Whether `file` lies in one of the trusted folders under `articlesDir`. */
-export function isTrustedMdx(file: string, { articlesDir, trustedMdxFolders }: Pick<MdxGuardOptions, 'articlesDir' | 'trustedMdxFolders'>): boolean {
-  const rel = relative(articlesDir, file).split(sep).join('/');
-  if (rel.startsWith('../') || rel === '..') return false;
-  return trustedMdxFolders.some((folder) => {
-    const prefix = folder.replace(/^\/+|\/+$/g, '');
-    return prefix !== '' && !prefix.split('/').includes('..') && rel.startsWith(`${prefix}/`);
-  });
-}
+export interface MdxGuardOptions extends EmbedPolicy, TrustedMdx {}
 
 /**
  * The MDX rules inside the compiler: `npm run check` and the build's validation report them with
@@ -45,7 +32,8 @@ export function mdxGuard(options: MdxGuardOptions): MdastPluginDefinition {
     mdxTextExpression: (node, context) => guard(node as never, context),
     mdxJsxFlowElement: (node, context) => guard(node as never, context),
     mdxJsxTextElement: (node, context) => guard(node as never, context),
-    link: (node, context) => guard({ type: 'element', tagName: 'a', properties: { href: node.url }, position: node.position } as never, context),
-    image: (node, context) => guard({ type: 'element', tagName: 'img', properties: { src: node.url }, position: node.position } as never, context),
+    link: (node, context) => guard(node as never, context),
+    image: (node, context) => guard(node as never, context),
+    definition: (node, context) => guard(node as never, context),
   });
 }

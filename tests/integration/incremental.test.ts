@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
@@ -55,45 +55,41 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     expect(differing(rebuilt, await treeDigest(join(work, 'clean')))).toEqual([]);
   });
 
-  it('restores unchanged pages as links to the live site, and a failed rebuild that rendered pages again leaves the live site as it was', async () => {
-    const work = await tempDir('links');
+  it('publishes each build as a version of its own, swapped in whole, and a failed rebuild leaves the live site as it was', async () => {
+    const work = await tempDir('versions');
     const content = join(work, 'content');
     const cache = join(work, 'cache');
     const dist = join(work, 'dist');
     const build = () => runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
-    const inode = async (path: string) => (await stat(join(dist, path))).ino;
     const fixture = newsroomFixture();
     await writeFiles(content, fixture);
     expect((await build()).code).toBe(0);
-    // Astro's page cache is the live site itself: it keeps no copies of its own.
-    expect((await lstat(join(cache, 'dist'))).isSymbolicLink()).toBe(true);
+    const first = await readlink(dist);
+    const firstSite = await treeDigest(dist);
 
-    // A previous output an interrupted build never finished removing.
-    await writeFiles(join(work, 'dist.old-999'), { 'index.html': 'old' });
-    const unchanged = 'articles/alpha-01/index.html';
-    const edited = 'articles/alpha-03/index.html';
-    const before = { unchanged: await inode(unchanged), edited: await inode(edited) };
+    // What builds that were killed left behind: a version folder of a process that is gone.
+    await writeFiles(join(work, 'dist.versions', 'zz-999999'), { 'index.html': 'half a site' });
     const article = join(content, 'articles/alpha/alpha-03.md');
     await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
     expect((await build()).code).toBe(0);
-    // The unchanged page is the previous site's file, linked; the edited one was written anew.
-    expect(await inode(unchanged)).toBe(before.unchanged);
-    expect(await inode(edited)).not.toBe(before.edited);
-    expect(await readFile(join(dist, edited), 'utf8')).toContain('Alpha story number three');
-    // Previous outputs are removed after the build, in the background.
-    await expect.poll(async () => (await readdir(work)).filter((name) => name.startsWith('dist.old-')), { timeout: 15_000 }).toEqual([]);
+    // A new folder is live; the one it replaced goes, with the leftovers, in the background.
+    expect(await readlink(dist)).not.toBe(first);
+    expect(await readFile(join(dist, 'articles/alpha-03/index.html'), 'utf8')).toContain('Alpha story number three');
+    expect(differing(await treeDigest(dist), firstSite)).toContain('articles/alpha-03/index.html');
+    await expect.poll(async () => (await readdir(join(work, 'dist.versions'))).length, { timeout: 30_000 }).toBe(1);
     const live = await treeDigest(dist);
 
-    // New rates change every page, so Astro renders them all again before the broken article
+    // New rates change every page, so Astro renders pages again before the image that is no image
     // stops it.
     const rates = JSON.parse(fixture['rates.json']!);
     await writeFiles(content, {
       'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
-      'articles/zz-broken.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n<NoSuchComponent />\n',
+      'articles/zz-broken.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
+      'articles/not-a-photo.png': 'plain text',
     });
     const failed = await build();
     expect(failed.code).not.toBe(0);
-    expect(failed.stderr).toMatch(/NoSuchComponent/);
+    expect(failed.stderr).toMatch(/The build failed/);
     expect(differing(await treeDigest(dist), live)).toEqual([]);
   });
 });

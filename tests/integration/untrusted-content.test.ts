@@ -99,6 +99,10 @@ describe('content from untrusted hands', () => {
       'articles/attack/empty.md': '---\ntitle: Nothing here\ndate: 2025-01-01\ntags: [x]\n---\n',
       'articles/attack/deep.md': `---\ntitle: Deep\ndate: 2025-01-01\ntags: [x]\n---\n\n${'>'.repeat(3000)} deep\n`,
       'articles/attack/image.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+      'articles/attack/helper.js': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'x');\nexport default { src: '/x.png', width: 1, height: 1, format: 'png' };\n`,
+      'articles/attack/image-import.mdx': '---\ntitle: Chart\ndate: 2025-01-01\ntags: [x]\n---\n\n![chart](./helper.js)\n',
+      'articles/attack/host-files.md': articleSource({ title: 'Host files', date: '2025-01-01', tags: ['x'], redirectFrom: ['/.htaccess', '/old/:splat'] }, 'Text.'),
+      'articles/attack/taken-files.md': articleSource({ title: 'Taken files', date: '2025-01-01', tags: ['x'], redirectFrom: ['/_worker.js', '/favicon.svg'] }, 'Text.'),
       'articles/attack/later.md': articleSource({ title: 'Later', date: '2025-01-01', tgas: ['x'] }, 'Text.'),
     });
     const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
@@ -116,9 +120,14 @@ describe('content from untrusted hands', () => {
       /attack\/deep\.md:6 body: the body nests 3002 levels deep/,
       /attack\/image\.svg:1:\d+ <script> is not allowed in an SVG/,
       /attack\/later\.md:\d+:1 tgas: unknown field; did you mean `tags`\?/,
+      /attack\/image-import\.mdx:7:1 body: image `\.\/helper\.js` is not an image file/,
+      /attack\/host-files\.md:\d+:\d+ redirectFrom\[0\]: the path may not contain a segment starting with `\.`/,
+      /attack\/host-files\.md:\d+:\d+ redirectFrom\[1\]: the path may not contain `:` or `\*`/,
+      /attack\/taken-files\.md:\d+:\d+ redirectFrom\[0\]: redirect from \/_worker\.js is a path the build writes itself/,
+      /attack\/taken-files\.md:\d+:\d+ redirectFrom\[1\]: redirect from \/favicon\.svg collides with a live page/,
       /linked\/outside symbolic link leads outside the content folder/,
     ];
-    for (const pattern of expected) expect(result.stderr).toMatch(pattern);
+    for (const pattern of expected) expect(result.stderr, result.stderr).toMatch(pattern);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(marker)).toBe(false);
     expect(existsSync(join(work, 'escaped.html'))).toBe(false);

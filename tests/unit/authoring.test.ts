@@ -44,6 +44,7 @@ describe('planRedirects', () => {
     { name: 'a live page', requests: [request('other', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/other/ collides with a live page at that address'] },
     { name: 'the page itself', requests: [request('new', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/new/ points to the page itself; remove it'] },
     { name: 'a reserved folder', requests: [request('/api/old.json', '/articles/new/')], redirects: [], conflicts: ['redirect from /api/old.json is a path the build writes itself'] },
+    { name: 'a page by its file name', requests: [request('/articles/other/index.html', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/other/index.html collides with a live page at that address'] },
     { name: 'a host file', requests: [request('/_headers', '/articles/new/')], redirects: [], conflicts: ['redirect from /_headers/ is a path the build writes itself'] },
     { name: 'a missing target', requests: [request('old', '/articles/gone/')], redirects: [], conflicts: ['redirect from /articles/old/ points nowhere: /articles/gone/ is not a published page'] },
     {

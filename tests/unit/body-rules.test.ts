@@ -31,6 +31,7 @@ describe.each([
   { name: 'a style attribute', body: '<p style="position:fixed;inset:0">x</p>', line: 1, message: /`style`/, gone: /style=/i },
   { name: 'an SVG with a script inline', body: '<svg><script>alert(1)</script></svg>', line: 1, message: /<svg>|<script>/, gone: /<script|<svg/i },
   { name: 'a template hiding markup', body: '<template><img src=x onerror=alert(1)></template>', line: 1, message: /<template>/, gone: /onerror/i },
+  { name: 'a script in a leading --- block', body: '---\n<script>alert(1)</script>\n---\nText', line: 2, message: /<script>/, gone: /<script/i },
 ])('a Markdown body with $name', ({ body, line, message, gone }) => {
   it('is reported at its line', () => {
     const found = findUnsafeMarkdown(body, policy);
@@ -77,6 +78,13 @@ describe.each([
   { name: 'a javascript: href as JSX', body: '<a href="javascript:alert(1)">x</a>', line: 1, message: /javascript:/ },
   { name: 'a script element as JSX', body: 'a\n\n<script>{"alert(1)"}</script>', line: 3, message: /<script>/ },
   { name: 'a javascript: Markdown link', body: '[x](javascript:alert(1))', line: 1, message: /javascript:/ },
+  { name: 'a javascript: link definition', body: 'Read [this][r].\n\n[r]: javascript:alert(1)', line: 3, message: /javascript:/ },
+  { name: 'a definition hidden in a leading --- block', body: '---\n[r]: javascript:alert(1)\n---\nRead [this][r].', line: 2, message: /javascript:/ },
+  { name: 'an image that is a script', body: '![chart](./helper.js)', line: 1, message: /not an image file/ },
+  { name: 'an image read as source text', body: '![x](./photo.png?raw)', line: 1, message: /not an image file/ },
+  { name: 'an img element that is a script', body: '<img src="../../scripts/x.ts" alt="x" />', line: 1, message: /not an image file/ },
+  { name: 'an attribute written twice', body: '<a HREF="javascript:alert(1)" href="https://example.org">x</a>', line: 1, message: /written twice/ },
+  { name: 'an expression in a footnote nothing refers to', body: 'Text.\n\n[^unused]: Note {process.exit(7)} here.', line: 3, message: /expressions are not allowed/ },
 ])('an MDX body with $name', ({ body, line, message }) => {
   it('is reported at its line', () => {
     const found = findUnsafeMdx(body, policy);

@@ -17,6 +17,10 @@ describe.each([
   { path: '//evil.example/x', reason: /empty segment/ },
   { path: '/x%zz', reason: /percent-encoding/ },
   { path: 'relative/x', reason: /start with/ },
+  { path: '/.htaccess', reason: /starting with `\.`/ },
+  { path: '/.well-known/security.txt', reason: /starting with `\.`/ },
+  { path: '/old/:splat', reason: /`:` or `\*`/ },
+  { path: '/old/*', reason: /`:` or `\*`/ },
 ])('unsafePathReason($path)', ({ path, reason }) => {
   it(reason ? `refuses it (${reason.source})` : 'accepts it', () => {
     const found = unsafePathReason(path);
@@ -33,6 +37,8 @@ describe.each([
   { path: '/_redirects', owned: true },
   { path: '/_headers', owned: true },
   { path: '/%5fheaders', owned: true },
+  { path: '/_worker.js', owned: true },
+  { path: '/_routes.json', owned: true },
   { path: '/apiary/', owned: false },
   { path: '/old/', owned: false },
 ])('isBuildOwned($path)', ({ path, owned }) => {

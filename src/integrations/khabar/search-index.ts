@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchShardPath, SEARCH_SHARDS_FILE, shardsOf, type SearchShards } from '../../src/lib/search.ts';
-import { apiArticleListSchema } from '../../src/schemas/api.ts';
+import { searchShardPath, SEARCH_SHARDS_FILE, shardsOf, type SearchShards } from '../../lib/search.ts';
+import { apiArticleListSchema } from '../../schemas/api.ts';
 
 /** What indexing a built site for search did. */
 export interface SearchIndexReport {

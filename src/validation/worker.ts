@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateContent } from './content.ts';
-import type { ValidationSummary } from './validation.ts';
+import type { ValidationSummary } from './run.ts';
 
 const { contentDir, now, cwd } = workerData as { contentDir: string; now: string; cwd: string };
 const report = await validateContent(contentDir, new Date(now), cwd);

@@ -4,8 +4,8 @@
  * starts 0.3 s sooner.
  */
 import { Worker } from 'node:worker_threads';
-import { formatProblem, sortProblems, type Problem } from '../../src/lib/problems.ts';
-import type { Redirect } from '../../src/schemas/redirects.ts';
+import { formatProblem, sortProblems, type Problem } from '../lib/problems.ts';
+import type { Redirect } from '../schemas/redirects.ts';
 
 /** What the build keeps of a validation: the parsed articles are left behind. */
 export interface ValidationSummary {
@@ -21,7 +21,7 @@ export interface ValidationSummary {
  */
 export function validateInWorker(contentDir: string, now: Date, cwd = process.cwd()): Promise<ValidationSummary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validation-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: { contentDir, now: now.toISOString(), cwd },
     });
     worker.once('message', (summary: ValidationSummary) => resolve(summary));

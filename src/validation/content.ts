@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listContentFiles } from '../../src/data/content-files.ts';
-import { isoDay } from '../../src/lib/dates.ts';
-import type { Problem } from '../../src/lib/problems.ts';
-import { articleSlug } from '../../src/lib/slug.ts';
-import { findUnsafeSvg } from '../../src/lib/svg-rules.ts';
-import { ratesAreStale } from '../../src/lib/ticker.ts';
-import { indexRegistry, type TagIndex } from '../../src/lib/tags.ts';
+import { listContentFiles } from '../data/content-files.ts';
+import { isoDay } from '../lib/dates.ts';
+import type { Problem } from '../lib/problems.ts';
+import { articleSlug } from '../lib/slug.ts';
+import { findUnsafeSvg } from '../lib/svg-rules.ts';
+import { isTrustedMdx } from '../lib/body-rules.ts';
+import { ratesAreStale } from '../lib/ticker.ts';
+import { indexRegistry, type TagIndex } from '../lib/tags.ts';
 import {
   checkArticle,
   checkCorpus,
@@ -18,11 +19,13 @@ import {
   checkTagRegistry,
   TAG_REGISTRY_FILE,
   type CheckedArticle,
+  SITE_BODY_POLICY,
+  type BodyPolicy,
   type SourceFile,
-} from '../../src/lib/validate.ts';
-import type { Rates } from '../../src/schemas/rates.ts';
-import type { Redirect } from '../../src/schemas/redirects.ts';
-import { SITE } from '../../src/site.config.ts';
+} from '../lib/validate.ts';
+import type { Rates } from '../schemas/rates.ts';
+import type { Redirect } from '../schemas/redirects.ts';
+import { SITE } from '../site.config.ts';
 
 /** What validating a content folder found. */
 export interface ContentReport {
@@ -54,15 +57,26 @@ async function readSource(path: string, cwd: string): Promise<SourceFile | undef
   }
 }
 
+/** Every file under `dir`, as `/`-separated paths relative to it; none when it does not exist. */
+function listFilesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  } catch {
+    return [];
+  }
+}
+
 /** Every article file under `<contentDir>/articles`, at any depth, in a stable order (`listContentFiles`). */
 export function listArticleFiles(contentDir: string): string[] {
   return listContentFiles(contentDir).articles;
 }
 
 /** An article's problems, or one problem naming the file when checking it failed outright (say, nesting too deep for the parser). */
-function checkArticleSafely(source: SourceFile): CheckedArticle {
+function checkArticleSafely(source: SourceFile, policy: BodyPolicy): CheckedArticle {
   try {
-    return checkArticle(source);
+    return checkArticle(source, policy);
   } catch (error) {
     const reason = error instanceof RangeError ? 'the body is nested too deeply to read (thousands of levels of quotes or lists)' : (error as Error).message;
     return { file: source.file, slug: articleSlug(source.file), tags: [], frontmatter: '', references: [], problems: [{ file: source.file, message: `could not be checked: ${reason}`, severity: 'error' }] };
@@ -76,6 +90,7 @@ function checkArticleSafely(source: SourceFile): CheckedArticle {
  */
 export async function validateContent(contentDir: string, now: Date, cwd = process.cwd(), publicDir = PUBLIC_DIR): Promise<ContentReport> {
   const files = listContentFiles(contentDir);
+  const trusted = { articlesDir: join(contentDir, 'articles'), trustedMdxFolders: SITE.content.trustedMdxFolders };
   const paths = files.articles;
   const articles: CheckedArticle[] = [];
   const unreadable: Problem[] = files.refused.map(({ path, message }) => ({ file: displayPath(path, cwd), message, severity: 'error' }));
@@ -84,7 +99,7 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     const batch = paths.slice(i, i + READ_BATCH);
     const sources = await Promise.all(batch.map((path) => readSource(path, cwd)));
     sources.forEach((source, j) => {
-      if (source) articles.push(checkArticleSafely(source));
+      if (source) articles.push(checkArticleSafely(source, { ...SITE_BODY_POLICY, trustedMdx: isTrustedMdx(batch[j]!, trusted) }));
       else unreadable.push({ file: displayPath(batch[j]!, cwd), message: 'could not be read', severity: 'error' });
     });
   }
@@ -103,7 +118,8 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     publicFileExists: (path) => existsSync(join(publicDir, path)),
     fileExists: (path) => existsSync(resolve(cwd, path)),
   });
-  const redirects = checkRedirects(articles, tags, registrySource, { perPage: SITE.perPage, timeZone: SITE.timeZone, now });
+  const publicPaths = listFilesUnder(publicDir).map((file) => `/${file}`);
+  const redirects = checkRedirects(articles, tags, registrySource, { perPage: SITE.perPage, timeZone: SITE.timeZone, now, publicPaths });
   const problems = [
     ...unreadable,
     ...articles.flatMap((article) => article.problems),

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { redirectPage, redirectsFile } from '../../src/lib/redirects.ts';
-import { outputFileOf } from '../../src/lib/safe-path.ts';
-import type { Redirect } from '../../src/schemas/redirects.ts';
-import { SITE } from '../../src/site.config.ts';
+import { redirectPage, redirectsFile } from '../../lib/redirects.ts';
+import { outputFileOf } from '../../lib/safe-path.ts';
+import type { Redirect } from '../../schemas/redirects.ts';
+import { SITE } from '../../site.config.ts';
 
 /** Where a redirect's page goes in the output (`outputFileOf`), refusing any path outside it or the build's own. */
 const pageFile = outputFileOf;

@@ -1,0 +1,87 @@
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { removeInBackground } from './retired-output.ts';
+
+/**
+ * The published site's layout: `<out>` is a symbolic link to one folder of `<out>.versions/`, and
+ * every build writes a new folder there. Publishing replaces the link in one `rename`, so a web
+ * server or static host reading `<out>` sees either the whole previous site or the whole new one,
+ * never a mix and never nothing (docs/architecture.md, "Publishing").
+ */
+export function versionsDir(out: string): string {
+  return `${out}.versions`;
+}
+
+/** A new, empty output folder for this build, named `<time>-<pid>` so a later build knows whose it was. */
+export function newVersion(out: string): string {
+  const dir = join(versionsDir(out), `${Date.now().toString(36)}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The folder `<out>` points at, or undefined when it is not a link. */
+export function liveVersion(out: string): string | undefined {
+  try {
+    return resolve(dirname(out), readlinkSync(out));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why publishing failed, in one sentence. */
+export class PublishError extends Error {}
+
+/**
+ * Makes `version` the site at `out`, atomically: a link is made beside `out` and renamed over it.
+ * An `out` that is still a folder of its own (the layout before versions) is first moved into the
+ * versions folder; only that first switch leaves `out` absent, for the moment between two renames.
+ * @throws {PublishError} when `out` cannot be replaced (a mount point, say).
+ */
+export function publish(out: string, version: string): void {
+  const link = `${out}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(out), version), link, 'dir');
+  try {
+    const current = lstatSync(out, { throwIfNoEntry: false });
+    if (current && !current.isSymbolicLink()) renameSync(out, join(versionsDir(out), `previous-${process.pid}`));
+    renameSync(link, out);
+  } catch (error) {
+    rmSync(link, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PublishError(
+      code === 'EBUSY' || code === 'EXDEV'
+        ? `${out} is a mount point, which a build cannot replace: point --out at a folder inside it (say ${join(out, 'site')}) and serve that`
+        : `could not publish to ${out}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes, in the background, every version folder but the live one and those of builds still
+ * running: earlier sites, and what builds that were killed or failed left behind.
+ */
+export function removeOldVersions(out: string, keep: readonly string[] = []): void {
+  const dir = versionsDir(out);
+  const kept = new Set([liveVersion(out), ...keep].filter((path): path is string => path !== undefined).map((path) => basename(path)));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const old = names.filter((name) => {
+    if (kept.has(name)) return false;
+    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+    return !(Number.isInteger(pid) && pid !== process.pid && isAlive(pid) && !name.startsWith('previous-'));
+  });
+  removeInBackground(old.map((name) => join(dir, name)));
+}

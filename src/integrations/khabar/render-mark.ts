@@ -1,0 +1,45 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The mark a build leaves in its cache folder while Astro may be writing its page cache: set
+ * before `astro build` starts, cleared once Astro has rendered every page and recorded them
+ * (`astro:build:generated`) or has stopped before rendering any. A mark found at the start of a
+ * build means the last one was interrupted while rendering: Astro's record of rendered pages may
+ * no longer match its stored copies, so that build renders everything (`force`).
+ */
+const MARK_FILE = 'khabar-render-pending.json';
+
+/** What a previous build left in the cache folder. */
+export type PreviousRender = { state: 'clean' } | { state: 'interrupted' } | { state: 'running'; pid: number };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the last build that used `cacheDir` ended cleanly, was interrupted, or is still running. */
+export function previousRender(cacheDir: string): PreviousRender {
+  let pid: number;
+  try {
+    pid = (JSON.parse(readFileSync(join(cacheDir, MARK_FILE), 'utf8')) as { pid: number }).pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { state: 'clean' } : { state: 'interrupted' };
+  }
+  return pid !== process.pid && Number.isInteger(pid) && isAlive(pid) ? { state: 'running', pid } : { state: 'interrupted' };
+}
+
+/** Marks `cacheDir` as being rendered into by this process. */
+export function markRenderPending(cacheDir: string): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, MARK_FILE), JSON.stringify({ pid: process.pid }));
+}
+
+/** Clears the mark: Astro's page cache is consistent again. */
+export function clearRenderPending(cacheDir: string): void {
+  rmSync(join(cacheDir, MARK_FILE), { force: true });
+}
