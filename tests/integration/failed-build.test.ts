@@ -83,19 +83,6 @@ describe('a build that fails', () => {
     expect(await cleanBuildDiffers()).toEqual([]);
   });
 
-  it('after rendering every page (a redirect onto a file only the build knows of) exits non-zero, leaves dist/ as it was and forgets the pages it rendered', async () => {
-    await writeFiles(content, {
-      'articles/moved-icon.md': articleSource({ title: 'Moved', date: '2025-03-03', tags: ['Alpha'], redirectFrom: ['/favicon.svg'] }, 'Text'),
-    });
-    const result = await build();
-    await rm(join(content, 'articles/moved-icon.md'));
-
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/redirect from \/favicon\.svg would replace a file the build wrote/);
-    expect(await treeDigest(out)).toEqual(before);
-    expect(await cleanBuildDiffers()).toEqual([]);
-  });
-
   it('with a search shard size that is not a positive whole number says so before building', async () => {
     const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }, ['--search-shard-size', '0']);
     expect(result.code).toBe(1);
