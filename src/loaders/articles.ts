@@ -91,7 +91,11 @@ export function articlesLoader(contentDir: string): Loader {
 
     try {
       const { articles } = listContentFiles(contentDir);
-      for (let i = 0; i < articles.length; i += BATCH) await Promise.all(articles.slice(i, i + BATCH).map(load));
+      for (let i = 0; i < articles.length; i += BATCH) {
+        await Promise.all(articles.slice(i, i + BATCH).map(load));
+        // A few batches of writes in flight at most: tens of thousands exhaust the open-file limit.
+        if (writes.length >= 4 * BATCH) await Promise.all(writes.splice(0));
+      }
     } finally {
       // Every write ends before the sync does, a failed sync's too.
       await Promise.allSettled(writes);
