@@ -6,6 +6,8 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     // The JSON report is what .ci/run counts; the default reporter is for people.
     reporters: ['default', ['json', { outputFile: '.test-results/results.json' }]],
+    // The newsroom fixture, built once per run for the suites that read it (tests/shared-site.ts).
+    globalSetup: ['tests/shared-site.ts'],
     projects: [
       {
         extends: true,

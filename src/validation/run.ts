@@ -1,7 +1,7 @@
 /**
- * The build's side of validation, kept apart from the validator (./content.ts) so that the build
- * script, which only starts a worker and prints its findings, does not load it: Astro's process
- * starts 0.3 s sooner.
+ * The build's side of validation, kept apart from the validator (./content.ts) so that the
+ * integration, which only starts a worker and prints its findings, does not load it into Astro's
+ * process.
  */
 import { Worker } from 'node:worker_threads';
 import { formatProblem, sortProblems, type Problem } from '../lib/problems.ts';

@@ -1,10 +1,10 @@
+import { newsroomSite } from '../shared-site.ts';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, axeViolations, launchChromium, openPage, watchCsp } from '../helpers/browser.ts';
-import { ROOT, buildFixtureSite } from '../helpers/site.ts';
+import { ROOT } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
 const SCREENSHOTS = join(ROOT, '.screenshots');
@@ -16,7 +16,7 @@ const title = BROWSER_SKIP_REASON ? `the reader's browser (skipped: ${BROWSER_SK
 
 suite(title, () => {
   beforeAll(async () => {
-    const { out } = await buildFixtureSite('browser', newsroomFixture(), NOW_EPOCH);
+    const { out } = await newsroomSite();
     host = await serveStatic(out);
     browser = await launchChromium();
   });
@@ -35,22 +35,22 @@ suite(title, () => {
       const { context, page } = await open();
       await page.goto('/');
       await page.locator('.teaser .tag-links a', { hasText: /^Alpha$/ }).first().click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/alpha/');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/alpha/');
       expect(await heading(page)).toContain('Alpha');
       expect(await page.locator('.counter').innerText()).toBe('Viewing results 1 - 6 of 14');
 
       await page.getByRole('link', { name: 'Next' }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/alpha/2/');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/alpha/2/');
       expect(await page.locator('.counter').innerText()).toBe('Viewing results 7 - 12 of 14');
 
       const story = page.locator('.teaser h2 a').first();
       const storyTitle = await story.innerText();
       await story.click();
-      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/alpha-\d\d\/$/);
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toMatch(/^\/articles\/alpha-\d\d\/$/);
       expect(await heading(page)).toBe(storyTitle);
 
       await page.locator('.article .tag-links a', { hasText: /^Zeta$/ }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/tags/zeta/');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/zeta/');
       expect(await heading(page)).toContain('Zeta');
       await context.close();
     });
@@ -60,13 +60,13 @@ suite(title, () => {
       await page.goto('/archive/');
       const month = page.locator('main a[href^="/archive/2025/09/"]').first();
       await month.click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/archive/2025/09/');
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/archive/2025/09/');
       expect(await heading(page)).toMatch(/September 2025/);
 
       const story = page.locator('.teaser h2 a').first();
       const storyTitle = await story.innerText();
       await story.click();
-      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/articles\/[^/]+\/$/);
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toMatch(/^\/articles\/[^/]+\/$/);
       expect(await heading(page)).toBe(storyTitle);
       await context.close();
     });
@@ -89,27 +89,27 @@ suite(title, () => {
       const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
       await page.goto('/');
       await awayFromTicker(page);
-      expect(await moves(page)).toBe(true);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(true);
 
       await page.locator('.ticker-viewport').hover();
-      expect(await moves(page)).toBe(false);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(false);
       await awayFromTicker(page);
-      expect(await moves(page)).toBe(true);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(true);
 
       // Tab from the top of the page until the scrolling rates have keyboard focus.
       for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.matches('.ticker-viewport'))); i++) {
         await page.keyboard.press('Tab');
       }
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('ticker-viewport');
-      expect(await moves(page)).toBe(false);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(false);
 
       await page.getByText('Pause rates').click();
       await awayFromTicker(page);
       expect(await page.locator('#ticker-pause').isChecked()).toBe(true);
-      expect(await moves(page)).toBe(false);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(false);
       await page.getByText('Pause rates').click();
       await awayFromTicker(page);
-      expect(await moves(page)).toBe(true);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(true);
       await context.close();
     });
 
@@ -117,7 +117,7 @@ suite(title, () => {
       const { context, page } = await open({ reducedMotion: 'reduce', viewport: { width: 320, height: 640 } });
       await page.goto('/');
       expect(await page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationName)).toBe('none');
-      expect(await moves(page)).toBe(false);
+      await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(false);
       const items = page.locator('.ticker-item:visible');
       expect(await items.count()).toBe(3);
       for (const box of await Promise.all((await items.all()).map((item) => item.boundingBox()))) {
@@ -205,7 +205,7 @@ suite(title, () => {
         document.body.append(script);
       });
       expect(await page.title()).not.toBe('ran');
-      await expect.poll(async () => (await violations()).length).toBeGreaterThan(0);
+      await expect.poll(async () => (await violations()).length, { timeout: 15_000 }).toBeGreaterThan(0);
       await context.close();
     });
   });

@@ -51,7 +51,7 @@ suite(title, () => {
 
   /** Waits for the search page to settle on a status line, then reads it and the result titles. */
   async function results(page: Page, status: string | RegExp) {
-    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(status);
+    await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 15_000 }).toMatch(status);
     return page.locator('#search-results h2').allInnerTexts();
   }
 
@@ -164,7 +164,7 @@ suite(shardedTitle, () => {
   async function titlesAt(url: string, status: string): Promise<string[]> {
     const { context, page } = await openPage(shardedBrowser, sharded.origin);
     await page.goto(url);
-    await expect.poll(() => page.locator('#search-status').innerText()).toBe(status);
+    await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 15_000 }).toBe(status);
     const titles = await page.locator('#search-results h2').allInnerTexts();
     await context.close();
     return titles;

@@ -1,3 +1,4 @@
+import { newsroomSite } from '../shared-site.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -5,13 +6,13 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
 import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
-import { buildFixtureSite, listFiles, page, pageSource } from '../helpers/site.ts';
+import { listFiles, page, pageSource } from '../helpers/site.ts';
 
 let out: string;
 let files: string[];
 
 beforeAll(async () => {
-  ({ out } = await buildFixtureSite('api', newsroomFixture(), NOW_EPOCH));
+  ({ out } = await newsroomSite());
   files = await listFiles(out);
 });
 

@@ -1,14 +1,15 @@
+import { newsroomSite } from '../shared-site.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
-import { buildFixtureSite, listFiles, page, pageSource, text, type BuildResult } from '../helpers/site.ts';
+import { listFiles, page, pageSource, text, type BuildResult } from '../helpers/site.ts';
 import { readFile } from 'node:fs/promises';
 
 let out: string;
 let build: BuildResult;
 
 beforeAll(async () => {
-  ({ out, build } = await buildFixtureSite('site', newsroomFixture(), NOW_EPOCH));
+  ({ out, build } = await newsroomSite());
 });
 
 const counter = async (path: string) => text((await page(out, path)).querySelector('.counter'));
