@@ -18,7 +18,7 @@ import { resolveNow } from '../src/lib/dates.ts';
 import { outputFolderProblem } from '../src/lib/safe-path.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
-import { newVersion, publish, PublishError, removeOldVersions } from './lib/publish.ts';
+import { newVersion, publish, PublishError, removeOldVersions, removeScratch, scratchDir } from './lib/publish.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,7 +54,10 @@ if (outProblem) fail(`--out ${args.out}: refusing to build there, since ${outPro
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
 
 // What the integration reads (src/data/build-context.ts): one "now" for validation and every page.
+// A build is for production whatever the shell says: NODE_ENV=test (vitest's) would make Vite's
+// `import.meta.env.DEV` true in the content loader.
 Object.assign(process.env, {
+  NODE_ENV: 'production',
   SOURCE_DATE_EPOCH: String(Math.floor(now.getTime() / 1000)),
   KHABAR_CONTENT_DIR: contentDir,
   KHABAR_SEARCH_SHARD_SIZE: String(shardSize),
@@ -70,6 +73,12 @@ const previous = previousRender(cacheDir);
 if (previous.state === 'running') fail(`another build (process ${previous.pid}) is using ${cacheDir}; wait for it to end.`);
 
 const version = newVersion(outDir);
+// Astro writes its intermediate modules under `<cwd>/.astro/` (when the output is outside the
+// working folder), which two builds started in one folder would share; each build works in a
+// folder of its own, inside the project so those modules still find node_modules.
+process.env.KHABAR_WORKING_DIR = process.cwd();
+const scratch = scratchDir(root);
+process.chdir(scratch);
 const started = performance.now();
 const { build } = await import('astro');
 type BuildTimings = import('../src/integrations/khabar/index.ts').BuildTimings;
@@ -78,10 +87,14 @@ try {
   // `force` renders every page again instead of trusting them.
   await build({ root, outDir: version, cacheDir, logLevel: 'warn', force: previous.state === 'interrupted' });
 } catch (error) {
+  process.chdir(root);
+  removeScratch(scratch);
   removeOldVersions(outDir);
   fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
 
+process.chdir(root);
+removeScratch(scratch);
 try {
   publish(outDir, version);
 } catch (error) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { inject } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from './fixtures/newsroom.ts';
-import { ROOT, tempDir, writeFiles, type BuildResult } from './helpers/site.ts';
+import { outsideVitest, ROOT, tempDir, writeFiles, type BuildResult } from './helpers/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const work = await tempDir('newsroom');
   await writeFiles(join(work, 'content'), newsroomFixture());
   const args = [join(ROOT, 'scripts/build.ts'), '--content', join(work, 'content'), '--out', join(work, 'dist'), '--cache-dir', join(work, 'cache')];
-  child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: NOW_EPOCH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, args, { cwd: ROOT, env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

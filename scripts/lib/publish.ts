@@ -85,3 +85,31 @@ export function removeOldVersions(out: string, keep: readonly string[] = []): vo
   });
   removeInBackground(old.map((name) => join(dir, name)));
 }
+
+/**
+ * A working folder of this build's own, inside the project (`node_modules/.cache/`), made empty;
+ * those of builds that ended without removing theirs go too.
+ */
+export function scratchDir(root: string): string {
+  const parent = join(root, 'node_modules', '.cache', 'khabar-build');
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    names = [];
+  }
+  const dead = names.filter((name) => {
+    const pid = Number(name);
+    return Number.isInteger(pid) && pid !== process.pid && !isAlive(pid);
+  });
+  removeInBackground(dead.map((name) => join(parent, name)));
+  const dir = join(parent, String(process.pid));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Removes this build's working folder. */
+export function removeScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

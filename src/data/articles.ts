@@ -27,7 +27,7 @@ export interface Catalog {
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
   const index = getTagIndex();
-  const excerpt = derived ? readExcerpt(derived.bodyFile) : '';
+  const excerpt = derived ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) }) : '';
   return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt };
 }
 

@@ -15,7 +15,7 @@ export const mdxComponents = { Callout };
 /** The stored body of a catalogued article: its HTML (`null` for MDX) and plain text. */
 export function bodyOf(entry: ArticleEntry): StoredBody {
   if (!entry.data.derived) throw new Error(`${entry.id}: the content loader stored no body for this entry`);
-  return readBody(entry.data.derived.bodyFile);
+  return readBody(entry.data.derived.bodyFile, { id: entry.id, digest: String(entry.digest) });
 }
 
 /**

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodiesDir, bodyFile, openBodies, pruneBodies, STORED_FORMAT, writeBody, writeBodyInBackground } from '../data/bodies.ts';
+import { bodiesDir, bodyFile, bodyMatches, openBodies, pruneBodies, STORED_FORMAT, writeBody, writeBodyInBackground } from '../data/bodies.ts';
 import { listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { sanitizeBodyHtml } from '../lib/safe-html.ts';
@@ -58,7 +58,9 @@ export function articlesLoader(contentDir: string): Loader {
       const digest = context.generateDigest(source);
       const stored = store.get(id);
       const derivedBefore = stored?.data.derived as StoredDerivedText | undefined;
-      if (stored?.digest === digest && stored.filePath === filePath && derivedBefore?.format === STORED_FORMAT && existsSync(derivedBefore.bodyFile)) {
+      // Kept only when its body file is there and was made from this very file: a body file
+      // replaced by another (another article's, an older version's) is made again, never published.
+      if (stored?.digest === digest && stored.filePath === filePath && derivedBefore?.format === STORED_FORMAT && bodyMatches(derivedBefore.bodyFile, { id, digest })) {
         if (stored.deferredRender) store.addModuleImport(filePath);
         return;
       }
@@ -84,8 +86,8 @@ export function articlesLoader(contentDir: string): Loader {
       const { plainText, excerpt, wordCount, readingMinutes } = deriveText(split.body, format, SITE);
       const file = bodyFile(dir, id, digest);
       const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
-      if (dev) writeBody(file, { html, plainText }, excerpt);
-      else writes.push(writeBodyInBackground(file, { html, plainText }, excerpt));
+      if (dev) writeBody(file, { id, digest }, { html, plainText }, excerpt);
+      else writes.push(writeBodyInBackground(file, { id, digest }, { html, plainText }, excerpt));
       store.set({ id, data: { ...data, derived }, filePath, digest, ...(format === 'mdx' ? { deferredRender: true } : {}) });
     };
 

@@ -7,7 +7,7 @@ import { ASTRO_BIN } from '../../scripts/lib/cms.ts';
 import { newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
 import { freePort } from '../helpers/server.ts';
-import { ROOT, tempDir, writeFiles } from '../helpers/site.ts';
+import { outsideVitest, ROOT, tempDir, writeFiles } from '../helpers/site.ts';
 
 const BROKEN = '---\ntitle: Broken\ndate: 2026-13-01\ntags: CSTO\n---\n\nSee [the summit](/articles/no-such-story/).\n';
 const FIXED = '---\ntitle: Fixed at last\ndate: 2026-01-01\ntags: [CSTO]\n---\n\nNow valid.\n';
@@ -18,10 +18,6 @@ let origin: string;
 let content: string;
 let terminal = '';
 
-/** The environment as a terminal has it, without what vitest adds. */
-function outsideVitest(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(name)));
-}
 
 /** Resolves once `ready()` holds, checking every 200 ms; rejects with `why()` after `ms`. */
 async function waitFor(ready: () => boolean, ms: number, why: () => string): Promise<void> {

@@ -58,12 +58,20 @@ export async function buildFixtureSite(
   return { out, build };
 }
 
+/**
+ * The environment as a terminal has it, without what vitest adds (NODE_ENV=test, DEV, MODE, VITEST…),
+ * under which Astro takes a build for development.
+ */
+export function outsideVitest(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
+}
+
 /** Runs one of the project's TypeScript scripts with the project's Node, which strips the types itself. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, script), ...args], {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...outsideVitest(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

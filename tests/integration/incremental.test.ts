@@ -26,9 +26,15 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     await writeFiles(content, { ...fixture, 'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }) });
     await rebuild(NOW_EPOCH);
 
+    // A body file replaced by another article's (both valid) is made again, never published.
+    const bodies = join(cache, 'khabar-bodies');
+    const bodyOf = async (slug: string) => join(bodies, (await readdir(bodies)).find((name) => name.startsWith(`${slug}.`) && name.endsWith('.json'))!);
+    await writeFile(await bodyOf('alpha-02'), await readFile(await bodyOf('alpha-01')));
+
     // Each change reaches pages whose own article did not change: every ticker, tag pages, listings.
     await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
     await rebuild(NOW_EPOCH);
+    expect(text((await page(dist, '/articles/alpha-02/')).querySelector('.article-body'))).toContain('Alpha body 2 ');
     for (const path of ['/articles/alpha-01/', '/tags/alpha/2/', '/archive/2025/']) {
       expect(text((await page(dist, path)).querySelector('.ticker-asof time')), path).toBe('12 February 2026');
     }

@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
-import { ROOT, runBuild, tempDir, treeDigest, writeFiles } from '../helpers/site.ts';
+import { outsideVitest, ROOT, runBuild, tempDir, treeDigest, writeFiles } from '../helpers/site.ts';
 
 // Builds are stopped as an operator or a CI runner would stop them, at each stage, and the live
 // site must stay exactly as it was; at the end, a build must equal a clean build file for file.
@@ -36,7 +36,7 @@ async function buildingVersion(pid: number): Promise<string | undefined> {
 function startBuild(): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', dist, '--cache-dir', cache], {
     cwd: ROOT,
-    env: { ...process.env, SOURCE_DATE_EPOCH: NOW_EPOCH },
+    env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH },
     stdio: 'ignore',
     // A group of its own, so a signal can go to the whole group, as Ctrl-C sends it.
     detached: true,
