@@ -14,7 +14,8 @@ import { newArticlePath, newArticleSource } from '../src/lib/new-article.ts';
 import { formatProblem, suggest } from '../src/lib/problems.ts';
 import { articleSlugOfSource } from '../src/lib/slug.ts';
 import { indexRegistry, lookupTag } from '../src/lib/tags.ts';
-import { checkArticle, checkTagRegistry, TAG_REGISTRY_FILE } from '../src/lib/validate.ts';
+import { checkArticle } from '../src/validation/article.ts';
+import { checkTagRegistry, TAG_REGISTRY_FILE } from '../src/validation/registry.ts';
 import { SITE } from '../src/site.config.ts';
 import { displayPath, listArticleFiles } from '../src/validation/content.ts';
 

@@ -22,7 +22,7 @@ import { gatherPublications } from '../src/lib/rates/gather.ts';
 import { combinePublications, recordObservation } from '../src/lib/rates/history.ts';
 import { RatesError } from '../src/lib/rates/provider.ts';
 import { PROVIDERS } from '../src/lib/rates/providers/index.ts';
-import { checkJson, checkRates } from '../src/lib/validate.ts';
+import { checkJson, checkRates } from '../src/validation/rates.ts';
 import { DEFAULT_RATES_CONFIG, PROVIDER_IDS, providerIdSchema, ratesConfigSchema, type ProviderId, type RatesConfig } from '../src/schemas/rates-config.ts';
 import { ratesHistorySchema, type RatesHistory } from '../src/schemas/rates-history.ts';
 import { isoDaySchema } from '../src/schemas/rates.ts';

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { CONTENT_DIR } from './data/build-context.ts';
-import { articlesLoader } from './loaders/articles.ts';
+import { articlesLoader } from './loaders/article-loader.ts';
 import { articleEntrySchema } from './schemas/article.ts';
 
 const articles = defineCollection({

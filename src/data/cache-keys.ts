@@ -1,7 +1,7 @@
-import { cacheKey } from '../lib/cache-key.ts';
+import { stableDigest } from '../lib/stable-digest.ts';
 import { isoDay } from '../lib/dates.ts';
 import { SITE } from '../site.config.ts';
-import { getCatalog, type ArticleEntry } from './articles.ts';
+import { getCatalog, type ArticleEntry } from './published.ts';
 import { NOW } from './build-context.ts';
 import { getRates } from './rates.ts';
 
@@ -26,7 +26,7 @@ export function getCacheKeys(): Promise<CacheKeys> {
   keys ??= getCatalog().then(({ entries, tags }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
-    const site = cacheKey(
+    const site = stableDigest(
       isoDay(NOW, SITE.timeZone),
       getRates(),
       [...tags.values()].map(({ key, name, slug, description }) => [key, name, slug, description]),
@@ -34,8 +34,8 @@ export function getCacheKeys(): Promise<CacheKeys> {
     const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
     return {
       // No digest from the loader: no key, so the page is always rendered.
-      article: (entry) => (entry.digest === undefined ? undefined : cacheKey(site, entry.id, entry.digest)),
-      listing: ({ items, ...page }, ...shown) => cacheKey(site, page, shown, items.map(({ slug }) => [slug, revisions.get(slug)])),
+      article: (entry) => (entry.digest === undefined ? undefined : stableDigest(site, entry.id, entry.digest)),
+      listing: ({ items, ...page }, ...shown) => stableDigest(site, page, shown, items.map(({ slug }) => [slug, revisions.get(slug)])),
     };
   });
   return keys;

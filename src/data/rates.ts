@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatLongDate, zonedTime } from '../lib/dates.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { tickerItems, type TickerItem } from '../lib/ticker.ts';
-import { checkRates } from '../lib/validate.ts';
+import { checkRates } from '../validation/rates.ts';
 import type { Rates } from '../schemas/rates.ts';
 import { SITE } from '../site.config.ts';
 import { CONTENT_DIR } from './build-context.ts';

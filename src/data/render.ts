@@ -2,7 +2,7 @@ import mdxRenderer from '@astrojs/mdx/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import Callout from '../components/mdx/Callout.astro';
-import type { ArticleEntry } from './articles.ts';
+import type { ArticleEntry } from './published.ts';
 import { readBody, type StoredBody } from './bodies.ts';
 import { sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { SITE } from '../site.config.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
-import { checkTagRegistry, TAG_REGISTRY_FILE } from '../lib/validate.ts';
+import { checkTagRegistry, TAG_REGISTRY_FILE } from '../validation/registry.ts';
 import { CONTENT_DIR } from './build-context.ts';
 
 let cached: TagIndex | undefined;

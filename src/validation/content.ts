@@ -10,19 +10,12 @@ import { findUnsafeSvg } from '../lib/svg-rules.ts';
 import { isTrustedMdx } from '../lib/body-rules.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
-import {
-  checkArticle,
-  checkCorpus,
-  checkRates,
-  checkRedirects,
-  checkReferences,
-  checkTagRegistry,
-  TAG_REGISTRY_FILE,
-  type CheckedArticle,
-  SITE_BODY_POLICY,
-  type BodyPolicy,
-  type SourceFile,
-} from '../lib/validate.ts';
+import { checkArticle, type CheckedArticle, SITE_BODY_POLICY, type BodyPolicy, type SourceFile } from './article.ts';
+import { checkCorpus } from './corpus.ts';
+import { checkRates } from './rates.ts';
+import { checkRedirects } from './redirects.ts';
+import { checkReferences } from './references.ts';
+import { checkTagRegistry, TAG_REGISTRY_FILE } from './registry.ts';
 import type { Rates } from '../schemas/rates.ts';
 import type { Redirect } from '../schemas/redirects.ts';
 import { SITE } from '../site.config.ts';

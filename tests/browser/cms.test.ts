@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEditingBackend, type EditingBackend } from '../../scripts/lib/cms.ts';
-import { checkArticle } from '../../src/lib/validate.ts';
+import { checkArticle } from '../../src/validation/article.ts';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
 import { freePort } from '../helpers/server.ts';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkArticle } from '../../src/lib/validate.ts';
+import { checkArticle } from '../../src/validation/article.ts';
 import { newsroomFixture } from '../fixtures/newsroom.ts';
 import { articleSource, buildFixtureSite, listFiles, page, runBuild, runScript, tempDir, treeDigest, writeFiles } from '../helpers/site.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmsFromFile, cmsToFile } from '../../src/lib/cms-format.ts';
-import { checkArticle } from '../../src/lib/validate.ts';
+import { checkArticle } from '../../src/validation/article.ts';
 
 describe('the editing UI’s article format', () => {
   it.each([

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../data/articles.ts';
+import { getCatalog } from '../../data/published.ts';
 import { apiArticleListPages, jsonResponse } from '../../lib/api.ts';
 import { SITE } from '../../site.config.ts';
 

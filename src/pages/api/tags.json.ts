@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../data/articles.ts';
+import { getCatalog } from '../../data/published.ts';
 import { apiTag, jsonResponse } from '../../lib/api.ts';
 import type { ApiTagList } from '../../schemas/api.ts';
 import { SITE } from '../../site.config.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog, type ArticleEntry } from '../../../data/articles.ts';
+import { getCatalog, type ArticleEntry } from '../../../data/published.ts';
 import { articleStaticPaths } from '../../../data/cache-keys.ts';
 import { bodyOf, renderBodyHtml } from '../../../data/render.ts';
 import { absolute, apiArticleSummary, jsonResponse } from '../../../lib/api.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../data/articles.ts';
+import { getCatalog } from '../../../data/published.ts';
 import { getCacheKeys } from '../../../data/cache-keys.ts';
 import { apiArticleSummary, apiTag, jsonResponse } from '../../../lib/api.ts';
 import type { TagGroup } from '../../../lib/catalog.ts';

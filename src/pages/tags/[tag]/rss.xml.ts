@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../data/articles.ts';
+import { getCatalog } from '../../../data/published.ts';
 import type { TagGroup } from '../../../lib/catalog.ts';
 import { feedItem } from '../../../lib/feeds.ts';
 import { SITE } from '../../../site.config.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, suggest } from '../../src/lib/problems.ts';
-import { checkArticle, checkCorpus, checkRates } from '../../src/lib/validate.ts';
+import { checkArticle } from '../../src/validation/article.ts';
+import { checkCorpus } from '../../src/validation/corpus.ts';
+import { checkRates } from '../../src/validation/rates.ts';
 
 const article = (frontmatter: string, body = 'Body text.') => `---\n${frontmatter}\n---\n\n${body}\n`;
 const lines = (file: string, source: string) => checkArticle({ file, source }).problems.map(formatProblem);

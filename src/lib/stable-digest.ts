@@ -5,6 +5,6 @@ import { createHash } from 'node:crypto';
  * page whose key and code are unchanged since the previous build is copied from that build instead
  * of being rendered again. A key must therefore cover every input the page shows that is not code.
  */
-export function cacheKey(...parts: readonly unknown[]): string {
+export function stableDigest(...parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 24);
 }

@@ -1,0 +1,68 @@
+import { suggest, type Problem } from '../lib/problems.ts';
+import { toSlug } from '../lib/slug.ts';
+import { canonicalTag, findTagSlugCollisions, lookupTag, NO_REGISTRY, tagKey, type TagIndex } from '../lib/tags.ts';
+import type { CheckedArticle } from './article.ts';
+import { locateField } from './issues.ts';
+
+/**
+ * Problems that only show across files: two articles under one slug, two tags under one tag slug,
+ * and tags the registry does not know (errors when it is strict; near misses are warnings otherwise).
+ */
+export function checkCorpus(articles: readonly CheckedArticle[], index: TagIndex = NO_REGISTRY): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, CheckedArticle[]>();
+  for (const article of articles) {
+    const same = bySlug.get(article.slug);
+    if (same) same.push(article);
+    else bySlug.set(article.slug, [article]);
+  }
+  for (const [slug, same] of bySlug) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        field: 'slug',
+        message: `duplicate slug "${slug}": also used by ${others.join(', ')}; rename the file or set a different \`slug\``,
+        severity: 'error',
+      });
+    }
+  }
+  for (const collision of findTagSlugCollisions(articles.map((article) => article.tags), index)) {
+    const users = articles.filter((article) => article.tags.some((tag) => collision.keys.includes(tagKey(canonicalTag(tag, index)))));
+    for (const article of users) {
+      problems.push({
+        file: article.file,
+        field: 'tags',
+        message: `tags ${collision.names.map((name) => `"${name}"`).join(' and ')} would share the URL /tags/${collision.slug}/; use one spelling`,
+        severity: 'error',
+      });
+    }
+  }
+  if (index.registered.size > 0) problems.push(...checkTagNames(articles, index));
+  return problems;
+}
+
+/** Article tags the registry does not know: errors under `strict`, else warnings when a registered name is close. */
+function checkTagNames(articles: readonly CheckedArticle[], index: TagIndex): Problem[] {
+  const known = [...index.registered.values()].flatMap(({ canonical, entry }) => [canonical, ...entry.aliases]);
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    article.tags.forEach((tag, i) => {
+      if (lookupTag(tag, index) || toSlug(tag) === '') return;
+      const near = suggest(tag, known);
+      const hint = near ? `; did you mean "${canonicalTag(near, index)}"?` : '';
+      if (!index.strict && !near) return;
+      problems.push({
+        file: article.file,
+        ...locateField(article, ['tags', i]),
+        field: `tags[${i}]`,
+        message: index.strict
+          ? `unknown tag "${tag}"${hint || '; add it to content/tags.yaml or use a registered tag'}`
+          : `tag "${tag}" is not registered${hint}`,
+        severity: index.strict ? 'error' : 'warning',
+      });
+    });
+  }
+  return problems;
+}

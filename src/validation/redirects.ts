@@ -1,0 +1,72 @@
+import { type ArticleFrontmatter } from '../schemas/article.ts';
+import type { Redirect } from '../schemas/redirects.ts';
+import { isPublished, newestFirst, type ArticleSummary } from '../lib/catalog.ts';
+import { fieldLocator, type Position, type Problem } from '../lib/problems.ts';
+import { planRedirects, type RedirectRequest } from '../lib/redirects.ts';
+import { articlePath, livePagePaths, tagPath } from '../lib/routes.ts';
+import { toSlug } from '../lib/slug.ts';
+import { collectTags, type TagIndex } from '../lib/tags.ts';
+import type { CheckedArticle } from './article.ts';
+import { locateField } from './issues.ts';
+
+/** What listings need of a checked article, for the set of live pages. */
+function summaryOf(article: CheckedArticle & { data: ArticleFrontmatter }): ArticleSummary {
+  const { title, date, tags } = article.data;
+  return { slug: article.slug, title, date, tags, excerpt: '' };
+}
+
+/**
+ * The redirects the site will serve, from articles' `redirectFrom` and the registry's tag
+ * `redirectFrom` and aliases, and the problems with them (see {@link planRedirects}).
+ * Redirects to articles not yet published are left out until they are, with a warning.
+ */
+export function checkRedirects(
+  articles: readonly CheckedArticle[],
+  index: TagIndex,
+  registry: { file: string; source: string } | undefined,
+  site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
+): { redirects: Redirect[]; problems: Problem[] } {
+  const valid = articles.filter((article): article is CheckedArticle & { data: ArticleFrontmatter } => article.data !== undefined);
+  const published = valid.filter((article) => isPublished(article.data, site.now)).map(summaryOf).sort(newestFirst);
+  // Files of public/ are copied into the site as they are: a redirect may not replace one either.
+  const live = new Set([...livePagePaths(published, index, site.perPage, site.timeZone), ...(site.publicPaths ?? [])]);
+  const problems: Problem[] = [];
+  const requests: RedirectRequest[] = [];
+  const locations = new Map<RedirectRequest, Position | undefined>();
+  for (const article of valid) {
+    const sources = article.data.redirectFrom ?? [];
+    if (sources.length === 0) continue;
+    if (!isPublished(article.data, site.now)) {
+      problems.push({ file: article.file, ...locateField(article, ['redirectFrom']), field: 'redirectFrom', message: 'the article is not published yet, so its redirects are written once it is', severity: 'warning' });
+      continue;
+    }
+    sources.forEach((source, i) => {
+      const request: RedirectRequest = { source, kind: 'article', to: articlePath(article.slug), file: article.file, field: `redirectFrom[${i}]` };
+      locations.set(request, locateField(article, ['redirectFrom', i]));
+      requests.push(request);
+    });
+  }
+  if (registry) {
+    const locate = fieldLocator(registry.source);
+    const tags = collectTags([[...index.registered.values()].map(({ canonical }) => canonical)], index);
+    for (const [key, { canonical, entry }] of index.registered) {
+      const to = tagPath(tags.get(key)!.slug);
+      entry.redirectFrom.forEach((source, i) => {
+        const request: RedirectRequest = { source, kind: 'tag', to, file: registry.file, field: `tags.${canonical}.redirectFrom[${i}]` };
+        locations.set(request, locate(['tags', canonical, 'redirectFrom', i]));
+        requests.push(request);
+      });
+      entry.aliases.forEach((alias, i) => {
+        const slug = toSlug(alias);
+        if (slug !== '' && tagPath(slug) !== to) requests.push({ source: slug, kind: 'tag', to, file: registry.file, field: `tags.${canonical}.aliases[${i}]`, implicit: true });
+      });
+    }
+  }
+  const { redirects, conflicts } = planRedirects(requests, live);
+  // With invalid articles left out, pages that will exist look missing; say so only of valid content.
+  const complete = valid.length === articles.length;
+  for (const { request, message } of conflicts.filter((conflict) => complete || conflict.reason !== 'nowhere')) {
+    problems.push({ file: request.file, ...locations.get(request), field: request.field, message, severity: 'error' });
+  }
+  return { redirects, problems };
+}
