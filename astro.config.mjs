@@ -68,7 +68,11 @@ export default defineConfig({
       rollupOptions: {
         onwarn(warning, warn) {
           // Harmless noise printed once per article (withastro/astro#18087); real warnings still show.
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            warning.message.includes('astro:head-inject')
+          )
+            return;
           warn(warning);
         },
       },

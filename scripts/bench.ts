@@ -86,14 +86,16 @@ async function treeRss(rootPid: number): Promise<{ all: number; withoutSearch: n
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(name), Number(fields[1]));
       rss.set(Number(name), Number(fields[21]) * PAGE_SIZE);
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('pagefind')) search.add(Number(name));
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('pagefind'))
+        search.add(Number(name));
     } catch {
       // The process ended between listing and reading.
     }
   }
   const ancestry = (pid: number): number[] => {
     const chain: number[] = [];
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) chain.push(p);
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p))
+      chain.push(p);
     return chain;
   };
   let all = 0;
@@ -111,15 +113,39 @@ async function treeRss(rootPid: number): Promise<{ all: number; withoutSearch: n
 const BUILD_NODE_OPTIONS = ['--max-semi-space-size=64'];
 
 /** Runs `scripts/build.ts` under GNU time, sampling the process tree's memory. */
-async function build(content: string, out: string, cache: string, work: string): Promise<BuildFigures> {
+async function build(
+  content: string,
+  out: string,
+  cache: string,
+  work: string,
+): Promise<BuildFigures> {
   const timingsFile = join(work, 'timings.json');
   const timeFile = join(work, 'time.txt');
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    ['-f', '%U %S', '-o', timeFile, process.execPath, ...BUILD_NODE_OPTIONS, join(root, 'scripts/build.ts'),
-      '--content', content, '--out', out, '--cache-dir', cache, '--timings', timingsFile],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) } },
+    [
+      '-f',
+      '%U %S',
+      '-o',
+      timeFile,
+      process.execPath,
+      ...BUILD_NODE_OPTIONS,
+      join(root, 'scripts/build.ts'),
+      '--content',
+      content,
+      '--out',
+      out,
+      '--cache-dir',
+      cache,
+      '--timings',
+      timingsFile,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) },
+    },
   );
   let peak = 0;
   let peakWithoutSearch = 0;
@@ -134,7 +160,12 @@ async function build(content: string, out: string, cache: string, work: string):
   clearInterval(sampler);
   const wallSeconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`build exited with ${code}`);
-  const [user, system] = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+  const [user, system] = (await readFile(timeFile, 'utf8'))
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number);
   const stages = JSON.parse(await readFile(timingsFile, 'utf8')) as Stages;
   const files = await listFiles(out);
   let bytes = 0;
@@ -170,7 +201,11 @@ const work = await mkdtemp(join(tmpdir(), 'khabar-bench-'));
 const content = join(work, 'content');
 const cache = join(work, 'cache');
 process.stdout.write(`Generating ${articles} articles (seed ${seed}) in ${work}\n`);
-const corpus = await writeCorpus(content, { articles, seed, newest: new Date(Date.UTC(2026, 10, 20)) });
+const corpus = await writeCorpus(content, {
+  articles,
+  seed,
+  newest: new Date(Date.UTC(2026, 10, 20)),
+});
 
 process.stdout.write('Clean build\n');
 const clean = await build(content, join(work, 'dist'), cache, work);
@@ -179,7 +214,10 @@ let rebuild: BuildFigures | null = null;
 if (!args['clean-only']) {
   const edited = corpus[Math.floor(corpus.length / 2)]!;
   const editedPath = join(content, edited.path);
-  await writeFile(editedPath, `${await readFile(editedPath, 'utf8')}\nCorrection: an earlier version of this article misspelt a name.\n`);
+  await writeFile(
+    editedPath,
+    `${await readFile(editedPath, 'utf8')}\nCorrection: an earlier version of this article misspelt a name.\n`,
+  );
   process.stdout.write(`Rebuild after editing ${edited.path}\n`);
   rebuild = await build(content, join(work, 'dist'), cache, work);
 }
@@ -189,7 +227,10 @@ let differing: string[] = [];
 if (rebuild && !args['no-verify']) {
   process.stdout.write('Clean build of the edited corpus, to compare\n');
   await build(content, join(work, 'dist-clean'), join(work, 'cache-clean'), work);
-  differing = differences(await treeDigest(join(work, 'dist')), await treeDigest(join(work, 'dist-clean')));
+  differing = differences(
+    await treeDigest(join(work, 'dist')),
+    await treeDigest(join(work, 'dist-clean')),
+  );
   identical = differing.length === 0;
 }
 

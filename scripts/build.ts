@@ -18,7 +18,14 @@ import { resolveNow } from '../src/lib/dates.ts';
 import { outputFolderProblem } from '../src/lib/safe-path.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
-import { newVersion, publish, PublishError, removeOldVersions, removeScratch, scratchDir } from './lib/publish.ts';
+import {
+  newVersion,
+  publish,
+  PublishError,
+  removeOldVersions,
+  removeScratch,
+  scratchDir,
+} from './lib/publish.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +45,10 @@ function fail(message: string): never {
 }
 
 const shardSize = Number(args['search-shard-size']);
-if (!isShardSize(shardSize)) fail(`--search-shard-size must be a whole number of articles above 0, not ${args['search-shard-size']}`);
+if (!isShardSize(shardSize))
+  fail(
+    `--search-shard-size must be a whole number of articles above 0, not ${args['search-shard-size']}`,
+  );
 
 let now: Date;
 try {
@@ -49,8 +59,12 @@ try {
 const contentDir = resolve(args.content);
 const outDir = resolve(args.out);
 const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
-const outProblem = outputFolderProblem(real(outDir), { root: real(root), contentDir: real(contentDir) });
-if (outProblem) fail(`--out ${args.out}: refusing to build there, since ${outProblem}; nothing was touched.`);
+const outProblem = outputFolderProblem(real(outDir), {
+  root: real(root),
+  contentDir: real(contentDir),
+});
+if (outProblem)
+  fail(`--out ${args.out}: refusing to build there, since ${outProblem}; nothing was touched.`);
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
 
 // What the integration reads (src/data/build-context.ts): one "now" for validation and every page.
@@ -66,11 +80,13 @@ Object.assign(process.env, {
 
 // Khabar 0.1 made `<cacheDir>/dist` a symbolic link to the live site; Astro keeps its page copies
 // in a real folder there. That cache described the old layout, so it goes whole, once.
-if (lstatSync(join(cacheDir, 'dist'), { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(cacheDir, { recursive: true, force: true });
+if (lstatSync(join(cacheDir, 'dist'), { throwIfNoEntry: false })?.isSymbolicLink())
+  rmSync(cacheDir, { recursive: true, force: true });
 
 const { previousRender } = await import('../src/integrations/khabar/render-mark.ts');
 const previous = previousRender(cacheDir);
-if (previous.state === 'running') fail(`another build (process ${previous.pid}) is using ${cacheDir}; wait for it to end.`);
+if (previous.state === 'running')
+  fail(`another build (process ${previous.pid}) is using ${cacheDir}; wait for it to end.`);
 
 const version = newVersion(outDir);
 // Astro writes its intermediate modules under `<cwd>/.astro/` (when the output is outside the
@@ -85,7 +101,13 @@ type BuildTimings = import('../src/integrations/khabar/index.ts').BuildTimings;
 try {
   // After an interrupted render Astro's record of rendered pages may not match its stored copies:
   // `force` renders every page again instead of trusting them.
-  await build({ root, outDir: version, cacheDir, logLevel: 'warn', force: previous.state === 'interrupted' });
+  await build({
+    root,
+    outDir: version,
+    cacheDir,
+    logLevel: 'warn',
+    force: previous.state === 'interrupted',
+  });
 } catch (error) {
   process.chdir(root);
   removeScratch(scratch);
@@ -99,7 +121,9 @@ try {
   publish(outDir, version);
 } catch (error) {
   removeOldVersions(outDir);
-  fail(error instanceof PublishError ? `\n${error.message}; ${args.out} is unchanged.` : String(error));
+  fail(
+    error instanceof PublishError ? `\n${error.message}; ${args.out} is unchanged.` : String(error),
+  );
 }
 // Earlier sites, and the folders of builds that were killed, go in a process of their own, so the
 // build ends without waiting for 80,000 files to be unlinked.
@@ -110,7 +134,8 @@ const timingsFile = process.env.KHABAR_TIMINGS!;
 const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings;
 await rm(timingsFile, { force: true });
 const total = (performance.now() - started) / 1000;
-if (args.timings) await writeFile(args.timings, `${JSON.stringify({ ...timings, total }, null, 2)}\n`);
+if (args.timings)
+  await writeFile(args.timings, `${JSON.stringify({ ...timings, total }, null, 2)}\n`);
 const seconds = (total - timings.searchIndex).toFixed(1);
 process.stdout.write(
   `Built ${timings.articles} articles into ${args.out}/ in ${seconds} s; ` +

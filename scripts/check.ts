@@ -10,13 +10,17 @@ import { resolveNow } from '../src/lib/dates.ts';
 import { validateContent } from '../src/validation/content.ts';
 import { printProblems } from '../src/validation/run.ts';
 
-const { values: args } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
+const { values: args } = parseArgs({
+  options: { content: { type: 'string', default: 'content' } },
+});
 
 try {
   const report = await validateContent(resolve(args.content), resolveNow(process.env));
   const errors = printProblems(report.problems);
   if (errors > 0) {
-    process.stderr.write(`\n${errors} problem${errors === 1 ? '' : 's'} in ${report.articles.length} articles.\n`);
+    process.stderr.write(
+      `\n${errors} problem${errors === 1 ? '' : 's'} in ${report.articles.length} articles.\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`${report.articles.length} articles and the rates file are valid.\n`);

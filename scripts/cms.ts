@@ -35,7 +35,9 @@ process.on('SIGTERM', () => stop(0));
 // The backend answers only the UI's origin, so the UI must get the port it was promised: astro
 // dev would quietly move to the next free one.
 if (!(await portIsFree(uiPort))) {
-  console.error(`Port ${uiPort} on 127.0.0.1 is in use; stop what uses it or set KHABAR_CMS_UI_PORT.`);
+  console.error(
+    `Port ${uiPort} on 127.0.0.1 is in use; stop what uses it or set KHABAR_CMS_UI_PORT.`,
+  );
   process.exit(1);
 }
 
@@ -46,7 +48,9 @@ try {
     uiOrigins: [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`],
   });
 } catch (error) {
-  console.error(`The editing backend did not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `The editing backend did not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 if (stopping) {
@@ -56,10 +60,14 @@ if (stopping) {
 console.log(`Editing backend on ${backend.url} (writes only to content/ and the media folder)`);
 backend.decap.on('exit', (code) => stop(code ?? 1));
 
-astro = spawn(process.execPath, [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(uiPort)], {
-  cwd: root,
-  // In the foreground, so stopping this command stops the server too.
-  env: { ...process.env, KHABAR_CMS_PORT: String(backend.port), ASTRO_DEV_BACKGROUND: '0' },
-  stdio: 'inherit',
-});
+astro = spawn(
+  process.execPath,
+  [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(uiPort)],
+  {
+    cwd: root,
+    // In the foreground, so stopping this command stops the server too.
+    env: { ...process.env, KHABAR_CMS_PORT: String(backend.port), ASTRO_DEV_BACKGROUND: '0' },
+    stdio: 'inherit',
+  },
+);
 astro.on('exit', (code) => stop(code ?? 0));

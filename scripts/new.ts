@@ -36,14 +36,21 @@ try {
     },
   });
 } catch (error) {
-  fail([(error as Error).message, 'usage: npm run new -- "Title" --tags CSTO,Kazakhstan [--date YYYY-MM-DD] [--draft]']);
+  fail([
+    (error as Error).message,
+    'usage: npm run new -- "Title" --tags CSTO,Kazakhstan [--date YYYY-MM-DD] [--draft]',
+  ]);
 }
 const { values: args, positionals } = parsed;
 const title = positionals.join(' ').trim();
-const tags = (args.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+const tags = (args.tags ?? '')
+  .split(',')
+  .map((tag) => tag.trim())
+  .filter(Boolean);
 const usage: string[] = [];
 if (title === '') usage.push('missing the title: npm run new -- "Title" --tags CSTO,Kazakhstan');
-if (tags.length === 0) usage.push('missing --tags: a comma-separated list, e.g. --tags CSTO,Kazakhstan');
+if (tags.length === 0)
+  usage.push('missing --tags: a comma-separated list, e.g. --tags CSTO,Kazakhstan');
 if (usage.length > 0) fail(usage);
 
 const contentDir = resolve(args.content);
@@ -63,21 +70,29 @@ const problems = /^\d{4}-\d{2}-\d{2}$/.test(date)
 if (slug === '') problems.push(`the title "${title}" has no letters or digits to make a slug from`);
 const registryFile = join(contentDir, TAG_REGISTRY_FILE);
 if (existsSync(registryFile)) {
-  const { registry } = checkTagRegistry({ file: registryFile, source: readFileSync(registryFile, 'utf8') });
+  const { registry } = checkTagRegistry({
+    file: registryFile,
+    source: readFileSync(registryFile, 'utf8'),
+  });
   const index = indexRegistry(registry);
   if (index.strict) {
     const known = [...index.registered.values()].map(({ canonical }) => canonical);
     for (const tag of tags.filter((tag) => !lookupTag(tag, index))) {
       const near = suggest(tag, known);
-      problems.push(`--tags: unknown tag "${tag}"${near ? `; did you mean "${near}"?` : `; registered tags: ${known.join(', ')}`}`);
+      problems.push(
+        `--tags: unknown tag "${tag}"${near ? `; did you mean "${near}"?` : `; registered tags: ${known.join(', ')}`}`,
+      );
     }
   }
 }
-if (existsSync(file)) problems.push(`${shown} already exists; choose another title or edit that file`);
+if (existsSync(file))
+  problems.push(`${shown} already exists; choose another title or edit that file`);
 else if (slug !== '') {
   for (const other of listArticleFiles(contentDir)) {
     if (articleSlugOfSource(other, readFileSync(other, 'utf8')) === slug) {
-      problems.push(`the slug "${slug}" is already used by ${displayPath(other, process.cwd())}; choose another title`);
+      problems.push(
+        `the slug "${slug}" is already used by ${displayPath(other, process.cwd())}; choose another title`,
+      );
       break;
     }
   }

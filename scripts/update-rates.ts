@@ -23,7 +23,14 @@ import { combinePublications, recordObservation } from '../src/lib/rates/history
 import { RatesError } from '../src/lib/rates/provider.ts';
 import { PROVIDERS } from '../src/lib/rates/providers/index.ts';
 import { checkJson, checkRates } from '../src/validation/rates.ts';
-import { DEFAULT_RATES_CONFIG, PROVIDER_IDS, providerIdSchema, ratesConfigSchema, type ProviderId, type RatesConfig } from '../src/schemas/rates-config.ts';
+import {
+  DEFAULT_RATES_CONFIG,
+  PROVIDER_IDS,
+  providerIdSchema,
+  ratesConfigSchema,
+  type ProviderId,
+  type RatesConfig,
+} from '../src/schemas/rates-config.ts';
 import { ratesHistorySchema, type RatesHistory } from '../src/schemas/rates-history.ts';
 import { isoDaySchema } from '../src/schemas/rates.ts';
 import { SITE } from '../src/site.config.ts';
@@ -68,9 +75,14 @@ const configPath = join(contentDir, 'rates', 'config.json');
 
 const configSource = await readOptional(configPath);
 const configResult = configSource
-  ? checkJson({ file: configPath, source: configSource }, ratesConfigSchema, Object.keys(ratesConfigSchema.shape))
+  ? checkJson(
+      { file: configPath, source: configSource },
+      ratesConfigSchema,
+      Object.keys(ratesConfigSchema.shape),
+    )
   : { value: ratesConfigSchema.parse(DEFAULT_RATES_CONFIG), problems: [] };
-if (!configResult.value) fail(`invalid configuration:\n${configResult.problems.map(formatProblem).join('\n')}`);
+if (!configResult.value)
+  fail(`invalid configuration:\n${configResult.problems.map(formatProblem).join('\n')}`);
 const numberOption = (name: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -82,28 +94,45 @@ const config: RatesConfig = {
   timeoutMs: numberOption('timeout-ms', args['timeout-ms']) ?? configResult.value.timeoutMs,
   retries: numberOption('retries', args.retries) ?? configResult.value.retries,
   deadlineMs: numberOption('deadline-ms', args['deadline-ms']) ?? configResult.value.deadlineMs,
-  maxDailyChangePercent: numberOption('max-change', args['max-change']) ?? configResult.value.maxDailyChangePercent,
+  maxDailyChangePercent:
+    numberOption('max-change', args['max-change']) ?? configResult.value.maxDailyChangePercent,
 };
-if (args.date !== undefined && !isoDaySchema.safeParse(args.date).success) fail(`--date expects YYYY-MM-DD, got "${args.date}"`);
+if (args.date !== undefined && !isoDaySchema.safeParse(args.date).success)
+  fail(`--date expects YYYY-MM-DD, got "${args.date}"`);
 
-const urls = new Map<ProviderId, string>(PROVIDER_IDS.map((id) => [id, process.env[`KHABAR_RATES_URL_${id.toUpperCase()}`] || PROVIDERS[id].defaultUrl]));
+const urls = new Map<ProviderId, string>(
+  PROVIDER_IDS.map((id) => [
+    id,
+    process.env[`KHABAR_RATES_URL_${id.toUpperCase()}`] || PROVIDERS[id].defaultUrl,
+  ]),
+);
 for (const override of args.url) {
   const [id, ...rest] = override.split('=');
   const parsed = providerIdSchema.safeParse(id);
-  if (!parsed.success || rest.length === 0) fail(`--url expects ID=URL with ID one of ${PROVIDER_IDS.join(', ')}, got "${override}"`);
+  if (!parsed.success || rest.length === 0)
+    fail(`--url expects ID=URL with ID one of ${PROVIDER_IDS.join(', ')}, got "${override}"`);
   urls.set(parsed.data, rest.join('='));
 }
 
 const historySource = await readOptional(historyPath);
 let history: RatesHistory = { base: config.base, observations: [] };
 if (historySource !== undefined) {
-  const checked = checkJson({ file: historyPath, source: historySource }, ratesHistorySchema, ['base', 'observations']);
-  if (!checked.value) fail(`the history is invalid; fix it before updating:\n${checked.problems.map(formatProblem).join('\n')}`);
-  if (checked.value.base !== config.base) fail(`${historyPath} is in ${checked.value.base}, the configuration in ${config.base}`);
+  const checked = checkJson({ file: historyPath, source: historySource }, ratesHistorySchema, [
+    'base',
+    'observations',
+  ]);
+  if (!checked.value)
+    fail(
+      `the history is invalid; fix it before updating:\n${checked.problems.map(formatProblem).join('\n')}`,
+    );
+  if (checked.value.base !== config.base)
+    fail(`${historyPath} is in ${checked.value.base}, the configuration in ${config.base}`);
   history = checked.value;
 }
 const currentSource = await readOptional(ratesPath);
-const storedAsOf = currentSource ? checkRates({ file: ratesPath, source: currentSource }).rates?.asOf : undefined;
+const storedAsOf = currentSource
+  ? checkRates({ file: ratesPath, source: currentSource }).rates?.asOf
+  : undefined;
 
 let today: string;
 try {
@@ -111,7 +140,12 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-const publications = await gatherPublications(config, { urls, date: args.date, today, timeZone: SITE.timeZone });
+const publications = await gatherPublications(config, {
+  urls,
+  date: args.date,
+  today,
+  timeZone: SITE.timeZone,
+});
 
 let next: ReturnType<typeof recordObservation>;
 try {
@@ -130,5 +164,7 @@ const historyText = `${JSON.stringify(next.history, null, 2)}\n`;
 // History first: should a crash fall between the two renames, a re-run on the same day repairs rates.json.
 if (historyText !== historySource) await writeAtomic(historyPath, historyText);
 if (ratesText !== currentSource) await writeAtomic(ratesPath, ratesText);
-const summary = next.rates.rates.map((rate) => `${rate.code} ${rate.value} (${rate.change}%)`).join(', ');
+const summary = next.rates.rates
+  .map((rate) => `${rate.code} ${rate.value} (${rate.change}%)`)
+  .join(', ');
 process.stdout.write(`Rates of ${next.rates.asOf} in ${next.rates.base}: ${summary}\n`);

@@ -66,7 +66,8 @@ export interface SiteConfig {
 
 export const SITE: SiteConfig = {
   title: 'Khabar Central Asia',
-  description: 'News and analysis from Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
+  description:
+    'News and analysis from Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
   url: 'https://khabar.example.org',
   lang: 'en',
   locale: 'en-GB',

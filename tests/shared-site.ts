@@ -26,13 +26,32 @@ let child: ChildProcess | undefined;
 export default async function setup(project: TestProject): Promise<() => void> {
   const work = await tempDir('newsroom');
   await writeFiles(join(work, 'content'), newsroomFixture());
-  const args = [join(ROOT, 'scripts/build.ts'), '--content', join(work, 'content'), '--out', join(work, 'dist'), '--cache-dir', join(work, 'cache')];
-  child = spawn(process.execPath, args, { cwd: ROOT, env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    join(ROOT, 'scripts/build.ts'),
+    '--content',
+    join(work, 'content'),
+    '--out',
+    join(work, 'dist'),
+    '--cache-dir',
+    join(work, 'cache'),
+  ];
+  child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.on('close', (code) => void writeFile(join(work, 'result.json'), JSON.stringify({ code, stdout, stderr } satisfies BuildResult)));
+  child.on(
+    'close',
+    (code) =>
+      void writeFile(
+        join(work, 'result.json'),
+        JSON.stringify({ code, stdout, stderr } satisfies BuildResult),
+      ),
+  );
   project.provide('newsroomWork', work);
   return () => child?.kill();
 }
@@ -42,8 +61,13 @@ export async function newsroomSite(): Promise<{ out: string; build: BuildResult 
   const work = inject('newsroomWork');
   const result = join(work, 'result.json');
   // A build on a loaded 2-core machine can take a minute; five is a generous limit.
-  for (const started = Date.now(); !existsSync(result); await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if (Date.now() - started > 300_000) throw new Error('the shared newsroom build did not finish in five minutes');
+  for (
+    const started = Date.now();
+    !existsSync(result);
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  ) {
+    if (Date.now() - started > 300_000)
+      throw new Error('the shared newsroom build did not finish in five minutes');
   }
   const build = JSON.parse(await readFile(result, 'utf8')) as BuildResult;
   if (build.code !== 0) throw new Error(`the shared newsroom build failed:\n${build.stderr}`);

@@ -38,7 +38,10 @@ function text(value: unknown, what: string): string {
 function filePaths(files: unknown[], what: string): string[] {
   return files.flatMap((file) => {
     const { path, newPath } = record(file, what);
-    return [text(path, `${what}.path`), ...(newPath === undefined ? [] : [text(newPath, `${what}.newPath`)])];
+    return [
+      text(path, `${what}.path`),
+      ...(newPath === undefined ? [] : [text(newPath, `${what}.newPath`)]),
+    ];
   });
 }
 
@@ -59,7 +62,11 @@ export function pathsOf(body: unknown): RequestPaths {
     case 'entriesByFolder':
       return reads(text(params.folder, 'params.folder'));
     case 'entriesByFiles':
-      return reads(...list(params.files, 'params.files').map((file) => text(record(file, 'a file').path, 'a file path')));
+      return reads(
+        ...list(params.files, 'params.files').map((file) =>
+          text(record(file, 'a file').path, 'a file path'),
+        ),
+      );
     case 'getEntry':
     case 'getMediaFile':
       return reads(text(params.path, 'params.path'));
@@ -67,16 +74,27 @@ export function pathsOf(body: unknown): RequestPaths {
       return reads(text(params.mediaFolder, 'params.mediaFolder'));
     case 'persistEntry': {
       // decap-server writes `dataFiles`, or `entry` when there are none; both are checked whichever it picks.
-      const dataFiles = [...(params.entry === undefined ? [] : [params.entry]), ...(params.dataFiles === undefined ? [] : list(params.dataFiles, 'params.dataFiles'))];
+      const dataFiles = [
+        ...(params.entry === undefined ? [] : [params.entry]),
+        ...(params.dataFiles === undefined ? [] : list(params.dataFiles, 'params.dataFiles')),
+      ];
       const assets = list(params.assets ?? [], 'params.assets');
-      return { action, reads: [], writes: [...filePaths(dataFiles, 'a data file'), ...filePaths(assets, 'an asset')] };
+      return {
+        action,
+        reads: [],
+        writes: [...filePaths(dataFiles, 'a data file'), ...filePaths(assets, 'an asset')],
+      };
     }
     case 'persistMedia':
       return { action, reads: [], writes: filePaths([params.asset], 'params.asset') };
     case 'deleteFile':
       return { action, reads: [], writes: [text(params.path, 'params.path')] };
     case 'deleteFiles':
-      return { action, reads: [], writes: list(params.paths, 'params.paths').map((path) => text(path, 'a path')) };
+      return {
+        action,
+        reads: [],
+        writes: list(params.paths, 'params.paths').map((path) => text(path, 'a path')),
+      };
     default:
       // Editorial-workflow and other actions that decap-server's `fs` mode does not serve.
       throw new Refusal(`the local backend does not serve the action ${JSON.stringify(action)}`);
@@ -93,11 +111,13 @@ export function segmentsOf(path: string): string[] {
   if (path.length === 0 || path.length > 1024) throw refuse('empty or too long');
   if (path.startsWith('/')) throw refuse('absolute paths are not accepted');
   // Backslashes are separators on Windows; a colon is a drive or a stream there.
-  if (/[\\:\u0000-\u001f\u007f]/.test(path)) throw refuse('backslashes, colons and control characters are not accepted');
+  if (/[\\:\u0000-\u001f\u007f]/.test(path))
+    throw refuse('backslashes, colons and control characters are not accepted');
   // Nothing decodes these, but a file named `%2e%2e` is never what an author meant.
   if (/%[0-9a-f]{2}/i.test(path)) throw refuse('percent-encoded characters are not accepted');
   const segments = path.split('/');
-  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) throw refuse('empty segments and segments starting with "." are not accepted');
+  if (segments.some((segment) => segment === '' || segment.startsWith('.')))
+    throw refuse('empty segments and segments starting with "." are not accepted');
   return segments;
 }
 
@@ -117,13 +137,21 @@ function isWithin(path: string, folder: string): boolean {
  * @returns the real absolute path.
  * @throws {Refusal} when the path is malformed, outside every area, or leads out through a link.
  */
-export async function resolveInArea(repo: string, areas: readonly string[], path: string, access: 'read' | 'write'): Promise<string> {
+export async function resolveInArea(
+  repo: string,
+  areas: readonly string[],
+  path: string,
+  access: 'read' | 'write',
+): Promise<string> {
   const segments = segmentsOf(path);
   const area = areas.find((candidate) => {
     const prefix = segmentsOf(candidate);
     return startsWith(segments, prefix) && (access === 'read' || segments.length > prefix.length);
   });
-  if (area === undefined) throw new Refusal(`refused path ${JSON.stringify(path)}: the editing UI may only ${access} in ${areas.join(' and ')}`);
+  if (area === undefined)
+    throw new Refusal(
+      `refused path ${JSON.stringify(path)}: the editing UI may only ${access} in ${areas.join(' and ')}`,
+    );
 
   const realRepo = await realpath(repo);
   let existing = join(realRepo, ...segments);
@@ -145,7 +173,9 @@ export async function resolveInArea(repo: string, areas: readonly string[], path
     () => undefined,
   );
   if (real === undefined || !isWithin(real, join(realRepo, ...segmentsOf(area)))) {
-    throw new Refusal(`refused path ${JSON.stringify(path)}: it leads outside ${area} through a symbolic link`);
+    throw new Refusal(
+      `refused path ${JSON.stringify(path)}: it leads outside ${area} through a symbolic link`,
+    );
   }
   return real;
 }
@@ -155,7 +185,11 @@ export async function resolveInArea(repo: string, areas: readonly string[], path
  * are held to the same areas as writes, so the UI cannot read `.env` or `.git/` either.
  * @throws {Refusal} naming the first path refused.
  */
-export async function checkRequest(repo: string, areas: readonly string[], body: unknown): Promise<RequestPaths> {
+export async function checkRequest(
+  repo: string,
+  areas: readonly string[],
+  body: unknown,
+): Promise<RequestPaths> {
   const paths = pathsOf(body);
   for (const path of paths.reads) await resolveInArea(repo, areas, path, 'read');
   for (const path of paths.writes) await resolveInArea(repo, areas, path, 'write');

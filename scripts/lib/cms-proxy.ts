@@ -1,4 +1,9 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkRequest, Refusal } from './cms-paths.ts';
 
@@ -45,7 +50,8 @@ class Answer extends Error {
 
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(new Answer(413, `the request body is larger than ${limit} bytes`));
+  if (declared > limit)
+    return Promise.reject(new Answer(413, `the request body is larger than ${limit} bytes`));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -64,17 +70,31 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
 /** Sends `json` to decap-server with the secret, and relays its answer. */
-function forward(options: CmsProxyOptions, json: string, response: ServerResponse, cors: Record<string, string>): Promise<void> {
+function forward(
+  options: CmsProxyOptions,
+  json: string,
+  response: ServerResponse,
+  cors: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const upstream = httpRequest(
       {
@@ -119,19 +139,37 @@ export async function startCmsProxy(options: CmsProxyOptions): Promise<CmsProxy>
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const origin = request.headers.origin;
-    if (!hosts.has((request.headers.host ?? '').toLowerCase())) throw new Answer(403, 'refused: the Host header is not this local server');
-    if (origin !== undefined && !origins.has(origin)) throw new Answer(403, `refused: requests from ${origin} are not accepted`);
-    const cors: Record<string, string> = origin === undefined ? { vary: 'Origin' } : { vary: 'Origin', 'access-control-allow-origin': origin };
+    if (!hosts.has((request.headers.host ?? '').toLowerCase()))
+      throw new Answer(403, 'refused: the Host header is not this local server');
+    if (origin !== undefined && !origins.has(origin))
+      throw new Answer(403, `refused: requests from ${origin} are not accepted`);
+    const cors: Record<string, string> =
+      origin === undefined
+        ? { vary: 'Origin' }
+        : { vary: 'Origin', 'access-control-allow-origin': origin };
     try {
       if (request.url !== API_PATH) throw new Answer(404, `only ${API_PATH} is served`);
       if (request.method === 'OPTIONS') {
-        response.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' }).end();
+        response
+          .writeHead(204, {
+            ...cors,
+            'access-control-allow-methods': 'POST',
+            'access-control-allow-headers': 'content-type',
+            'access-control-max-age': '600',
+          })
+          .end();
         return;
       }
       if (request.method !== 'POST') throw new Answer(405, 'only POST is served');
-      if (!/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(request.headers['content-type'] ?? '')) throw new Answer(415, 'the body must be application/json');
+      if (
+        !/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(
+          request.headers['content-type'] ?? '',
+        )
+      )
+        throw new Answer(415, 'the body must be application/json');
       // decap-server's body parser would inflate a compressed body the guard has not looked into.
-      if ((request.headers['content-encoding'] ?? 'identity') !== 'identity') throw new Answer(415, 'compressed bodies are not accepted');
+      if ((request.headers['content-encoding'] ?? 'identity') !== 'identity')
+        throw new Answer(415, 'compressed bodies are not accepted');
       const raw = await readBody(request, limit);
       let body: unknown;
       try {
@@ -144,7 +182,13 @@ export async function startCmsProxy(options: CmsProxyOptions): Promise<CmsProxy>
     } catch (error) {
       // The UI's origin may read why it was refused; no other origin gets this far.
       if (error instanceof Refusal) sendJson(response, 403, { error: error.message }, cors);
-      else if (error instanceof Answer) sendJson(response, error.status, { error: error.message }, { ...cors, ...(error.status === 413 ? { connection: 'close' } : {}) });
+      else if (error instanceof Answer)
+        sendJson(
+          response,
+          error.status,
+          { error: error.message },
+          { ...cors, ...(error.status === 413 ? { connection: 'close' } : {}) },
+        );
       else throw error;
     }
   }
@@ -152,8 +196,17 @@ export async function startCmsProxy(options: CmsProxyOptions): Promise<CmsProxy>
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       // Close the connection rather than read on through the body of a refused request.
-      if (error instanceof Answer) sendJson(response, error.status, { error: error.message }, { connection: 'close' });
-      else sendJson(response, 502, { error: `the local backend failed: ${error instanceof Error ? error.message : String(error)}` }, {});
+      if (error instanceof Answer)
+        sendJson(response, error.status, { error: error.message }, { connection: 'close' });
+      else
+        sendJson(
+          response,
+          502,
+          {
+            error: `the local backend failed: ${error instanceof Error ? error.message : String(error)}`,
+          },
+          {},
+        );
     });
   });
   server.requestTimeout = 120_000;

@@ -11,7 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { UPSTREAM_TOKEN_HEADER } from './cms-proxy.ts';
 
 const token = process.env.KHABAR_CMS_UPSTREAM_TOKEN;
-if (!token) throw new Error('cms-upstream-guard: KHABAR_CMS_UPSTREAM_TOKEN is not set, so decap-server would serve anyone');
+if (!token)
+  throw new Error(
+    'cms-upstream-guard: KHABAR_CMS_UPSTREAM_TOKEN is not set, so decap-server would serve anyone',
+  );
 // Nothing decap-server starts needs it.
 delete process.env.KHABAR_CMS_UPSTREAM_TOKEN;
 const expected = Buffer.from(token);
@@ -29,12 +32,18 @@ const guardedEmit: Emit = function (event, ...args) {
   if (event === 'request' || event === 'checkContinue') {
     const [request, response] = args as [IncomingMessage, ServerResponse];
     if (!authorised(request)) {
-      response.writeHead(403, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-      response.end(JSON.stringify({ error: 'refused: decap-server answers only the Khabar CMS guard' }));
+      response.writeHead(403, {
+        'content-type': 'application/json; charset=utf-8',
+        connection: 'close',
+      });
+      response.end(
+        JSON.stringify({ error: 'refused: decap-server answers only the Khabar CMS guard' }),
+      );
       return true;
     }
   }
-  if (event === 'listening' && process.connected) process.send?.({ decapServerPort: (this.address() as AddressInfo).port });
+  if (event === 'listening' && process.connected)
+    process.send?.({ decapServerPort: (this.address() as AddressInfo).port });
   return emit.call(this, event, ...args);
 };
 Server.prototype.emit = guardedEmit as typeof Server.prototype.emit;

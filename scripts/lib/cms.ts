@@ -14,8 +14,17 @@ export const ASTRO_BIN = join(dirname(require.resolve('astro/package.json')), 'b
 const UPSTREAM_GUARD = new URL('./cms-upstream-guard.ts', import.meta.url).href;
 
 // The media folder as the editing UI's configuration names it, read from there so the two agree.
-const MEDIA_FOLDER = cmsConfig({ properties: {} }, { repo: '', branch: '', localPort: 0, siteUrl: '', contentFolder: 'content', tags: { strict: false, names: [] } })
-  .media_folder as string;
+const MEDIA_FOLDER = cmsConfig(
+  { properties: {} },
+  {
+    repo: '',
+    branch: '',
+    localPort: 0,
+    siteUrl: '',
+    contentFolder: 'content',
+    tags: { strict: false, names: [] },
+  },
+).media_folder as string;
 
 /** Repository folders the editing UI may read and write: the content folder and Decap's media folder. */
 export const EDITABLE_AREAS: readonly string[] = ['content', MEDIA_FOLDER];
@@ -65,12 +74,17 @@ function tail(child: ChildProcess): () => string {
 function reportedPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   const output = tail(child);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`decap-server did not start listening within ${timeoutMs} ms${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(new Error(`decap-server did not start listening within ${timeoutMs} ms${output()}`)),
+      timeoutMs,
+    );
     const onMessage = (message: unknown) => {
       const port = (message as { decapServerPort?: unknown } | null)?.decapServerPort;
       if (typeof port === 'number') finish(port);
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish(new Error(`decap-server exited (${signal ?? code}) before listening${output()}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      finish(new Error(`decap-server exited (${signal ?? code}) before listening${output()}`));
     function finish(result: number | Error): void {
       clearTimeout(timer);
       child.off('message', onMessage);
@@ -100,20 +114,24 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startEditingBackend(options: EditingBackendOptions): Promise<EditingBackend> {
   const token = randomBytes(32).toString('hex');
   const stdio = options.stdio ?? 'inherit';
-  const decap = spawn(process.execPath, ['--import', UPSTREAM_GUARD, require.resolve('decap-server')], {
-    cwd: options.repo,
-    env: {
-      ...process.env,
-      MODE: 'fs',
-      BIND_HOST: '127.0.0.1',
-      PORT: '0',
-      GIT_REPO_DIRECTORY: options.repo,
-      KHABAR_CMS_UPSTREAM_TOKEN: token,
-      // Its own "listening on 127.0.0.1:0" would mislead; errors still show.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  const decap = spawn(
+    process.execPath,
+    ['--import', UPSTREAM_GUARD, require.resolve('decap-server')],
+    {
+      cwd: options.repo,
+      env: {
+        ...process.env,
+        MODE: 'fs',
+        BIND_HOST: '127.0.0.1',
+        PORT: '0',
+        GIT_REPO_DIRECTORY: options.repo,
+        KHABAR_CMS_UPSTREAM_TOKEN: token,
+        // Its own "listening on 127.0.0.1:0" would mislead; errors still show.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
+      stdio: [stdio, stdio, stdio, 'ipc'],
     },
-    stdio: [stdio, stdio, stdio, 'ipc'],
-  });
+  );
   try {
     const upstreamPort = await reportedPort(decap, options.startTimeoutMs ?? 60_000);
     decap.disconnect();

@@ -13,17 +13,114 @@ export function random(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'ra', 'tan', 'bel', 'sor', 'min', 'dor', 'vel', 'at', 'is', 'un', 'ol', 'pre', 'sta', 'gor', 'lin', 'ex', 'com', 'port', 'ment'];
-const COMMON = ['the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'as', 'by', 'at', 'from', 'that', 'its', 'was', 'has', 'will'];
-const TOPICS = [
-  'CSTO', 'Kazakhstan', 'Kyrgyzstan', 'Tajikistan', 'Uzbekistan', 'Turkmenistan', 'Armenia', 'Afghanistan', 'Russia', 'China',
-  'Energy', 'Water', 'Trade', 'Migration', 'Security', 'Elections', 'Agriculture', 'Mining', 'Banking', 'Currency',
-  'Railways', 'Aviation', 'Tourism', 'Education', 'Health', 'Climate', 'Media', 'Courts', 'Borders', 'Gas',
-  'Oil', 'Cotton', 'Gold', 'Uranium', 'Hydropower', 'Caspian', 'Aral Sea', 'Fergana Valley', 'Almaty', 'Tashkent',
-  'Bishkek', 'Dushanbe', 'Ashgabat', 'Astana', 'Samarkand', 'Osh', 'Diplomacy', 'Defence', 'Telecoms', 'Startups',
-  'Labour', 'Pensions', 'Budget', 'Inflation', 'Construction', 'Culture', 'Sport', 'Religion', 'Environment', 'Transport',
+const SYLLABLES = [
+  'ka',
+  'ra',
+  'tan',
+  'bel',
+  'sor',
+  'min',
+  'dor',
+  'vel',
+  'at',
+  'is',
+  'un',
+  'ol',
+  'pre',
+  'sta',
+  'gor',
+  'lin',
+  'ex',
+  'com',
+  'port',
+  'ment',
 ];
-const AUTHORS = Array.from({ length: 24 }, (_, i) => `Correspondent ${String.fromCharCode(65 + (i % 26))}${i + 1}`);
+const COMMON = [
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'a',
+  'for',
+  'on',
+  'with',
+  'as',
+  'by',
+  'at',
+  'from',
+  'that',
+  'its',
+  'was',
+  'has',
+  'will',
+];
+const TOPICS = [
+  'CSTO',
+  'Kazakhstan',
+  'Kyrgyzstan',
+  'Tajikistan',
+  'Uzbekistan',
+  'Turkmenistan',
+  'Armenia',
+  'Afghanistan',
+  'Russia',
+  'China',
+  'Energy',
+  'Water',
+  'Trade',
+  'Migration',
+  'Security',
+  'Elections',
+  'Agriculture',
+  'Mining',
+  'Banking',
+  'Currency',
+  'Railways',
+  'Aviation',
+  'Tourism',
+  'Education',
+  'Health',
+  'Climate',
+  'Media',
+  'Courts',
+  'Borders',
+  'Gas',
+  'Oil',
+  'Cotton',
+  'Gold',
+  'Uranium',
+  'Hydropower',
+  'Caspian',
+  'Aral Sea',
+  'Fergana Valley',
+  'Almaty',
+  'Tashkent',
+  'Bishkek',
+  'Dushanbe',
+  'Ashgabat',
+  'Astana',
+  'Samarkand',
+  'Osh',
+  'Diplomacy',
+  'Defence',
+  'Telecoms',
+  'Startups',
+  'Labour',
+  'Pensions',
+  'Budget',
+  'Inflation',
+  'Construction',
+  'Culture',
+  'Sport',
+  'Religion',
+  'Environment',
+  'Transport',
+];
+const AUTHORS = Array.from(
+  { length: 24 },
+  (_, i) => `Correspondent ${String.fromCharCode(65 + (i % 26))}${i + 1}`,
+);
 
 /** What to generate. */
 export interface CorpusOptions {
@@ -72,11 +169,14 @@ function body(rnd: () => number, slugs: readonly string[]): string {
   const blocks: string[] = [];
   let words = 0;
   while (words < 600) {
-    if (blocks.length > 0 && blocks.length % 4 === 0) blocks.push(`## ${sentence(rnd, []).slice(0, -1)}`);
+    if (blocks.length > 0 && blocks.length % 4 === 0)
+      blocks.push(`## ${sentence(rnd, []).slice(0, -1)}`);
     if (rnd() < 0.15) {
       blocks.push(Array.from({ length: 3 }, () => `- ${sentence(rnd, slugs)}`).join('\n'));
     } else {
-      const paragraph = Array.from({ length: 3 + Math.floor(rnd() * 3) }, () => sentence(rnd, slugs)).join(' ');
+      const paragraph = Array.from({ length: 3 + Math.floor(rnd() * 3) }, () =>
+        sentence(rnd, slugs),
+      ).join(' ');
       blocks.push(paragraph);
     }
     words += blocks.at(-1)!.split(/\s+/).length;
@@ -103,8 +203,12 @@ export function generateArticles({ articles, seed, newest }: CorpusOptions): Gen
     const date = new Date(newest.getTime() - Math.floor(rnd() * span));
     const day = date.toISOString().slice(0, 10);
     const tags = new Set<string>();
-    for (let n = 1 + Math.floor(rnd() * 4); tags.size < n; ) tags.add(TOPICS[zipf(TOPICS.length, rnd)]!);
-    const title = sentence(rnd, []).slice(0, 70).replace(/[.\s]+$/, '').replace(/[*[\]()]/g, '');
+    for (let n = 1 + Math.floor(rnd() * 4); tags.size < n;)
+      tags.add(TOPICS[zipf(TOPICS.length, rnd)]!);
+    const title = sentence(rnd, [])
+      .slice(0, 70)
+      .replace(/[.\s]+$/, '')
+      .replace(/[*[\]()]/g, '');
     const frontmatter = [
       '---',
       `title: ${JSON.stringify(title)}`,
@@ -113,22 +217,40 @@ export function generateArticles({ articles, seed, newest }: CorpusOptions): Gen
       `author: ${JSON.stringify(pick(AUTHORS, rnd))}`,
       '---',
     ].join('\n');
-    out.push({ path: `articles/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}.md`, slug, source: `${frontmatter}\n\n${body(rnd, slugs)}\n` });
+    out.push({
+      path: `articles/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}.md`,
+      slug,
+      source: `${frontmatter}\n\n${body(rnd, slugs)}\n`,
+    });
     slugs.push(slug);
   }
   return out;
 }
 
 /** Writes a whole corpus (articles and a rates file dated `newest`) into `contentDir`. */
-export async function writeCorpus(contentDir: string, options: CorpusOptions): Promise<GeneratedArticle[]> {
+export async function writeCorpus(
+  contentDir: string,
+  options: CorpusOptions,
+): Promise<GeneratedArticle[]> {
   const articles = generateArticles(options);
   const folders = new Set(articles.map((article) => dirname(join(contentDir, article.path))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   for (let i = 0; i < articles.length; i += 500) {
-    await Promise.all(articles.slice(i, i + 500).map((article) => writeFile(join(contentDir, article.path), article.source)));
+    await Promise.all(
+      articles
+        .slice(i, i + 500)
+        .map((article) => writeFile(join(contentDir, article.path), article.source)),
+    );
   }
   const asOf = options.newest.toISOString().slice(0, 10);
-  const rates = ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code, i) => ({ code, value: [0.01144, 0.00193, 0.10626, 0.0000787, 0.28571][i], change: [0, -0.12, 0.3, 0.05, 0][i] }));
-  await writeFile(join(contentDir, 'rates.json'), `${JSON.stringify({ asOf, base: 'USD', rates }, null, 2)}\n`);
+  const rates = ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code, i) => ({
+    code,
+    value: [0.01144, 0.00193, 0.10626, 0.0000787, 0.28571][i],
+    change: [0, -0.12, 0.3, 0.05, 0][i],
+  }));
+  await writeFile(
+    join(contentDir, 'rates.json'),
+    `${JSON.stringify({ asOf, base: 'USD', rates }, null, 2)}\n`,
+  );
   return articles;
 }

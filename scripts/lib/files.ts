@@ -14,6 +14,9 @@ export async function listFiles(dir: string): Promise<string[]> {
 /** A SHA-256 of every file under `dir`, by relative path: two equal digests mean two identical trees. */
 export async function treeDigest(dir: string): Promise<Record<string, string>> {
   const digest: Record<string, string> = {};
-  for (const file of await listFiles(dir)) digest[file] = createHash('sha256').update(await readFile(join(dir, file))).digest('hex');
+  for (const file of await listFiles(dir))
+    digest[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
   return digest;
 }

@@ -1,4 +1,12 @@
-import { lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { removeInBackground } from './retired-output.ts';
 
@@ -43,7 +51,8 @@ export function publish(out: string, version: string): void {
   symlinkSync(relative(dirname(out), version), link, 'dir');
   try {
     const current = lstatSync(out, { throwIfNoEntry: false });
-    if (current && !current.isSymbolicLink()) renameSync(out, join(versionsDir(out), `previous-${process.pid}`));
+    if (current && !current.isSymbolicLink())
+      renameSync(out, join(versionsDir(out), `previous-${process.pid}`));
     renameSync(link, out);
   } catch (error) {
     rmSync(link, { force: true });
@@ -71,7 +80,11 @@ function isAlive(pid: number): boolean {
  */
 export function removeOldVersions(out: string, keep: readonly string[] = []): void {
   const dir = versionsDir(out);
-  const kept = new Set([liveVersion(out), ...keep].filter((path): path is string => path !== undefined).map((path) => basename(path)));
+  const kept = new Set(
+    [liveVersion(out), ...keep]
+      .filter((path): path is string => path !== undefined)
+      .map((path) => basename(path)),
+  );
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -81,7 +94,12 @@ export function removeOldVersions(out: string, keep: readonly string[] = []): vo
   const old = names.filter((name) => {
     if (kept.has(name)) return false;
     const pid = Number(/-(\d+)$/.exec(name)?.[1]);
-    return !(Number.isInteger(pid) && pid !== process.pid && isAlive(pid) && !name.startsWith('previous-'));
+    return !(
+      Number.isInteger(pid) &&
+      pid !== process.pid &&
+      isAlive(pid) &&
+      !name.startsWith('previous-')
+    );
   });
   removeInBackground(old.map((name) => join(dir, name)));
 }

@@ -9,7 +9,9 @@ import { basename, dirname, join } from 'node:path';
 export async function previousOutputs(outDir: string): Promise<string[]> {
   const prefix = `${basename(outDir)}.old-`;
   const siblings = await readdir(dirname(outDir)).catch(() => []);
-  return siblings.filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))).map((name) => join(dirname(outDir), name));
+  return siblings
+    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+    .map((name) => join(dirname(outDir), name));
 }
 
 /**
@@ -18,6 +20,7 @@ export async function previousOutputs(outDir: string): Promise<string[]> {
  */
 export function removeInBackground(dirs: readonly string[]): void {
   if (dirs.length === 0) return;
-  const script = 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true });';
+  const script =
+    'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true });';
   spawn(process.execPath, ['-e', script, ...dirs], { detached: true, stdio: 'ignore' }).unref();
 }

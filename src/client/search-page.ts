@@ -38,7 +38,11 @@ interface ResultData {
   meta: { title?: string; date?: string };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -46,7 +50,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 
 function teaser(data: ResultData): HTMLLIElement {
   const excerpt = element('p', { className: 'excerpt' });
-  for (const part of excerptParts(data.excerpt)) excerpt.append(part.mark ? element('mark', {}, part.text) : part.text);
+  for (const part of excerptParts(data.excerpt))
+    excerpt.append(part.mark ? element('mark', {}, part.text) : part.text);
   return element(
     'li',
     {},
@@ -79,9 +84,15 @@ export async function startSearch(): Promise<void> {
   );
   let latest = 0;
 
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  const field = (name: string) =>
+    form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
-  const pagerLink = (state: SearchState, n: number, label: string, extra: Partial<HTMLAnchorElement> = {}) =>
+  const pagerLink = (
+    state: SearchState,
+    n: number,
+    label: string,
+    extra: Partial<HTMLAnchorElement> = {},
+  ) =>
     element('li', {}, element('a', { href: searchHref({ ...state, page: n }), ...extra }, label));
 
   async function show(state: SearchState): Promise<void> {
@@ -97,26 +108,43 @@ export async function startSearch(): Promise<void> {
       return;
     }
     const sort = state.sort === 'newest' || state.q === '' ? { date: 'desc' as const } : undefined;
-    const answers = await Promise.all(indexes.map((index) => index.search(state.q === '' ? null : state.q, { filters: searchFilters(state), sort })));
+    const answers = await Promise.all(
+      indexes.map((index) =>
+        index.search(state.q === '' ? null : state.q, { filters: searchFilters(state), sort }),
+      ),
+    );
     if (run !== latest) return;
     const results = mergeShardResults(
       answers.map((answer) => answer?.results ?? []),
       sort !== undefined,
     );
     const slice = resultWindow(results.length, SITE.perPage, state.page);
-    const data = await Promise.all(results.slice(slice.start, slice.last).map((result) => result.data()));
+    const data = await Promise.all(
+      results.slice(slice.start, slice.last).map((result) => result.data()),
+    );
     if (run !== latest) return;
 
-    status!.textContent = slice.total === 0 ? (state.q ? `No results for “${state.q}”.` : 'No results.') : resultsCounter(slice);
+    status!.textContent =
+      slice.total === 0
+        ? state.q
+          ? `No results for “${state.q}”.`
+          : 'No results.'
+        : resultsCounter(slice);
     list!.replaceChildren(...data.map(teaser));
     const items: HTMLLIElement[] = [];
     if (slice.pages > 1) {
-      if (slice.number > 1) items.push(pagerLink(state, slice.number - 1, 'Previous', { rel: 'prev' }));
+      if (slice.number > 1)
+        items.push(pagerLink(state, slice.number - 1, 'Previous', { rel: 'prev' }));
       for (const n of pagerWindow(slice.number, slice.pages)) {
-        if (n === null) items.push(element('li', { className: 'pager-gap', ariaHidden: 'true' }, '…'));
-        else items.push(pagerLink(state, n, String(n), n === slice.number ? { ariaCurrent: 'page' } : {}));
+        if (n === null)
+          items.push(element('li', { className: 'pager-gap', ariaHidden: 'true' }, '…'));
+        else
+          items.push(
+            pagerLink(state, n, String(n), n === slice.number ? { ariaCurrent: 'page' } : {}),
+          );
       }
-      if (slice.number < slice.pages) items.push(pagerLink(state, slice.number + 1, 'Next', { rel: 'next' }));
+      if (slice.number < slice.pages)
+        items.push(pagerLink(state, slice.number + 1, 'Next', { rel: 'next' }));
     }
     pager!.querySelector('ul')!.replaceChildren(...items);
     pager!.hidden = items.length === 0;
@@ -129,9 +157,15 @@ export async function startSearch(): Promise<void> {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    go({ ...readSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>)), page: 1 });
+    go({
+      ...readSearchState(
+        new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+      ),
+      page: 1,
+    });
   });
-  for (const name of ['tag', 'year', 'sort']) field(name).addEventListener('change', () => form.requestSubmit());
+  for (const name of ['tag', 'year', 'sort'])
+    field(name).addEventListener('change', () => form.requestSubmit());
   pager.addEventListener('click', (event) => {
     const link = (event.target as Element).closest('a');
     if (!link) return;
@@ -139,7 +173,10 @@ export async function startSearch(): Promise<void> {
     go(readSearchState(new URL(link.href).searchParams));
     status.scrollIntoView({ block: 'start' });
   });
-  window.addEventListener('popstate', () => void show(readSearchState(new URLSearchParams(location.search))));
+  window.addEventListener(
+    'popstate',
+    () => void show(readSearchState(new URLSearchParams(location.search))),
+  );
   // Shown only now that it works: a search submitted while the index was loading would have left
   // the page.
   form.hidden = false;

@@ -1,4 +1,14 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
@@ -66,7 +76,12 @@ async function writeWholeInBackground(file: string, text: string): Promise<void>
  * builds trust. The excerpt file is written first, since the body file's presence is what marks
  * the entry as stored.
  */
-export function writeBody(file: string, origin: BodyOrigin, body: StoredBody, excerpt: string): void {
+export function writeBody(
+  file: string,
+  origin: BodyOrigin,
+  body: StoredBody,
+  excerpt: string,
+): void {
   writeWhole(excerptFile(file), excerptText(origin, excerpt));
   writeWhole(file, bodyText(origin, body));
 }
@@ -75,19 +90,29 @@ export function writeBody(file: string, origin: BodyOrigin, body: StoredBody, ex
  * `writeBody` on the thread pool, for a content sync, which awaits every write before it ends:
  * the loader's thread goes on parsing the next article meanwhile.
  */
-export async function writeBodyInBackground(file: string, origin: BodyOrigin, body: StoredBody, excerpt: string): Promise<void> {
+export async function writeBodyInBackground(
+  file: string,
+  origin: BodyOrigin,
+  body: StoredBody,
+  excerpt: string,
+): Promise<void> {
   await writeWholeInBackground(excerptFile(file), excerptText(origin, excerpt));
   await writeWholeInBackground(file, bodyText(origin, body));
 }
 
 // The origin leads each file, so a check reads only its first bytes.
-const bodyText = ({ id, digest }: BodyOrigin, body: StoredBody) => JSON.stringify({ id, digest, ...body });
+const bodyText = ({ id, digest }: BodyOrigin, body: StoredBody) =>
+  JSON.stringify({ id, digest, ...body });
 const excerptText = ({ id, digest }: BodyOrigin, excerpt: string) => `${id} ${digest}\n${excerpt}`;
-const originPrefix = ({ id, digest }: BodyOrigin) => JSON.stringify({ id, digest }).slice(0, -1) + ',';
+const originPrefix = ({ id, digest }: BodyOrigin) =>
+  JSON.stringify({ id, digest }).slice(0, -1) + ',';
 
 /** Whether the body file and its excerpt file both exist and were made from `origin`. */
 export function bodyMatches(file: string, origin: BodyOrigin): boolean {
-  return startsWith(file, originPrefix(origin)) && startsWith(excerptFile(file), `${origin.id} ${origin.digest}\n`);
+  return (
+    startsWith(file, originPrefix(origin)) &&
+    startsWith(excerptFile(file), `${origin.id} ${origin.digest}\n`)
+  );
 }
 
 function startsWith(file: string, prefix: string): boolean {
@@ -114,10 +139,14 @@ export function readBody(file: string, origin: BodyOrigin): StoredBody {
   try {
     stored = JSON.parse(readFileSync(file, 'utf8')) as StoredBody & Partial<BodyOrigin>;
   } catch (error) {
-    throw new Error(`${file}: the stored article body is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`);
+    throw new Error(
+      `${file}: the stored article body is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`,
+    );
   }
   if (stored.id !== origin.id || stored.digest !== origin.digest) {
-    throw new Error(`${file}: the stored article body was made from ${stored.id ?? '?'} (${stored.digest ?? '?'}), not ${origin.id} (${origin.digest}); delete the cache folder and build again`);
+    throw new Error(
+      `${file}: the stored article body was made from ${stored.id ?? '?'} (${stored.digest ?? '?'}), not ${origin.id} (${origin.digest}); delete the cache folder and build again`,
+    );
   }
   return { html: stored.html, plainText: stored.plainText };
 }
@@ -129,10 +158,15 @@ export function readExcerpt(bodyFile: string, origin: BodyOrigin): string {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: the stored excerpt is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`);
+    throw new Error(
+      `${file}: the stored excerpt is missing or unreadable (${(error as Error).message}); delete the cache folder and build again`,
+    );
   }
   const header = `${origin.id} ${origin.digest}\n`;
-  if (!text.startsWith(header)) throw new Error(`${file}: the stored excerpt was not made from ${origin.id} (${origin.digest}); delete the cache folder and build again`);
+  if (!text.startsWith(header))
+    throw new Error(
+      `${file}: the stored excerpt was not made from ${origin.id} (${origin.digest}); delete the cache folder and build again`,
+    );
   return text.slice(header.length);
 }
 

@@ -19,7 +19,9 @@ export const NOW: Date = resolveNow(process.env);
 export const CMS_LOCAL_PORT: number = Number(process.env.KHABAR_CMS_PORT ?? SITE.cms.localPort);
 
 /** Most articles in one search shard for this build (`KHABAR_SEARCH_SHARD_SIZE`, else `SITE.searchShardSize`). */
-export const SEARCH_SHARD_SIZE: number = Number(process.env.KHABAR_SEARCH_SHARD_SIZE ?? SITE.searchShardSize);
+export const SEARCH_SHARD_SIZE: number = Number(
+  process.env.KHABAR_SEARCH_SHARD_SIZE ?? SITE.searchShardSize,
+);
 
 /** Where the build writes its stage timings as JSON (`KHABAR_TIMINGS`), for `npm run bench`; none when unset. */
 export const TIMINGS_FILE: string | undefined = process.env.KHABAR_TIMINGS || undefined;

@@ -34,8 +34,15 @@ export function getCacheKeys(): Promise<CacheKeys> {
     const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
     return {
       // No digest from the loader: no key, so the page is always rendered.
-      article: (entry) => (entry.digest === undefined ? undefined : stableDigest(site, entry.id, entry.digest)),
-      listing: ({ items, ...page }, ...shown) => stableDigest(site, page, shown, items.map(({ slug }) => [slug, revisions.get(slug)])),
+      article: (entry) =>
+        entry.digest === undefined ? undefined : stableDigest(site, entry.id, entry.digest),
+      listing: ({ items, ...page }, ...shown) =>
+        stableDigest(
+          site,
+          page,
+          shown,
+          items.map(({ slug }) => [slug, revisions.get(slug)]),
+        ),
     };
   });
   return keys;
@@ -44,5 +51,9 @@ export function getCacheKeys(): Promise<CacheKeys> {
 /** `getStaticPaths` of the routes with one page per published article (its HTML page, its JSON), keyed. */
 export async function articleStaticPaths() {
   const [{ entries }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
-  return entries.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: keys.article(entry) }));
+  return entries.map((entry) => ({
+    params: { slug: entry.id },
+    props: { entry },
+    cacheKey: keys.article(entry),
+  }));
 }

@@ -23,7 +23,10 @@ const SVG = /\.svg$/i;
 
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+  return (
+    rel === '' ||
+    (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel))
+  );
 }
 
 /**
@@ -63,7 +66,10 @@ export function listContentFiles(contentDir: string): ContentFiles {
         const entry = lstatSync(path);
         if (entry.isSymbolicLink()) {
           if (!isInside(realContent, realpathSync(path))) {
-            found.refused.push({ path, message: 'symbolic link leads outside the content folder; copy the file in instead' });
+            found.refused.push({
+              path,
+              message: 'symbolic link leads outside the content folder; copy the file in instead',
+            });
             continue;
           }
           isDirectory = statSync(path).isDirectory();
@@ -71,7 +77,10 @@ export function listContentFiles(contentDir: string): ContentFiles {
           isDirectory = entry.isDirectory();
         }
       } catch {
-        found.refused.push({ path, message: 'symbolic link leads nowhere, or the entry could not be read' });
+        found.refused.push({
+          path,
+          message: 'symbolic link leads nowhere, or the entry could not be read',
+        });
         continue;
       }
       if (isDirectory) walk(path);

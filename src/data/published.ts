@@ -1,5 +1,14 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { articleTags, groupByMonth, groupByTag, isPublished, newestFirst, type ArticleSummary, type TagGroup, type YearGroup } from '../lib/catalog.ts';
+import {
+  articleTags,
+  groupByMonth,
+  groupByTag,
+  isPublished,
+  newestFirst,
+  type ArticleSummary,
+  type TagGroup,
+  type YearGroup,
+} from '../lib/catalog.ts';
 import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
@@ -27,8 +36,19 @@ export interface Catalog {
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
   const index = getTagIndex();
-  const excerpt = derived ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) }) : '';
-  return { slug: entry.id, title, date, updated, author, summary, tags: tags.map((tag) => canonicalTag(tag, index)), excerpt };
+  const excerpt = derived
+    ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) })
+    : '';
+  return {
+    slug: entry.id,
+    title,
+    date,
+    updated,
+    author,
+    summary,
+    tags: tags.map((tag) => canonicalTag(tag, index)),
+    excerpt,
+  };
 }
 
 let catalog: Promise<Catalog> | undefined;
@@ -36,8 +56,8 @@ let catalog: Promise<Catalog> | undefined;
 /** The published catalogue: drafts and articles dated after the build's "now" are never in it. */
 export function getCatalog(): Promise<Catalog> {
   catalog ??= (async () => {
-    const entries = (await getCollection('articles', ({ data }) => isPublished(data, NOW))).sort((a, b) =>
-      newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
+    const entries = (await getCollection('articles', ({ data }) => isPublished(data, NOW))).sort(
+      (a, b) => newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
     );
     const articles = entries.map(summarise);
     const byTag = groupByTag(articles, getTagIndex());
@@ -46,10 +66,19 @@ export function getCatalog(): Promise<Catalog> {
     const [collision] = slugCollisions(tags.values());
     if (collision) {
       const names = collision.names.map((name) => `"${name}"`).join(' and ');
-      throw new Error(`Tags ${names} would share the URL /tags/${collision.slug}/; use one spelling`);
+      throw new Error(
+        `Tags ${names} would share the URL /tags/${collision.slug}/; use one spelling`,
+      );
     }
     const bySlug = new Map(articles.map((article) => [article.slug, article]));
-    return { entries, articles, bySlug, tags, byTag, byMonth: groupByMonth(articles, SITE.timeZone) };
+    return {
+      entries,
+      articles,
+      bySlug,
+      tags,
+      byTag,
+      byMonth: groupByMonth(articles, SITE.timeZone),
+    };
   })();
   return catalog;
 }

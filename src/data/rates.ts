@@ -32,8 +32,15 @@ function load(): { rates: Rates; ticker: Ticker } {
   const { rates, problems } = checkRates({ file, source });
   if (!rates) throw new Error(problems.map(formatProblem).join('\n'));
   const [year, month, day] = rates.asOf.split('-').map(Number) as [number, number, number];
-  const asOfLabel = formatLongDate(zonedTime({ year, month, day, hour: 12 }, SITE.timeZone), SITE.locale, SITE.timeZone);
-  cached = { rates, ticker: { asOf: rates.asOf, asOfLabel, base: rates.base, items: tickerItems(rates) } };
+  const asOfLabel = formatLongDate(
+    zonedTime({ year, month, day, hour: 12 }, SITE.timeZone),
+    SITE.locale,
+    SITE.timeZone,
+  );
+  cached = {
+    rates,
+    ticker: { asOf: rates.asOf, asOfLabel, base: rates.base, items: tickerItems(rates) },
+  };
   return cached;
 }
 

@@ -14,7 +14,8 @@ export const mdxComponents = { Callout };
 
 /** The stored body of a catalogued article: its HTML (`null` for MDX) and plain text. */
 export function bodyOf(entry: ArticleEntry): StoredBody {
-  if (!entry.data.derived) throw new Error(`${entry.id}: the content loader stored no body for this entry`);
+  if (!entry.data.derived)
+    throw new Error(`${entry.id}: the content loader stored no body for this entry`);
   return readBody(entry.data.derived.bodyFile, { id: entry.id, digest: String(entry.digest) });
 }
 
@@ -23,13 +24,18 @@ export function bodyOf(entry: ArticleEntry): StoredBody {
  * (`sanitizeBodyHtml`) whatever the format: Markdown was rendered and sanitized at sync; MDX, whose
  * components run at render time, is rendered here and sanitized as well.
  */
-export async function renderBodyHtml(entry: ArticleEntry, body: StoredBody = bodyOf(entry)): Promise<string> {
+export async function renderBodyHtml(
+  entry: ArticleEntry,
+  body: StoredBody = bodyOf(entry),
+): Promise<string> {
   if (body.html !== null) return body.html;
   container ??= AstroContainer.create().then((created) => {
     created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
     return created;
   });
   const { Content } = await render(entry);
-  const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+  const html = await (
+    await container
+  ).renderToString(Content, { props: { components: mdxComponents } });
   return sanitizeBodyHtml(html, { embedHosts: SITE.content.embedHosts });
 }

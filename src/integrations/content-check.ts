@@ -42,7 +42,10 @@ export function contentCheck(): AstroIntegration {
               message: `${errors.length} content problem${errors.length === 1 ? '' : 's'}; fix them and save:\n\n${errors.map(formatProblem).join('\n')}`,
               stack: '',
               id: first!.file,
-              loc: first!.line !== undefined ? { file: first!.file, line: first!.line, column: first!.column ?? 1 } : undefined,
+              loc:
+                first!.line !== undefined
+                  ? { file: first!.file, line: first!.line, column: first!.column ?? 1 }
+                  : undefined,
               plugin: 'khabar-content-check',
             },
           };
@@ -51,7 +54,10 @@ export function contentCheck(): AstroIntegration {
         const schedule = (file: string) => {
           if (!file.startsWith(CONTENT_DIR)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => void run().catch((error: unknown) => logger.error(String(error))), 100);
+          timer = setTimeout(
+            () => void run().catch((error: unknown) => logger.error(String(error))),
+            100,
+          );
         };
         server.watcher.add(CONTENT_DIR);
         server.watcher.on('change', schedule).on('add', schedule).on('unlink', schedule);

@@ -25,7 +25,15 @@ let pending: Promise<string> | undefined;
 export function adminBundle(): Promise<string> {
   pending ??= (async () => {
     const key = createHash('sha256')
-      .update([version('decap-cms-app'), version('react'), version('react-dom'), version('esbuild'), readFileSync(entry, 'utf8')].join('\n'))
+      .update(
+        [
+          version('decap-cms-app'),
+          version('react'),
+          version('react-dom'),
+          version('esbuild'),
+          readFileSync(entry, 'utf8'),
+        ].join('\n'),
+      )
       .digest('hex')
       .slice(0, 16);
     const file = join(root, 'node_modules/.cache/khabar', `decap-cms-${key}.js`);
@@ -61,7 +69,8 @@ export function decapAdmin(): AstroIntegration {
         // The page is an endpoint named index.html; a static host serves it at /admin/, the dev
         // server only at its file name, so /admin/ is pointed there.
         server.middlewares.use((request, _response, next) => {
-          if (request.url === '/admin/' || request.url === '/admin') request.url = '/admin/index.html';
+          if (request.url === '/admin/' || request.url === '/admin')
+            request.url = '/admin/index.html';
           next();
         });
         server.middlewares.use(ADMIN_BUNDLE_PATH, (_request, response, next) => {

@@ -14,7 +14,11 @@ export function articleListPath(n: number): string {
 }
 
 /** An article's metadata as the API publishes it. */
-export function apiArticleSummary(article: ArticleSummary, tags: ReadonlyMap<string, Tag>, origin: string): ApiArticleSummary {
+export function apiArticleSummary(
+  article: ArticleSummary,
+  tags: ReadonlyMap<string, Tag>,
+  origin: string,
+): ApiArticleSummary {
   return {
     slug: article.slug,
     url: absolute(origin, articlePath(article.slug)),
@@ -43,7 +47,9 @@ export function apiArticleListPages(
     pages,
     next: i + 1 < pages ? absolute(origin, articleListPath(i + 2)) : null,
     prev: i > 0 ? absolute(origin, articleListPath(i)) : null,
-    articles: articles.slice(i * perPage, (i + 1) * perPage).map((article) => apiArticleSummary(article, tags, origin)),
+    articles: articles
+      .slice(i * perPage, (i + 1) * perPage)
+      .map((article) => apiArticleSummary(article, tags, origin)),
   }));
 }
 
@@ -72,5 +78,7 @@ export function jsonForScript(value: unknown): string {
 
 /** A JSON response body, formatted for people who read it too. */
 export function jsonResponse(value: unknown): Response {
-  return new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(value, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 }

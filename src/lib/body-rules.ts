@@ -5,14 +5,23 @@ import { find, html as htmlInfo } from 'property-information';
 import { parseFragment } from 'parse5';
 import { markdownToHast, markdownToHtml, mdxToMdast } from 'satteri';
 import { VFile } from 'vfile';
-import { elementProblems, findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
+import {
+  elementProblems,
+  findUnsafeElements,
+  type EmbedPolicy,
+  type UnsafeMarkup,
+} from './safe-html.ts';
 
 /**
  * The Markdown features pages are rendered with (`astro.config.mjs`); the checks parse with the
  * same. A body has no frontmatter of its own: a `---` block at its start is body text, to the
  * renderer and the check alike.
  */
-export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: false, frontmatter: false } as const;
+export const MARKDOWN_FEATURES = {
+  gfm: true,
+  smartPunctuation: false,
+  frontmatter: false,
+} as const;
 
 // Images an article may name by a relative path: the MDX compiler imports them as modules, so
 // anything else (a script, `?raw`) would be code or source text, not a picture.
@@ -24,7 +33,8 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
  */
 export function unsafeImageSource(url: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
-  if (/[?#]/.test(url) || !IMAGE_FILE.test(url)) return `image \`${url.slice(0, 60)}\` is not an image file (.png, .jpg, .gif, .webp, .avif, .svg)`;
+  if (/[?#]/.test(url) || !IMAGE_FILE.test(url))
+    return `image \`${url.slice(0, 60)}\` is not an image file (.png, .jpg, .gif, .webp, .avif, .svg)`;
   return undefined;
 }
 
@@ -56,12 +66,18 @@ export interface MdxNode {
 const MDX_MESSAGES = {
   esm: '`import` and `export` are not allowed in MDX articles: an article is content, not code (registered components need no import)',
   expression: '`{…}` expressions are not allowed in MDX articles; write the text itself',
-  spread: 'spread attributes (`{...props}`) are not allowed in MDX articles; write each attribute as text',
-  computed: (name: string) => `attribute \`${name}\` must be literal text in quotes, not a \`{…}\` expression`,
+  spread:
+    'spread attributes (`{...props}`) are not allowed in MDX articles; write each attribute as text',
+  computed: (name: string) =>
+    `attribute \`${name}\` must be literal text in quotes, not a \`{…}\` expression`,
   directive: (name: string) => `directive attribute \`${name}\` is not allowed in MDX articles`,
   twice: (name: string) => `attribute \`${name}\` is written twice; keep one`,
-  component: (name: string) => `<${name}> is not a registered component; registered: ${Object.keys(MDX_COMPONENTS).map((c) => `<${c}>`).join(', ')}`,
-  prop: (component: string, name: string) => `<${component}> takes no \`${name}\` attribute; it takes ${(MDX_COMPONENTS[component] ?? []).map((p) => `\`${p}\``).join(', ') || 'none'}`,
+  component: (name: string) =>
+    `<${name}> is not a registered component; registered: ${Object.keys(MDX_COMPONENTS)
+      .map((c) => `<${c}>`)
+      .join(', ')}`,
+  prop: (component: string, name: string) =>
+    `<${component}> takes no \`${name}\` attribute; it takes ${(MDX_COMPONENTS[component] ?? []).map((p) => `\`${p}\``).join(', ') || 'none'}`,
 };
 
 // An expression holding only a comment (`{/* note */}`) renders nothing and runs nothing.
@@ -81,43 +97,74 @@ function jsxProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
   for (const attribute of node.attributes ?? []) {
     const place = attribute.position ? attribute : node;
     const lower = attribute.name?.toLowerCase();
-    if (lower !== undefined && seen.has(lower)) found.push(at(place, MDX_MESSAGES.twice(attribute.name!)));
+    if (lower !== undefined && seen.has(lower))
+      found.push(at(place, MDX_MESSAGES.twice(attribute.name!)));
     if (lower !== undefined) seen.add(lower);
     if (attribute.type === 'mdxJsxExpressionAttribute') found.push(at(place, MDX_MESSAGES.spread));
-    else if (attribute.name?.includes(':')) found.push(at(place, MDX_MESSAGES.directive(attribute.name)));
-    else if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') found.push(at(place, MDX_MESSAGES.computed(attribute.name ?? '')));
+    else if (attribute.name?.includes(':'))
+      found.push(at(place, MDX_MESSAGES.directive(attribute.name)));
+    else if (
+      attribute.value !== null &&
+      attribute.value !== undefined &&
+      typeof attribute.value !== 'string'
+    )
+      found.push(at(place, MDX_MESSAGES.computed(attribute.name ?? '')));
     else if (attribute.name) literal[attribute.name] = attribute.value ?? true;
   }
   const component = MDX_COMPONENTS[name];
   if (/^[A-Z]|\./.test(name)) {
     if (!component) return [...found, at(node, MDX_MESSAGES.component(name))];
-    for (const prop of Object.keys(literal)) if (!component.includes(prop)) found.push(at(node, MDX_MESSAGES.prop(name, prop)));
+    for (const prop of Object.keys(literal))
+      if (!component.includes(prop)) found.push(at(node, MDX_MESSAGES.prop(name, prop)));
     return found;
   }
   // An HTML element written as JSX: judged by the sanitizer, as raw HTML in Markdown is.
   const properties: Element['properties'] = {};
-  for (const [attribute, value] of Object.entries(literal)) properties[find(htmlInfo, attribute).property] = value;
-  const element: Element = { type: 'element', tagName: name.toLowerCase(), properties, children: [] };
-  const image = element.tagName === 'img' && typeof properties.src === 'string' ? unsafeImageSource(properties.src) : undefined;
-  return [...found, ...(image ? [at(node, image)] : []), ...elementProblems(element, policy).map((message) => at(node, message))];
+  for (const [attribute, value] of Object.entries(literal))
+    properties[find(htmlInfo, attribute).property] = value;
+  const element: Element = {
+    type: 'element',
+    tagName: name.toLowerCase(),
+    properties,
+    children: [],
+  };
+  const image =
+    element.tagName === 'img' && typeof properties.src === 'string'
+      ? unsafeImageSource(properties.src)
+      : undefined;
+  return [
+    ...found,
+    ...(image ? [at(node, image)] : []),
+    ...elementProblems(element, policy).map((message) => at(node, message)),
+  ];
 }
 
 /** The element a Markdown link, definition or image becomes, for the sanitizer to judge. */
 function markdownElement(node: MdxNode): Element | undefined {
-  if (node.type === 'link' || node.type === 'definition') return { type: 'element', tagName: 'a', properties: { href: node.url ?? '' }, children: [] };
-  if (node.type === 'image') return { type: 'element', tagName: 'img', properties: { src: node.url ?? '' }, children: [] };
+  if (node.type === 'link' || node.type === 'definition')
+    return { type: 'element', tagName: 'a', properties: { href: node.url ?? '' }, children: [] };
+  if (node.type === 'image')
+    return { type: 'element', tagName: 'img', properties: { src: node.url ?? '' }, children: [] };
   return undefined;
 }
 
 /** The MDX rules for one node of an MDX tree (mdast), not its children. */
 function nodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
   if (node.type === 'mdxjsEsm') return [at(node, MDX_MESSAGES.esm)];
-  if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !COMMENT_ONLY.test(node.value ?? '')) return [at(node, MDX_MESSAGES.expression)];
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return jsxProblems(node, policy);
+  if (
+    (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+    !COMMENT_ONLY.test(node.value ?? '')
+  )
+    return [at(node, MDX_MESSAGES.expression)];
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+    return jsxProblems(node, policy);
   const element = markdownElement(node);
   if (!element) return [];
   const image = node.type === 'image' ? unsafeImageSource(node.url ?? '') : undefined;
-  return [...(image ? [at(node, image)] : []), ...elementProblems(element, policy).map((message) => at(node, message))];
+  return [
+    ...(image ? [at(node, image)] : []),
+    ...elementProblems(element, policy).map((message) => at(node, message)),
+  ];
 }
 
 function walkMdx(node: MdxNode, policy: EmbedPolicy, found: UnsafeMarkup[]): void {
@@ -151,7 +198,11 @@ export function findUnsafeMdx(body: string, policy: EmbedPolicy): UnsafeMarkup[]
   } catch (error) {
     const message = (error as Error).message;
     const place = /^(\d+):(\d+):\s*/.exec(message);
-    throw new MdxSyntaxError(message.slice(place?.[0].length ?? 0), place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined);
+    throw new MdxSyntaxError(
+      message.slice(place?.[0].length ?? 0),
+      place ? Number(place[1]) : undefined,
+      place ? Number(place[2]) : undefined,
+    );
   }
   const found: UnsafeMarkup[] = [];
   walkMdx(tree, policy, found);
@@ -172,12 +223,18 @@ export function mdxNodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarku
  * parses it, so an indented line, a `<noscript>` or a `<style>` cannot hide anything from the check.
  */
 export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMarkup[] {
-  const rendered = markdownToHast(body, { position: true, features: MARKDOWN_FEATURES }) as unknown as Root;
+  const rendered = markdownToHast(body, {
+    position: true,
+    features: MARKDOWN_FEATURES,
+  }) as unknown as Root;
   // Without raw HTML the tree is the renderer's own elements, and the costly HTML parse is skipped.
   const tree = body.includes('<') ? (raw(rendered, { file: new VFile(body) }) as Root) : rendered;
   const found = findUnsafeElements(tree, policy);
   visitImages(tree, (image) => {
-    const problem = typeof image.properties.src === 'string' ? unsafeImageSource(image.properties.src) : undefined;
+    const problem =
+      typeof image.properties.src === 'string'
+        ? unsafeImageSource(image.properties.src)
+        : undefined;
     if (problem) found.push(at(image, problem));
   });
   return found;
@@ -213,7 +270,10 @@ export function nestingDepth(body: string): number {
   return deepest;
 }
 
-function visitImages(node: Root | Element | Root['children'][number], visit: (image: Element) => void): void {
+function visitImages(
+  node: Root | Element | Root['children'][number],
+  visit: (image: Element) => void,
+): void {
   if (node.type === 'element' && node.tagName === 'img') visit(node);
   if ('children' in node) for (const child of node.children) visitImages(child, visit);
 }
@@ -227,7 +287,10 @@ export interface TrustedMdx {
 }
 
 /** Whether `file` lies in one of the trusted folders under `articlesDir`. */
-export function isTrustedMdx(file: string, { articlesDir, trustedMdxFolders }: TrustedMdx): boolean {
+export function isTrustedMdx(
+  file: string,
+  { articlesDir, trustedMdxFolders }: TrustedMdx,
+): boolean {
   const rel = relative(articlesDir, file).split(sep).join('/');
   if (rel.startsWith('../') || rel === '..') return false;
   return trustedMdxFolders.some((folder) => {
@@ -235,4 +298,3 @@ export function isTrustedMdx(file: string, { articlesDir, trustedMdxFolders }: T
     return prefix !== '' && !prefix.split('/').includes('..') && rel.startsWith(`${prefix}/`);
   });
 }
-

@@ -42,7 +42,10 @@ export function isPublished(article: { draft?: boolean; date: Date }, now: Date)
 }
 
 /** Newest first; equal dates fall back to the slug so every build orders them alike. */
-export function newestFirst(a: Pick<ArticleSummary, 'date' | 'slug'>, b: Pick<ArticleSummary, 'date' | 'slug'>): number {
+export function newestFirst(
+  a: Pick<ArticleSummary, 'date' | 'slug'>,
+  b: Pick<ArticleSummary, 'date' | 'slug'>,
+): number {
   return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
@@ -51,8 +54,14 @@ export function newestFirst(a: Pick<ArticleSummary, 'date' | 'slug'>, b: Pick<Ar
  * by display name. An article that repeats a tag in another spelling is listed once.
  * Registered tags take their name, slug and description from `index`.
  */
-export function groupByTag(articles: readonly ArticleSummary[], index: TagIndex = NO_REGISTRY): TagGroup[] {
-  const tags = collectTags(articles.map((article) => article.tags), index);
+export function groupByTag(
+  articles: readonly ArticleSummary[],
+  index: TagIndex = NO_REGISTRY,
+): TagGroup[] {
+  const tags = collectTags(
+    articles.map((article) => article.tags),
+    index,
+  );
   const groups = new Map<string, ArticleSummary[]>();
   for (const article of articles) {
     for (const key of new Set(article.tags.map((tag) => tagKey(canonicalTag(tag, index))))) {
@@ -63,7 +72,11 @@ export function groupByTag(articles: readonly ArticleSummary[], index: TagIndex 
   }
   return [...groups]
     .map(([key, list]) => ({ tag: tags.get(key)!, articles: list }))
-    .sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'en', { sensitivity: 'base' }) || a.tag.slug.localeCompare(b.tag.slug));
+    .sort(
+      (a, b) =>
+        a.tag.name.localeCompare(b.tag.name, 'en', { sensitivity: 'base' }) ||
+        a.tag.slug.localeCompare(b.tag.slug),
+    );
 }
 
 /** The archive: `articles` (given newest first) by year and month on the calendar of `timeZone`, newest first. */
@@ -90,7 +103,10 @@ export function groupByMonth(articles: readonly ArticleSummary[], timeZone: stri
 }
 
 /** The tags of one article in its own order, resolved to their display names and slugs. */
-export function articleTags(article: Pick<ArticleSummary, 'tags'>, all: ReadonlyMap<string, Tag>): Tag[] {
+export function articleTags(
+  article: Pick<ArticleSummary, 'tags'>,
+  all: ReadonlyMap<string, Tag>,
+): Tag[] {
   const seen = new Set<string>();
   const out: Tag[] = [];
   for (const raw of article.tags) {

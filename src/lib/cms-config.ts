@@ -50,9 +50,15 @@ export interface CmsOptions {
 // order, types, required-ness, defaults and patterns all come from the schema.
 const PRESENTATION: Record<string, Partial<CmsField>> = {
   title: { label: 'Headline' },
-  summary: { widget: 'text', hint: 'One or two sentences for search results, feeds and link previews.' },
+  summary: {
+    widget: 'text',
+    hint: 'One or two sentences for search results, feeds and link previews.',
+  },
   image: { widget: 'image', label: 'Lead image' },
-  imageAlt: { label: 'Lead image description', hint: 'Required with an image: describe it for readers who cannot see it.' },
+  imageAlt: {
+    label: 'Lead image description',
+    hint: 'Required with an image: describe it for readers who cannot see it.',
+  },
   draft: { hint: 'A draft is never published, whatever its date.' },
   date: { hint: 'A later date schedules the article.' },
   slug: { hint: 'Leave empty to use the file name.' },
@@ -66,15 +72,32 @@ function labelOf(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const DATE_WIDGET = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+const DATE_WIDGET = {
+  widget: 'datetime',
+  format: 'YYYY-MM-DD',
+  date_format: 'YYYY-MM-DD',
+  time_format: false,
+  picker_utc: true,
+};
 
 function widgetFor(name: string, field: JsonSchemaField, options: CmsOptions): Partial<CmsField> {
   if (field.format === 'date') return DATE_WIDGET;
   if (field.type === 'boolean') return { widget: 'boolean' };
-  if (field.type === 'array' && name === 'tags' && options.tags.strict && options.tags.names.length > 0) {
-    return { widget: 'select', multiple: true, options: options.tags.names, ...(field.minItems ? { min: field.minItems } : {}) };
+  if (
+    field.type === 'array' &&
+    name === 'tags' &&
+    options.tags.strict &&
+    options.tags.names.length > 0
+  ) {
+    return {
+      widget: 'select',
+      multiple: true,
+      options: options.tags.names,
+      ...(field.minItems ? { min: field.minItems } : {}),
+    };
   }
-  if (field.type === 'array') return { widget: 'list', ...(field.minItems ? { min: field.minItems } : {}) };
+  if (field.type === 'array')
+    return { widget: 'list', ...(field.minItems ? { min: field.minItems } : {}) };
   return { widget: 'string' };
 }
 
@@ -89,7 +112,9 @@ export function cmsFields(schema: JsonSchemaObject, options: CmsOptions): CmsFie
       ...widgetFor(name, field, options),
       required: required.has(name),
       ...(field.default !== undefined ? { default: field.default } : {}),
-      ...(pattern ? { pattern: [pattern, 'does not have the expected form'] as [string, string] } : {}),
+      ...(pattern
+        ? { pattern: [pattern, 'does not have the expected form'] as [string, string] }
+        : {}),
       ...PRESENTATION[name],
     } as CmsField;
   });
@@ -99,9 +124,17 @@ export function cmsFields(schema: JsonSchemaObject, options: CmsOptions): CmsFie
 /** The whole Decap CMS configuration, as /admin/config.yml serves it. */
 export function cmsConfig(schema: JsonSchemaObject, options: CmsOptions): Record<string, unknown> {
   return {
-    backend: { name: 'github', repo: options.repo, branch: options.branch, ...(options.authBaseUrl ? { base_url: options.authBaseUrl } : {}) },
+    backend: {
+      name: 'github',
+      repo: options.repo,
+      branch: options.branch,
+      ...(options.authBaseUrl ? { base_url: options.authBaseUrl } : {}),
+    },
     // Used only when the UI is opened on localhost or 127.0.0.1, by `npm run cms`.
-    local_backend: { url: `http://127.0.0.1:${options.localPort}/api/v1`, allowed_hosts: ['localhost', '127.0.0.1'] },
+    local_backend: {
+      url: `http://127.0.0.1:${options.localPort}/api/v1`,
+      allowed_hosts: ['localhost', '127.0.0.1'],
+    },
     site_url: options.siteUrl,
     media_folder: 'public/images',
     public_folder: '/images',

@@ -14,7 +14,9 @@ export const CMS_FORMAT = 'khabar-frontmatter';
 export function cmsFromFile(content: string): Record<string, unknown> {
   const split = splitFrontmatter(content);
   if (split.problems.length > 0) {
-    throw new Error(`This article cannot be opened in the editor: ${split.problems.map((problem) => `line ${problem.line ?? 1}: ${problem.message}`).join('; ')}`);
+    throw new Error(
+      `This article cannot be opened in the editor: ${split.problems.map((problem) => `line ${problem.line ?? 1}: ${problem.message}`).join('; ')}`,
+    );
   }
   const body = split.body.replace(/^\n/, '');
   return { ...split.data, ...(body.trim() !== '' ? { body } : {}) };
@@ -27,6 +29,11 @@ export function cmsFromFile(content: string): Record<string, unknown> {
 export function cmsToFile(data: object, sortedKeys: readonly string[] = []): string {
   const { body = '', ...fields } = data as Record<string, unknown>;
   const known = sortedKeys.filter((key) => key in fields);
-  const ordered = Object.fromEntries([...known, ...Object.keys(fields).filter((key) => !known.includes(key))].map((key) => [key, fields[key]]));
+  const ordered = Object.fromEntries(
+    [...known, ...Object.keys(fields).filter((key) => !known.includes(key))].map((key) => [
+      key,
+      fields[key],
+    ]),
+  );
   return `---\n${new Document(ordered).toString()}---\n\n${String(body)}`;
 }

@@ -56,7 +56,14 @@ export function zonedTime(
   fields: Pick<ZonedParts, 'year' | 'month' | 'day'> & Partial<ZonedParts>,
   timeZone: string,
 ): Date {
-  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
+  const wall = Date.UTC(
+    fields.year,
+    fields.month - 1,
+    fields.day,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
   // Two passes settle the offset even when the first guess lands across a DST change.
   let instant = wall - zoneOffset(new Date(wall), timeZone);
   instant = wall - zoneOffset(new Date(instant), timeZone);
@@ -65,11 +72,16 @@ export function zonedTime(
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZONED_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 function validCalendarDate(year: number, month: number, day: number): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
 }
 
 /** Whether `text` is a real calendar day written `YYYY-MM-DD` (no 2026-02-30). */
@@ -90,23 +102,32 @@ export function parseContentDate(value: unknown, timeZone: string): Date | undef
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
     const isUtcMidnight =
-      value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
+      value.getUTCHours() === 0 &&
+      value.getUTCMinutes() === 0 &&
+      value.getUTCSeconds() === 0 &&
+      value.getUTCMilliseconds() === 0;
     if (!isUtcMidnight) return value;
-    return zonedTime({ year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() }, timeZone);
+    return zonedTime(
+      { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() },
+      timeZone,
+    );
   }
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const plain = PLAIN_DATE.exec(text);
   if (plain) {
     const [year, month, day] = plain.slice(1).map(Number) as [number, number, number];
-    return validCalendarDate(year, month, day) ? zonedTime({ year, month, day }, timeZone) : undefined;
+    return validCalendarDate(year, month, day)
+      ? zonedTime({ year, month, day }, timeZone)
+      : undefined;
   }
   const local = LOCAL_DATE_TIME.exec(text);
   if (local) {
-    const [year, month, day, hour, minute, second = 0] = local.slice(1).map((v) => Number(v ?? 0)) as number[] as [
-      number, number, number, number, number, number?,
-    ];
-    if (!validCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+    const [year, month, day, hour, minute, second = 0] = local
+      .slice(1)
+      .map((v) => Number(v ?? 0)) as number[] as [number, number, number, number, number, number?];
+    if (!validCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+      return undefined;
     return zonedTime({ year, month, day, hour, minute, second }, timeZone);
   }
   if (ZONED_DATE_TIME.test(text)) {
@@ -122,11 +143,16 @@ export function parseContentDate(value: unknown, timeZone: string): Date | undef
  * reproducible-builds convention) when set, otherwise the clock.
  * @throws Error when `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
  */
-export function resolveNow(env: Readonly<Record<string, string | undefined>>, clock: () => Date = () => new Date()): Date {
+export function resolveNow(
+  env: Readonly<Record<string, string | undefined>>,
+  clock: () => Date = () => new Date(),
+): Date {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw === undefined || raw.trim() === '') return clock();
   if (!/^\d+$/.test(raw.trim())) {
-    throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01T00:00:00Z, got "${raw}"`);
+    throw new Error(
+      `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01T00:00:00Z, got "${raw}"`,
+    );
   }
   return new Date(Number(raw.trim()) * 1000);
 }
@@ -138,7 +164,12 @@ export function formatLongDate(date: Date, locale: string, timeZone: string): st
   const key = `${locale}|${timeZone}`;
   let formatter = longDateFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    formatter = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone,
+    });
     longDateFormatters.set(key, formatter);
   }
   return formatter.format(date);
@@ -146,9 +177,11 @@ export function formatLongDate(date: Date, locale: string, timeZone: string): st
 
 /** An English month name and year such as `February 2026` for archive headings. */
 export function formatMonthYear(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** `YYYY-MM-DD` of `date` on the calendar of `timeZone`. */

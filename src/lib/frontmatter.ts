@@ -76,7 +76,13 @@ export function splitFrontmatter(source: string): SplitSource {
   const closing = lines.findIndex((line, index) => index > 0 && CLOSING.test(line));
   if (closing < 0) {
     return {
-      ...none([{ line: 1, column: 1, message: 'frontmatter is not closed: end it with a line of three dashes (`---`)' }]),
+      ...none([
+        {
+          line: 1,
+          column: 1,
+          message: 'frontmatter is not closed: end it with a line of three dashes (`---`)',
+        },
+      ]),
       hasFrontmatter: true,
       body: '',
     };
@@ -84,17 +90,32 @@ export function splitFrontmatter(source: string): SplitSource {
   const yaml = '\n' + lines.slice(1, closing).join('\n');
   const body = lines.slice(closing + 1).join('\n');
   const base = { yaml, body, bodyLineOffset: closing + 1, hasFrontmatter: true };
-  const document = parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const document = parseDocument(yaml, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: true,
+  });
   const problems = [...document.errors, ...document.warnings].map(yamlProblem);
   if (problems.length > 0) return { ...base, data: {}, problems };
   if (document.contents !== null && !isMap(document.contents)) {
-    return { ...base, data: {}, problems: [{ line: 2, column: 1, message: 'frontmatter must be a list of `field: value` lines' }] };
+    return {
+      ...base,
+      data: {},
+      problems: [
+        { line: 2, column: 1, message: 'frontmatter must be a list of `field: value` lines' },
+      ],
+    };
   }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ...base, data: {}, problems: [{ line: 2, column: 1, message: `frontmatter: ${(error as Error).message}` }] };
+    return {
+      ...base,
+      data: {},
+      problems: [{ line: 2, column: 1, message: `frontmatter: ${(error as Error).message}` }],
+    };
   }
   return { ...base, data: (data as Record<string, unknown> | null) ?? {}, problems: [] };
 }
@@ -103,5 +124,9 @@ export function splitFrontmatter(source: string): SplitSource {
 function yamlProblem(error: YAMLError): FrontmatterProblem {
   const position = error.linePos?.[0];
   const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  return { line: position?.line, column: position?.col, message: `YAML syntax error in frontmatter: ${reason}` };
+  return {
+    line: position?.line,
+    column: position?.col,
+    message: `YAML syntax error in frontmatter: ${reason}`,
+  };
 }

@@ -43,7 +43,11 @@ export function pageParam(scheme: PageScheme, n: number): string | undefined {
 }
 
 /** Where page `number` (1-based, within range) of `total` items in pages of `perPage` starts and ends. */
-export function pageBounds(total: number, perPage: number, number: number): { pages: number; start: number; first: number; last: number } {
+export function pageBounds(
+  total: number,
+  perPage: number,
+  number: number,
+): { pages: number; start: number; first: number; last: number } {
   const pages = Math.max(1, Math.ceil(total / perPage));
   const start = (number - 1) * perPage;
   const last = Math.min(total, start + perPage);
@@ -54,8 +58,13 @@ export function pageBounds(total: number, perPage: number, number: number): { pa
  * Splits `items` into pages of `perPage`. An empty list gives one empty page, so a listing always
  * has its first page; otherwise there is never an empty page and never a page past the last.
  */
-export function paginate<T>(items: readonly T[], perPage: number, scheme: PageScheme): ListingPage<T>[] {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a positive integer, got ${perPage}`);
+export function paginate<T>(
+  items: readonly T[],
+  perPage: number,
+  scheme: PageScheme,
+): ListingPage<T>[] {
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new RangeError(`perPage must be a positive integer, got ${perPage}`);
   const total = items.length;
   const { pages } = pageBounds(total, perPage, 1);
   return Array.from({ length: pages }, (_, index) => {
@@ -76,7 +85,9 @@ export function paginate<T>(items: readonly T[], perPage: number, scheme: PageSc
 }
 
 /** The counter above a listing: `Viewing results 1 - 6 of 14`. */
-export function resultsCounter(page: Pick<ListingPage<unknown>, 'first' | 'last' | 'total'>): string {
+export function resultsCounter(
+  page: Pick<ListingPage<unknown>, 'first' | 'last' | 'total'>,
+): string {
   if (page.total === 0) return 'No results';
   return `Viewing results ${page.first} - ${page.last} of ${page.total}`;
 }

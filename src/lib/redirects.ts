@@ -40,7 +40,10 @@ export function redirectPath(source: string, kind: 'article' | 'tag'): string {
  * page, lies inside a folder the build owns, is its own target, points to a page that does not
  * exist, or is claimed by another request with a different target.
  */
-export function planRedirects(requests: readonly RedirectRequest[], live: ReadonlySet<string>): { redirects: Redirect[]; conflicts: RedirectConflict[] } {
+export function planRedirects(
+  requests: readonly RedirectRequest[],
+  live: ReadonlySet<string>,
+): { redirects: Redirect[]; conflicts: RedirectConflict[] } {
   const conflicts: RedirectConflict[] = [];
   const accepted = new Map<string, RedirectRequest[]>();
   for (const request of requests) {
@@ -48,8 +51,10 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';
     if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
-    else if (live.has(from) || live.has(from.replace(/\/index\.html$/, '/'))) message = `redirect from ${from} collides with a live page at that address`;
-    else if (isBuildOwned(from)) message = `redirect from ${from} is a path the build writes itself`;
+    else if (live.has(from) || live.has(from.replace(/\/index\.html$/, '/')))
+      message = `redirect from ${from} collides with a live page at that address`;
+    else if (isBuildOwned(from))
+      message = `redirect from ${from} is a path the build writes itself`;
     else if (!live.has(request.to)) {
       message = `redirect from ${from} points nowhere: ${request.to} is not a published page`;
       reason = 'nowhere';
@@ -66,8 +71,14 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
     const targets = new Set((explicit.length > 0 ? explicit : claims).map((claim) => claim.to));
     if (targets.size > 1) {
       for (const claim of explicit) {
-        const others = explicit.filter((other) => other.to !== claim.to).map((other) => `${other.to} (${other.file})`);
-        conflicts.push({ request: claim, reason: 'clash', message: `redirect from ${from} is also claimed for ${others.join(', ')}; keep one` });
+        const others = explicit
+          .filter((other) => other.to !== claim.to)
+          .map((other) => `${other.to} (${other.file})`);
+        conflicts.push({
+          request: claim,
+          reason: 'clash',
+          message: `redirect from ${from} is also claimed for ${others.join(', ')}; keep one`,
+        });
       }
       continue;
     }
@@ -77,13 +88,17 @@ export function planRedirects(requests: readonly RedirectRequest[], live: Readon
   return { redirects, conflicts };
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The static page left at an old address: an immediate meta refresh, a canonical link to the new
  * address for search engines, `noindex`, and a plain link for anyone whose browser does not follow.
  */
-export function redirectPage({ to }: Redirect, site: { url: string; lang: string; title: string }): string {
+export function redirectPage(
+  { to }: Redirect,
+  site: { url: string; lang: string; title: string },
+): string {
   const href = escapeHtml(to);
   const canonical = escapeHtml(new URL(to, site.url).href);
   return [

@@ -38,25 +38,43 @@ const JSX_URL_ATTRIBUTES: Record<string, { attribute: string; kind: BodyReferenc
 export function findReferences(body: string, format: BodyFormat): BodyReference[] {
   let tree: Node;
   try {
-    tree = (format === 'mdx' ? mdxToMdast(body) : markdownToMdast(body, { features: { frontmatter: false } })) as unknown as Node;
+    tree = (format === 'mdx'
+      ? mdxToMdast(body)
+      : markdownToMdast(body, { features: { frontmatter: false } })) as unknown as Node;
   } catch {
     return [];
   }
   const out: BodyReference[] = [];
   const visit = (node: Node): void => {
-    const start = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    if ((node.type === 'link' || node.type === 'definition') && node.url) out.push({ kind: 'link', url: node.url, ...start });
-    else if (node.type === 'image' && node.url) out.push({ kind: 'image', url: node.url, alt: node.alt ?? '', ...start });
+    const start = {
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
+    };
+    if ((node.type === 'link' || node.type === 'definition') && node.url)
+      out.push({ kind: 'link', url: node.url, ...start });
+    else if (node.type === 'image' && node.url)
+      out.push({ kind: 'image', url: node.url, alt: node.alt ?? '', ...start });
     else if (node.type === 'html' && node.value) {
       for (const match of node.value.matchAll(HTML_ATTRIBUTE)) {
         const before = node.value.slice(0, match.index).split('\n');
         const line = start.line + before.length - 1;
         const column = before.length > 1 ? before.at(-1)!.length + 1 : start.column + match.index;
-        out.push({ kind: match[1]!.toLowerCase() === 'img' ? 'image' : 'link', url: match[3] ?? match[4] ?? '', line, column });
+        out.push({
+          kind: match[1]!.toLowerCase() === 'img' ? 'image' : 'link',
+          url: match[3] ?? match[4] ?? '',
+          line,
+          column,
+        });
       }
-    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && JSX_URL_ATTRIBUTES[node.name]) {
+    } else if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      node.name &&
+      JSX_URL_ATTRIBUTES[node.name]
+    ) {
       const { attribute, kind } = JSX_URL_ATTRIBUTES[node.name]!;
-      const value = node.attributes?.find((attr) => attr.type === 'mdxJsxAttribute' && attr.name === attribute)?.value;
+      const value = node.attributes?.find(
+        (attr) => attr.type === 'mdxJsxAttribute' && attr.name === attribute,
+      )?.value;
       if (typeof value === 'string') out.push({ kind, url: value, ...start });
     }
     node.children?.forEach(visit);
@@ -76,13 +94,20 @@ const MARKDOWN_FILE = /^([^?#:]+\.mdx?)(?:[?#].*)?$/i;
  * relative `.md`/`.mdx` file, resolved from `fromFile` (a `/`-separated path). Other URLs are not
  * links between articles and give `undefined`.
  */
-export function articleLinkTarget(url: string, fromFile: string, siteUrl: string): ArticleLink | undefined {
+export function articleLinkTarget(
+  url: string,
+  fromFile: string,
+  siteUrl: string,
+): ArticleLink | undefined {
   const local = url.startsWith(siteUrl + '/') ? url.slice(siteUrl.length) : url;
   const slug = ARTICLE_PATH.exec(local)?.[1];
   if (slug !== undefined) return { kind: 'slug', slug: decodeURIComponent(slug) };
   const file = MARKDOWN_FILE.exec(local)?.[1];
   if (file !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(local) && !local.startsWith('/')) {
-    return { kind: 'file', path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(file))) };
+    return {
+      kind: 'file',
+      path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(file))),
+    };
   }
   return undefined;
 }
@@ -91,9 +116,16 @@ export function articleLinkTarget(url: string, fromFile: string, siteUrl: string
  * Where a local image lives: under the public folder for `/images/x.jpg`, beside the article for
  * `./x.jpg` or `../x.jpg` (a `/`-separated path from `fromFile`). Remote and `data:` URLs give `undefined`.
  */
-export function localImage(url: string, fromFile: string): { kind: 'public' | 'relative'; path: string } | undefined {
+export function localImage(
+  url: string,
+  fromFile: string,
+): { kind: 'public' | 'relative'; path: string } | undefined {
   const clean = url.replace(/[?#].*$/, '');
-  if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) return undefined;
+  if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//'))
+    return undefined;
   if (clean.startsWith('/')) return { kind: 'public', path: decodeURIComponent(clean.slice(1)) };
-  return { kind: 'relative', path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(clean))) };
+  return {
+    kind: 'relative',
+    path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(clean))),
+  };
 }

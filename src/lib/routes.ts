@@ -17,17 +17,35 @@ export const schemes = {
   home: (): PageScheme => ({ base: '/', segment: 'page/' }),
   tag: (slug: string): PageScheme => ({ base: tagPath(slug), segment: '' }),
   year: (year: number): PageScheme => ({ base: `/archive/${year}/`, segment: 'page/' }),
-  month: (year: number, month: number): PageScheme => ({ base: `/archive/${year}/${monthSegment(month)}/`, segment: 'page/' }),
+  month: (year: number, month: number): PageScheme => ({
+    base: `/archive/${year}/${monthSegment(month)}/`,
+    segment: 'page/',
+  }),
 } as const;
 
 /** Pages and files the site always has, whatever the content. */
-export const FIXED_PATHS: readonly string[] = ['/', '/404.html', '/archive/', '/search/', '/tags/', '/rss.xml', '/robots.txt', '/admin/'];
+export const FIXED_PATHS: readonly string[] = [
+  '/',
+  '/404.html',
+  '/archive/',
+  '/search/',
+  '/tags/',
+  '/rss.xml',
+  '/robots.txt',
+  '/admin/',
+];
 
 /** Folders the build owns entirely: nothing else may be written under them. */
 export const RESERVED_PREFIXES: readonly string[] = ['/_astro/', '/api/', '/pagefind/', '/admin/'];
 
 /** Files the build owns at the site's root, read by hosts rather than readers. */
-export const RESERVED_FILES: readonly string[] = ['/_redirects', '/_headers', '/sitemap-index.xml', '/sitemap-0.xml', '/robots.txt'];
+export const RESERVED_FILES: readonly string[] = [
+  '/_redirects',
+  '/_headers',
+  '/sitemap-index.xml',
+  '/sitemap-0.xml',
+  '/robots.txt',
+];
 
 function listingPaths(total: number, perPage: number, scheme: PageScheme): string[] {
   const { pages } = pageBounds(total, perPage, 1);
@@ -38,7 +56,12 @@ function listingPaths(total: number, perPage: number, scheme: PageScheme): strin
  * Every HTML page path the site builds for `articles` (published, newest first): articles,
  * listings with all their pages, tag feeds and the fixed pages. Redirects must not land on any.
  */
-export function livePagePaths(articles: readonly ArticleSummary[], index: TagIndex, perPage: number, timeZone: string): Set<string> {
+export function livePagePaths(
+  articles: readonly ArticleSummary[],
+  index: TagIndex,
+  perPage: number,
+  timeZone: string,
+): Set<string> {
   const paths = new Set<string>(FIXED_PATHS);
   for (const article of articles) paths.add(articlePath(article.slug));
   for (const path of listingPaths(articles.length, perPage, schemes.home())) paths.add(path);
@@ -47,9 +70,15 @@ export function livePagePaths(articles: readonly ArticleSummary[], index: TagInd
     paths.add(`${tagPath(tag.slug)}rss.xml`);
   }
   for (const year of groupByMonth(articles, timeZone)) {
-    for (const path of listingPaths(year.articles.length, perPage, schemes.year(year.year))) paths.add(path);
+    for (const path of listingPaths(year.articles.length, perPage, schemes.year(year.year)))
+      paths.add(path);
     for (const month of year.months) {
-      for (const path of listingPaths(month.articles.length, perPage, schemes.month(month.year, month.month))) paths.add(path);
+      for (const path of listingPaths(
+        month.articles.length,
+        perPage,
+        schemes.month(month.year, month.month),
+      ))
+        paths.add(path);
     }
   }
   return paths;

@@ -35,17 +35,38 @@ export const BODY_SCHEMA: Schema = {
   // Structure (an `li` outside a list) is the browser's to repair, not a safety matter.
   ancestors: {},
   allowComments: true,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'abbr', 'mark', 'cite', 'small', 'time', 'caption', 'col', 'colgroup', 'u', 'iframe', 'aside'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'figure',
+    'figcaption',
+    'abbr',
+    'mark',
+    'cite',
+    'small',
+    'time',
+    'caption',
+    'col',
+    'colgroup',
+    'u',
+    'iframe',
+    'aside',
+  ],
   attributes: {
     ...defaultSchema.attributes,
-    '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => typeof name !== 'string' || !DROPPED_GLOBALS.has(name)),
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter(
+      (name) => typeof name !== 'string' || !DROPPED_GLOBALS.has(name),
+    ),
     img: [...(defaultSchema.attributes?.img ?? []), 'loading', 'decoding'],
     // What the registered MDX components render (src/components/mdx/).
     aside: [['className', 'callout']],
     p: [['className', 'callout-title']],
     iframe: ['src', 'title', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy', 'sandbox'],
   },
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto', 'tel'],
+    src: ['http', 'https'],
+  },
 };
 
 // What every embed may do: run the player's own script in its own origin, never navigate the page.
@@ -62,7 +83,10 @@ function embedProblem(element: Element, policy: EmbedPolicy): string | undefined
   }
   if (!url || url.protocol !== 'https:') return '<iframe> needs an https `src` on an allowed host';
   if (!policy.embedHosts.includes(url.hostname)) {
-    const allowed = policy.embedHosts.length > 0 ? `allowed hosts: ${policy.embedHosts.join(', ')}` : 'no embed host is allowed (SITE.content.embedHosts)';
+    const allowed =
+      policy.embedHosts.length > 0
+        ? `allowed hosts: ${policy.embedHosts.join(', ')}`
+        : 'no embed host is allowed (SITE.content.embedHosts)';
     return `<iframe> from ${url.hostname} is not allowed; ${allowed}`;
   }
   return undefined;
@@ -97,19 +121,36 @@ export function elementProblems(element: Element, policy: EmbedPolicy): string[]
     const problem = embedProblem(element, policy);
     if (problem) return [problem];
   }
-  const probe: Root = { type: 'root', children: [{ type: 'element', tagName: tag, properties: { ...element.properties }, children: [] }] };
-  const kept = (sanitize(probe, BODY_SCHEMA) as Root).children.find((child): child is Element => child.type === 'element');
+  const probe: Root = {
+    type: 'root',
+    children: [
+      { type: 'element', tagName: tag, properties: { ...element.properties }, children: [] },
+    ],
+  };
+  const kept = (sanitize(probe, BODY_SCHEMA) as Root).children.find(
+    (child): child is Element => child.type === 'element',
+  );
   if (!kept || kept.tagName !== tag) {
-    return [`<${tag}> is not allowed in article bodies${tag === 'script' ? '; embed interactive content through a registered MDX component' : ''}`];
+    return [
+      `<${tag}> is not allowed in article bodies${tag === 'script' ? '; embed interactive content through a registered MDX component' : ''}`,
+    ];
   }
   const problems: string[] = [];
   for (const [property, value] of Object.entries(element.properties)) {
     if (tag === 'iframe' && property === 'sandbox') continue;
     if (property in kept.properties && sameValue(kept.properties[property], value)) continue;
     const name = attributeName(property);
-    if (/^on/i.test(name)) problems.push(`event handler attribute \`${name}\` is not allowed in article bodies`);
-    else if (BODY_SCHEMA.protocols?.[property] && (BODY_SCHEMA.attributes?.[tag] ?? []).concat(BODY_SCHEMA.attributes?.['*'] ?? []).includes(property)) {
-      problems.push(`\`${name}="${String(value).slice(0, 60)}"\` is not allowed: ${property === 'href' ? 'link to an http(s), mailto or tel address or a site path' : 'use an http(s) address or a site path'}`);
+    if (/^on/i.test(name))
+      problems.push(`event handler attribute \`${name}\` is not allowed in article bodies`);
+    else if (
+      BODY_SCHEMA.protocols?.[property] &&
+      (BODY_SCHEMA.attributes?.[tag] ?? [])
+        .concat(BODY_SCHEMA.attributes?.['*'] ?? [])
+        .includes(property)
+    ) {
+      problems.push(
+        `\`${name}="${String(value).slice(0, 60)}"\` is not allowed: ${property === 'href' ? 'link to an http(s), mailto or tel address or a site path' : 'use an http(s) address or a site path'}`,
+      );
     } else problems.push(`attribute \`${name}\` is not allowed on <${tag}> in article bodies`);
   }
   return problems;
@@ -130,7 +171,11 @@ export function findUnsafeElements(tree: Root, policy: EmbedPolicy): UnsafeMarku
   visitElements(tree, (element) => {
     normaliseRendererMarkup(element);
     for (const message of elementProblems(element, policy)) {
-      found.push({ line: element.position?.start.line, column: element.position?.start.column, message });
+      found.push({
+        line: element.position?.start.line,
+        column: element.position?.start.column,
+        message,
+      });
     }
   });
   return found;
@@ -161,6 +206,8 @@ export function sanitizeBodyHtml(html: string, policy: EmbedPolicy): string {
 
 function removeElements<T extends Nodes>(node: T, drop: ReadonlySet<Element>): T {
   if (!('children' in node)) return node;
-  const children = (node.children as RootContent[]).filter((child) => !(child.type === 'element' && drop.has(child)));
+  const children = (node.children as RootContent[]).filter(
+    (child) => !(child.type === 'element' && drop.has(child)),
+  );
   return { ...node, children: children.map((child) => removeElements(child, drop)) };
 }

@@ -22,10 +22,13 @@ export function unsafePathReason(path: string): string | undefined {
     if (form.includes('\\')) return 'may not contain a backslash';
     if (CONTROL.test(form)) return 'may not contain control characters';
     const segments = form.split('/').slice(1, form.endsWith('/') ? -1 : undefined);
-    if (segments.some((segment) => segment === '.' || segment === '..')) return 'may not contain `.` or `..` segments';
-    if (segments.some((segment) => segment === '')) return 'may not contain an empty segment (`//`)';
+    if (segments.some((segment) => segment === '.' || segment === '..'))
+      return 'may not contain `.` or `..` segments';
+    if (segments.some((segment) => segment === ''))
+      return 'may not contain an empty segment (`//`)';
     // `.htaccess`, `.well-known/`: servers' and hosts' own files, never a page of the site.
-    if (segments.some((segment) => segment.startsWith('.'))) return 'may not contain a segment starting with `.`';
+    if (segments.some((segment) => segment.startsWith('.')))
+      return 'may not contain a segment starting with `.`';
     // `:splat`, `*`: hosts read these in `_redirects` as patterns that catch other addresses.
     if (/[:*]/.test(form)) return 'may not contain `:` or `*`';
   }
@@ -37,7 +40,10 @@ export function isBuildOwned(path: string): boolean {
   const lower = decodeURIComponentSafe(path).toLowerCase();
   // Any `_name` at the root is a host's (`_headers`, `_redirects`, `_worker.js`, `_routes.json`).
   if (/^\/_/.test(lower)) return true;
-  return RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) || RESERVED_FILES.includes(lower.replace(/\/$/, ''));
+  return (
+    RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) ||
+    RESERVED_FILES.includes(lower.replace(/\/$/, ''))
+  );
 }
 
 function decodeURIComponentSafe(path: string): string {
@@ -54,12 +60,17 @@ function decodeURIComponentSafe(path: string): string {
  * @throws when the path is unsafe, is the build's own, or would resolve outside `outDir`.
  */
 export function outputFileOf(outDir: string, path: string): string {
-  const reason = unsafePathReason(path) ?? (isBuildOwned(path) ? 'is a path the build writes itself' : undefined);
+  const reason =
+    unsafePathReason(path) ??
+    (isBuildOwned(path) ? 'is a path the build writes itself' : undefined);
   if (reason) throw new Error(`refusing to write ${JSON.stringify(path)}: it ${reason}`);
   const segments = path.split('/').filter(Boolean);
   const file = resolve(outDir, ...segments, ...(path.endsWith('/') ? ['index.html'] : []));
   const rel = relative(resolve(outDir), file);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new Error(`refusing to write ${JSON.stringify(path)}: it resolves outside the output folder`);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    throw new Error(
+      `refusing to write ${JSON.stringify(path)}: it resolves outside the output folder`,
+    );
   return file;
 }
 
@@ -73,7 +84,10 @@ function within(parent: string, child: string): boolean {
  * folder whole, so it may not be, contain or sit inside the content folder or `.git`, nor be or
  * contain the project itself. Paths are compared resolved (pass real paths where links may hide them).
  */
-export function outputFolderProblem(outDir: string, { root, contentDir }: { root: string; contentDir: string }): string | undefined {
+export function outputFolderProblem(
+  outDir: string,
+  { root, contentDir }: { root: string; contentDir: string },
+): string | undefined {
   const out = resolve(outDir);
   const guarded: Array<[string, string, boolean]> = [
     [resolve(root), 'the project folder', false],

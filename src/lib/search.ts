@@ -60,10 +60,21 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  '#x27': "'",
+};
 
 function decode(html: string): string {
-  return html.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
+  return html.replace(
+    /&(amp|lt|gt|quot|apos|#39|#x27);/g,
+    (_, name: string) => ENTITIES[name] ?? '',
+  );
 }
 
 /**
@@ -75,7 +86,8 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   const pattern = /<mark>(.*?)<\/mark>/gs;
   let last = 0;
   for (const match of excerpt.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: decode(excerpt.slice(last, match.index)), mark: false });
+    if (match.index > last)
+      parts.push({ text: decode(excerpt.slice(last, match.index)), mark: false });
     parts.push({ text: decode(match[1] ?? ''), mark: true });
     last = match.index + match[0].length;
   }
@@ -84,7 +96,11 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 }
 
 /** Which slice of `total` results page `requested` shows, clamped to the pages there are. */
-export function resultWindow(total: number, perPage: number, requested: number): { number: number; pages: number; start: number; first: number; last: number; total: number } {
+export function resultWindow(
+  total: number,
+  perPage: number,
+  requested: number,
+): { number: number; pages: number; start: number; first: number; last: number; total: number } {
   const number = Math.min(Math.max(1, requested), pageBounds(total, perPage, 1).pages);
   return { number, ...pageBounds(total, perPage, number), total };
 }
@@ -114,7 +130,8 @@ export function isShardSize(size: number): boolean {
 
 /** Splits `items` (newest first) into shards of at most `size`; a site without articles still gets one, empty. */
 export function shardsOf<T>(items: readonly T[], size: number): T[][] {
-  if (!isShardSize(size)) throw new RangeError(`a search shard holds at least one article, not ${size}`);
+  if (!isShardSize(size))
+    throw new RangeError(`a search shard holds at least one article, not ${size}`);
   const shards: T[][] = [];
   for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size));
   return shards.length > 0 ? shards : [[]];
@@ -126,7 +143,10 @@ export function shardsOf<T>(items: readonly T[], size: number): T[][] {
  * one before), so they follow one another; by relevance, the best score first, shard order breaking
  * ties. (Pagefind's own `mergeIndex` always re-sorts by score, which loses a date sort.)
  */
-export function mergeShardResults<T extends { score: number }>(perShard: readonly (readonly T[])[], byDate: boolean): T[] {
+export function mergeShardResults<T extends { score: number }>(
+  perShard: readonly (readonly T[])[],
+  byDate: boolean,
+): T[] {
   const all = perShard.flat();
   return byDate ? all : all.sort((a, b) => b.score - a.score);
 }

@@ -14,7 +14,13 @@ export const SITEMAP_INDEX_PATH = '/sitemap-index.xml';
 // 38,000 URLs took over a second.
 const byUrl = new Intl.Collator('en', { numeric: true }).compare;
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -31,13 +37,30 @@ export function listedInSitemap(pathname: string): boolean {
  * `/sitemap-1.xml`… with at most `perFile` URLs each, in order (numbers compared as numbers, so
  * `/page/2/` comes before `/page/10/`), and the index listing them, at `SITEMAP_INDEX_PATH`.
  */
-export function sitemapFiles(urls: Iterable<string>, siteUrl: string, perFile: number = SITEMAP_URLS_PER_FILE): SitemapFile[] {
+export function sitemapFiles(
+  urls: Iterable<string>,
+  siteUrl: string,
+  perFile: number = SITEMAP_URLS_PER_FILE,
+): SitemapFile[] {
   const sorted = [...new Set(urls)].sort(byUrl);
   const files: SitemapFile[] = [];
   for (let i = 0; i === 0 || i * perFile < sorted.length; i++) {
-    const entries = sorted.slice(i * perFile, (i + 1) * perFile).map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
-    files.push({ path: `/sitemap-${i}.xml`, xml: `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">${entries.join('')}</urlset>\n` });
+    const entries = sorted
+      .slice(i * perFile, (i + 1) * perFile)
+      .map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
+    files.push({
+      path: `/sitemap-${i}.xml`,
+      xml: `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">${entries.join('')}</urlset>\n`,
+    });
   }
-  const index = files.map(({ path }) => `<sitemap><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></sitemap>`);
-  return [{ path: SITEMAP_INDEX_PATH, xml: `${XML_DECLARATION}<sitemapindex xmlns="${NAMESPACE}">${index.join('')}</sitemapindex>\n` }, ...files];
+  const index = files.map(
+    ({ path }) => `<sitemap><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></sitemap>`,
+  );
+  return [
+    {
+      path: SITEMAP_INDEX_PATH,
+      xml: `${XML_DECLARATION}<sitemapindex xmlns="${NAMESPACE}">${index.join('')}</sitemapindex>\n`,
+    },
+    ...files,
+  ];
 }

@@ -2,7 +2,15 @@ import sax from 'sax';
 import type { UnsafeMarkup } from './safe-html.ts';
 
 // Elements that run script, load a document or hold HTML inside an SVG.
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'embed',
+  'object',
+  'handler',
+  'listener',
+]);
 // Animations that can set an attribute, and so turn a harmless one into a link or a handler.
 const ANIMATIONS = new Set(['set', 'animate', 'animatetransform', 'animatemotion', 'discard']);
 // A CSS reference that leaves the file: `url(` anything but `#fragment`, or `@import`.
@@ -22,11 +30,16 @@ function localName(name: string): string {
 export function findUnsafeSvg(source: string): UnsafeMarkup[] {
   const found: UnsafeMarkup[] = [];
   const parser = sax.parser(true, { xmlns: false, position: true });
-  const here = (message: string) => found.push({ line: parser.line + 1, column: parser.column + 1, message });
+  const here = (message: string) =>
+    found.push({ line: parser.line + 1, column: parser.column + 1, message });
   let inStyle = 0;
-  parser.ondoctype = () => here('a DOCTYPE is not allowed in an SVG (entities can expand or load files)');
+  parser.ondoctype = () =>
+    here('a DOCTYPE is not allowed in an SVG (entities can expand or load files)');
   parser.onprocessinginstruction = (instruction) => {
-    if (instruction.name.toLowerCase() !== 'xml') here(`processing instruction <?${instruction.name}?> is not allowed (it can load a stylesheet)`);
+    if (instruction.name.toLowerCase() !== 'xml')
+      here(
+        `processing instruction <?${instruction.name}?> is not allowed (it can load a stylesheet)`,
+      );
   };
   parser.onopentag = (tag) => {
     const name = localName(tag.name);
@@ -34,10 +47,21 @@ export function findUnsafeSvg(source: string): UnsafeMarkup[] {
     if (name === 'style') inStyle++;
     for (const [attribute, value] of Object.entries(tag.attributes as Record<string, string>)) {
       const local = localName(attribute);
-      if (local.startsWith('on')) here(`event handler attribute \`${attribute}\` is not allowed in an SVG`);
-      else if ((local === 'href' || local === 'src') && !value.trim().startsWith('#')) here(`\`${attribute}="${value.slice(0, 60)}"\` refers outside the file; only \`#id\` references are allowed`);
-      else if (EXTERNAL_CSS.test(value)) here(`\`${attribute}\` refers outside the file (\`url()\` other than \`#id\`, or \`@import\`)`);
-      else if (ANIMATIONS.has(name) && local === 'attributename' && /^(?:.*:)?(?:href|on.*)$/i.test(value.trim())) {
+      if (local.startsWith('on'))
+        here(`event handler attribute \`${attribute}\` is not allowed in an SVG`);
+      else if ((local === 'href' || local === 'src') && !value.trim().startsWith('#'))
+        here(
+          `\`${attribute}="${value.slice(0, 60)}"\` refers outside the file; only \`#id\` references are allowed`,
+        );
+      else if (EXTERNAL_CSS.test(value))
+        here(
+          `\`${attribute}\` refers outside the file (\`url()\` other than \`#id\`, or \`@import\`)`,
+        );
+      else if (
+        ANIMATIONS.has(name) &&
+        local === 'attributename' &&
+        /^(?:.*:)?(?:href|on.*)$/i.test(value.trim())
+      ) {
         here(`<${tag.name}> may not animate \`${value}\``);
       }
     }
@@ -46,7 +70,10 @@ export function findUnsafeSvg(source: string): UnsafeMarkup[] {
     if (localName(name) === 'style') inStyle--;
   };
   const styleText = (text: string) => {
-    if (inStyle > 0 && EXTERNAL_CSS.test(text)) here('a stylesheet in an SVG may not refer outside the file (`url()` other than `#id`, or `@import`)');
+    if (inStyle > 0 && EXTERNAL_CSS.test(text))
+      here(
+        'a stylesheet in an SVG may not refer outside the file (`url()` other than `#id`, or `@import`)',
+      );
   };
   parser.ontext = styleText;
   parser.oncdata = styleText;

@@ -92,7 +92,9 @@ export function tagNames(tagLists: ReadonlyArray<readonly string[]>): Map<string
   }
   const names = new Map<string, string>();
   for (const [key, spellings] of counts) {
-    const [best] = [...spellings].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0));
+    const [best] = [...spellings].sort(
+      ([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0),
+    );
     names.set(key, best![0]);
   }
   return names;
@@ -102,13 +104,24 @@ export function tagNames(tagLists: ReadonlyArray<readonly string[]>): Map<string
  * Every tag named in `tagLists`, keyed by {@link tagKey} of its canonical name. Aliases merge into
  * their registered tag, which takes its display name, slug and description from the registry.
  */
-export function collectTags(tagLists: ReadonlyArray<readonly string[]>, index: TagIndex = NO_REGISTRY): Map<string, Tag> {
-  const canonical = index.registered.size === 0 ? tagLists : tagLists.map((tags) => tags.map((tag) => canonicalTag(tag, index)));
+export function collectTags(
+  tagLists: ReadonlyArray<readonly string[]>,
+  index: TagIndex = NO_REGISTRY,
+): Map<string, Tag> {
+  const canonical =
+    index.registered.size === 0
+      ? tagLists
+      : tagLists.map((tags) => tags.map((tag) => canonicalTag(tag, index)));
   const tags = new Map<string, Tag>();
   for (const [key, spelling] of tagNames(canonical)) {
     const entry = index.registered.get(key)?.entry;
     const name = entry?.name ?? spelling;
-    tags.set(key, { key, name, slug: entry?.slug ?? toSlug(name), ...(entry?.description ? { description: entry.description } : {}) });
+    tags.set(key, {
+      key,
+      name,
+      slug: entry?.slug ?? toSlug(name),
+      ...(entry?.description ? { description: entry.description } : {}),
+    });
   }
   return tags;
 }
@@ -123,10 +136,17 @@ export function slugCollisions(tags: Iterable<Tag>): TagSlugCollision[] {
   }
   return [...bySlug]
     .filter(([slug, same]) => slug !== '' && same.length > 1)
-    .map(([slug, same]) => ({ slug, names: same.map((tag) => tag.name).sort(), keys: same.map((tag) => tag.key) }));
+    .map(([slug, same]) => ({
+      slug,
+      names: same.map((tag) => tag.name).sort(),
+      keys: same.map((tag) => tag.key),
+    }));
 }
 
 /** Different tags (by {@link tagKey}, aliases merged) named in `tagLists` that would share one slug. */
-export function findTagSlugCollisions(tagLists: ReadonlyArray<readonly string[]>, index: TagIndex = NO_REGISTRY): TagSlugCollision[] {
+export function findTagSlugCollisions(
+  tagLists: ReadonlyArray<readonly string[]>,
+  index: TagIndex = NO_REGISTRY,
+): TagSlugCollision[] {
   return slugCollisions(collectTags(tagLists, index).values());
 }

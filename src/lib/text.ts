@@ -25,10 +25,30 @@ const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 
 // Nodes whose text is not prose a reader sees in the flow of the article.
 const SKIPPED = new Set([
-  'code', 'html', 'yaml', 'toml', 'image', 'imageReference', 'definition', 'footnoteDefinition',
-  'footnoteReference', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression',
+  'code',
+  'html',
+  'yaml',
+  'toml',
+  'image',
+  'imageReference',
+  'definition',
+  'footnoteDefinition',
+  'footnoteReference',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
 ]);
-const INLINE = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'break', 'mdxJsxTextElement']);
+const INLINE = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'break',
+  'mdxJsxTextElement',
+]);
 
 function collect(node: Nodes, out: string[]): void {
   if (SKIPPED.has(node.type)) return;
@@ -67,7 +87,9 @@ const FAST_TREE = { position: false, features: { frontmatter: false, gfm: true }
  * @throws the parser's error when an MDX body does not parse.
  */
 export function toPlainText(body: string, format: BodyFormat): string {
-  const tree = (format === 'mdx' ? mdxToMdast(body, FAST_TREE) : markdownToMdast(body, FAST_TREE)) as unknown as Nodes;
+  const tree = (format === 'mdx'
+    ? mdxToMdast(body, FAST_TREE)
+    : markdownToMdast(body, FAST_TREE)) as unknown as Nodes;
   const out: string[] = [];
   collect(tree, out);
   return out.join('').replace(/\s+/g, ' ').trim();

@@ -20,13 +20,21 @@ export interface TickerItem {
   text: string;
 }
 
-const fixed5 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 5, maximumFractionDigits: 5, useGrouping: false });
+const fixed5 = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 5,
+  maximumFractionDigits: 5,
+  useGrouping: false,
+});
 const significant3 = new Intl.NumberFormat('en-US', {
   minimumSignificantDigits: 3,
   maximumSignificantDigits: 3,
   useGrouping: false,
 });
-const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'exceptZero', useGrouping: false });
+const percent = new Intl.NumberFormat('en-US', {
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+  useGrouping: false,
+});
 
 /**
  * A rate with 5 decimals (`0.01144`); below 0.001, where 5 decimals would lose the digits that

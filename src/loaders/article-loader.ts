@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodiesDir, bodyFile, bodyMatches, openBodies, pruneBodies, STORED_FORMAT, writeBody, writeBodyInBackground } from '../data/bodies.ts';
+import {
+  bodiesDir,
+  bodyFile,
+  bodyMatches,
+  openBodies,
+  pruneBodies,
+  STORED_FORMAT,
+  writeBody,
+  writeBodyInBackground,
+} from '../data/bodies.ts';
 import { listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { sanitizeBodyHtml } from '../lib/safe-html.ts';
@@ -60,7 +69,12 @@ export function articlesLoader(contentDir: string): Loader {
       const derivedBefore = stored?.data.derived as StoredDerivedText | undefined;
       // Kept only when its body file is there and was made from this very file: a body file
       // replaced by another (another article's, an older version's) is made again, never published.
-      if (stored?.digest === digest && stored.filePath === filePath && derivedBefore?.format === STORED_FORMAT && bodyMatches(derivedBefore.bodyFile, { id, digest })) {
+      if (
+        stored?.digest === digest &&
+        stored.filePath === filePath &&
+        derivedBefore?.format === STORED_FORMAT &&
+        bodyMatches(derivedBefore.bodyFile, { id, digest })
+      ) {
         if (stored.deferredRender) store.addModuleImport(filePath);
         return;
       }
@@ -73,22 +87,46 @@ export function articlesLoader(contentDir: string): Loader {
       }
     };
 
-    const storeEntry = async (id: string, path: string, filePath: string, split: ReturnType<typeof splitFrontmatter>, digest: string): Promise<void> => {
+    const storeEntry = async (
+      id: string,
+      path: string,
+      filePath: string,
+      split: ReturnType<typeof splitFrontmatter>,
+      digest: string,
+    ): Promise<void> => {
       if (split.problems.length > 0) throw new Error(split.problems[0]!.message);
       const data = await context.parseData({ id, data: split.data, filePath: path });
       const format = formatOf(path);
       let html: string | null = null;
       if (format === 'md') {
-        const markdown = FRONTMATTER_LOOKALIKE.test(split.body) ? `<!-- -->\n${split.body}` : split.body;
+        const markdown = FRONTMATTER_LOOKALIKE.test(split.body)
+          ? `<!-- -->\n${split.body}`
+          : split.body;
         const rendered = await context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) });
         html = sanitizeBodyHtml(rendered.html, policy);
       }
-      const { plainText, excerpt, wordCount, readingMinutes } = deriveText(split.body, format, SITE);
+      const { plainText, excerpt, wordCount, readingMinutes } = deriveText(
+        split.body,
+        format,
+        SITE,
+      );
       const file = bodyFile(dir, id, digest);
-      const derived: StoredDerivedText = { format: STORED_FORMAT, lead: firstSentence(excerpt), wordCount, readingMinutes, bodyFile: file };
+      const derived: StoredDerivedText = {
+        format: STORED_FORMAT,
+        lead: firstSentence(excerpt),
+        wordCount,
+        readingMinutes,
+        bodyFile: file,
+      };
       if (dev) writeBody(file, { id, digest }, { html, plainText }, excerpt);
       else writes.push(writeBodyInBackground(file, { id, digest }, { html, plainText }, excerpt));
-      store.set({ id, data: { ...data, derived }, filePath, digest, ...(format === 'mdx' ? { deferredRender: true } : {}) });
+      store.set({
+        id,
+        data: { ...data, derived },
+        filePath,
+        digest,
+        ...(format === 'mdx' ? { deferredRender: true } : {}),
+      });
     };
 
     try {
@@ -104,7 +142,10 @@ export function articlesLoader(contentDir: string): Loader {
     }
     await Promise.all(writes);
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-    pruneBodies(dir, store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile));
+    pruneBodies(
+      dir,
+      store.values().map((entry) => (entry.data.derived as StoredDerivedText).bodyFile),
+    );
   }
 
   return {
@@ -115,7 +156,9 @@ export function articlesLoader(contentDir: string): Loader {
       let queued = Promise.resolve();
       context.watcher?.on('all', (_event, path) => {
         if (!path.startsWith(articlesDir + sep)) return;
-        queued = queued.then(() => sync(context)).catch((error: unknown) => context.logger.error((error as Error).message));
+        queued = queued
+          .then(() => sync(context))
+          .catch((error: unknown) => context.logger.error((error as Error).message));
       });
     },
   };

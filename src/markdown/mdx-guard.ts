@@ -17,12 +17,18 @@ export interface MdxGuardOptions extends EmbedPolicy, TrustedMdx {}
  * after rendering.
  */
 export function mdxGuard(options: MdxGuardOptions): MdastPluginDefinition {
-  const guard = (node: Parameters<typeof mdxNodeProblems>[0], context: { sourceFormat: string; fileURL: URL | undefined }): void => {
+  const guard = (
+    node: Parameters<typeof mdxNodeProblems>[0],
+    context: { sourceFormat: string; fileURL: URL | undefined },
+  ): void => {
     if (context.sourceFormat !== 'mdx') return;
     const file = context.fileURL ? fileURLToPath(context.fileURL) : undefined;
     if (file && isTrustedMdx(file, options)) return;
     const [problem] = mdxNodeProblems(node, options);
-    if (problem) throw new Error(`${file ?? 'MDX'}:${problem.line ?? 1}:${problem.column ?? 1} ${problem.message}`);
+    if (problem)
+      throw new Error(
+        `${file ?? 'MDX'}:${problem.line ?? 1}:${problem.column ?? 1} ${problem.message}`,
+      );
   };
   return defineMdastPlugin({
     name: 'khabar-mdx-guard',

@@ -9,7 +9,9 @@ const DATE_EXPECTED = 'expected a date as YYYY-MM-DD or an ISO 8601 date-time';
 /** A required or optional line of text: trimmed, never empty. */
 function text(what: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what}`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what}`),
+    })
     .trim()
     .min(1, { error: `expected ${what}, got an empty string` });
 }
@@ -17,12 +19,19 @@ function text(what: string) {
 /** A date as authors write it, read in the site's time zone; see `parseContentDate`. */
 const contentDate = z
   .union([z.string(), z.date()], {
-    error: (issue) => (issue.input === undefined ? `required: ${DATE_EXPECTED.replace('expected ', '')}` : DATE_EXPECTED),
+    error: (issue) =>
+      issue.input === undefined
+        ? `required: ${DATE_EXPECTED.replace('expected ', '')}`
+        : DATE_EXPECTED,
   })
   .transform((value, ctx) => {
     const date = parseContentDate(value, SITE.timeZone);
     if (!date) {
-      ctx.issues.push({ code: 'custom', message: `${DATE_EXPECTED}, got "${String(value)}"`, input: value });
+      ctx.issues.push({
+        code: 'custom',
+        message: `${DATE_EXPECTED}, got "${String(value)}"`,
+        input: value,
+      });
       return z.NEVER;
     }
     return date;
@@ -38,7 +47,8 @@ const frontmatterShape = {
   /** Topics such as `CSTO` or `Kazakhstan`, at least one. Compared case-insensitively across articles. */
   tags: z
     .array(text('a tag name'), {
-      error: (issue) => (issue.input === undefined ? 'required: a list of strings' : 'expected a list of strings'),
+      error: (issue) =>
+        issue.input === undefined ? 'required: a list of strings' : 'expected a list of strings',
     })
     .min(1, { error: 'expected at least one tag' }),
   /** The byline. */
@@ -52,7 +62,9 @@ const frontmatterShape = {
   /** Overrides the URL slug taken from the file name. */
   slug: z
     .string({ error: 'expected a slug' })
-    .regex(SLUG_PATTERN, { error: 'expected lower-case letters, digits and hyphens, e.g. `csto-summit`' })
+    .regex(SLUG_PATTERN, {
+      error: 'expected lower-case letters, digits and hyphens, e.g. `csto-summit`',
+    })
     .optional(),
   /** Lead image: a path under `public/` (starting with `/`) or an absolute URL. */
   image: text('an image path').optional(),
@@ -64,7 +76,9 @@ const frontmatterShape = {
    */
   lang: z
     .string({ error: 'expected a language tag such as `ru`' })
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `ru`, `kk` or `uz-Cyrl`' })
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+      error: 'expected a language tag such as `ru`, `kk` or `uz-Cyrl`',
+    })
     .optional(),
   /**
    * Old slugs (`old-name`) or site paths (`/2019/05/old-name.html`) this article was published
@@ -77,7 +91,9 @@ const frontmatterShape = {
 export const articleFrontmatterObject = z.strictObject(frontmatterShape);
 
 /** Names of every frontmatter field, for suggestions on unknown keys. */
-export const ARTICLE_FIELDS = Object.keys(frontmatterShape) as ReadonlyArray<keyof typeof frontmatterShape>;
+export const ARTICLE_FIELDS = Object.keys(frontmatterShape) as ReadonlyArray<
+  keyof typeof frontmatterShape
+>;
 
 const imageAltRule = {
   path: ['imageAlt'],
@@ -85,9 +101,11 @@ const imageAltRule = {
   params: { at: ['image'] },
   message: 'required when image is set: describe the picture for readers who cannot see it',
   // Checked even when other fields are invalid, so an author sees every problem at once.
-  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
 };
-const hasImageAlt = (value: { image?: unknown; imageAlt?: unknown }) => value.image === undefined || value.imageAlt !== undefined;
+const hasImageAlt = (value: { image?: unknown; imageAlt?: unknown }) =>
+  value.image === undefined || value.imageAlt !== undefined;
 
 /** An article's frontmatter, validated: the schema authors, the build and the API share. */
 export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImageAlt, imageAltRule);

@@ -5,7 +5,9 @@ import { currencyCodeSchema } from './rates.ts';
 export const PROVIDER_IDS = ['cbr', 'nbk'] as const;
 
 /** A rates provider: `cbr` (Central Bank of Russia) or `nbk` (National Bank of Kazakhstan). */
-export const providerIdSchema = z.enum(PROVIDER_IDS, { error: `expected one of: ${PROVIDER_IDS.join(', ')}` });
+export const providerIdSchema = z.enum(PROVIDER_IDS, {
+  error: `expected one of: ${PROVIDER_IDS.join(', ')}`,
+});
 
 /** `content/rates/config.json`: which currencies the ticker shows and where each comes from. */
 export const ratesConfigSchema = z.strictObject({
@@ -44,5 +46,8 @@ export type RatesConfigInput = z.input<typeof ratesConfigSchema>;
 /** The configuration used when `content/rates/config.json` is absent. */
 export const DEFAULT_RATES_CONFIG: RatesConfigInput = {
   base: 'USD',
-  currencies: ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code) => ({ code, providers: ['cbr', 'nbk'] as ProviderId[] })),
+  currencies: ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code) => ({
+    code,
+    providers: ['cbr', 'nbk'] as ProviderId[],
+  })),
 };

@@ -6,7 +6,10 @@ export const observationSchema = z.strictObject({
   /** The day the rates were published for. */
   date: isoDaySchema,
   /** Units of the base currency one unit of each currency buys, unrounded. */
-  values: z.record(currencyCodeSchema, z.number().positive({ error: 'expected a positive number' })),
+  values: z.record(
+    currencyCodeSchema,
+    z.number().positive({ error: 'expected a positive number' }),
+  ),
   /** The provider each value came from, e.g. `cbr`. */
   sources: z.record(currencyCodeSchema, z.string()),
 });
@@ -19,10 +22,13 @@ export const ratesHistorySchema = z
     /** Publications, oldest first, one per date. */
     observations: z.array(observationSchema),
   })
-  .refine((history) => history.observations.every((o, i, all) => i === 0 || all[i - 1]!.date < o.date), {
-    error: 'observations must be in date order, one per date',
-    path: ['observations'],
-  });
+  .refine(
+    (history) => history.observations.every((o, i, all) => i === 0 || all[i - 1]!.date < o.date),
+    {
+      error: 'observations must be in date order, one per date',
+      path: ['observations'],
+    },
+  );
 
 export type Observation = z.infer<typeof observationSchema>;
 export type RatesHistory = z.infer<typeof ratesHistorySchema>;

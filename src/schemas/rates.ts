@@ -33,12 +33,19 @@ export const ratesSchema = z
     /** The currency every value is expressed in, e.g. `USD`. */
     base: currencyCodeSchema,
     /** The ticker's currencies, in the order they are shown. */
-    rates: z.array(rateSchema, { error: 'expected a list of rates' }).min(1, { error: 'expected at least one rate' }),
+    rates: z
+      .array(rateSchema, { error: 'expected a list of rates' })
+      .min(1, { error: 'expected at least one rate' }),
   })
   .superRefine((rates, ctx) => {
     const seen = new Set<string>();
     rates.rates.forEach((rate, index) => {
-      if (seen.has(rate.code)) ctx.addIssue({ code: 'custom', path: ['rates', index, 'code'], message: `duplicate currency ${rate.code}` });
+      if (seen.has(rate.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rates', index, 'code'],
+          message: `duplicate currency ${rate.code}`,
+        });
       seen.add(rate.code);
     });
   });

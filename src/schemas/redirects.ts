@@ -3,10 +3,13 @@ import { unsafePathReason } from '../lib/safe-path.ts';
 
 /** An old URL that must keep working: a slug (`old-name`) or a site path (`/2019/05/old-name.html`). */
 export const redirectSourceSchema = z
-  .string({ error: 'expected an old slug such as `old-name` or a path such as `/2019/05/old-name.html`' })
+  .string({
+    error: 'expected an old slug such as `old-name` or a path such as `/2019/05/old-name.html`',
+  })
   .trim()
   .regex(/^(\/[^\s?#]*|[a-z0-9]+(?:-[a-z0-9]+)*)$/, {
-    error: 'expected an old slug such as `old-name` or a path starting with `/`, without spaces, `?` or `#`',
+    error:
+      'expected an old slug such as `old-name` or a path starting with `/`, without spaces, `?` or `#`',
   })
   .superRefine((source, ctx) => {
     const reason = source.startsWith('/') ? unsafePathReason(source) : undefined;
@@ -14,7 +17,9 @@ export const redirectSourceSchema = z
   });
 
 /** A list of old URLs, each of which redirects to the page that declares it. */
-export const redirectFromSchema = z.array(redirectSourceSchema, { error: 'expected a list of old slugs or paths' });
+export const redirectFromSchema = z.array(redirectSourceSchema, {
+  error: 'expected a list of old slugs or paths',
+});
 
 /** One redirect the build writes: a static page at `from` and a `_redirects` line. */
 export const redirectSchema = z.object({

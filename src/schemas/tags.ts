@@ -4,7 +4,9 @@ import { redirectFromSchema } from './redirects.ts';
 
 const name = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what}`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected ${what}`),
+    })
     .trim()
     .min(1, { error: `expected ${what}, got an empty string` });
 
@@ -33,7 +35,11 @@ export const tagRegistrySchema = z.strictObject({
   /** When true, an article tag that is neither a registered name nor an alias is an error. */
   strict: z.boolean({ error: 'expected true or false' }).default(false),
   /** Registered tags by canonical name, as authors write it in `tags:`. */
-  tags: z.record(name('a tag name'), tagEntrySchema, { error: 'expected a map of tag names to their settings' }).default({}),
+  tags: z
+    .record(name('a tag name'), tagEntrySchema, {
+      error: 'expected a map of tag names to their settings',
+    })
+    .default({}),
 });
 
 /** The top-level keys of `tags.yaml`, for suggestions on unknown keys. */

@@ -1,10 +1,20 @@
 import { normaliseLineBreaks, splitFrontmatter } from '../lib/frontmatter.ts';
-import { ARTICLE_FIELDS, articleFrontmatterSchema, type ArticleFrontmatter } from '../schemas/article.ts';
+import {
+  ARTICLE_FIELDS,
+  articleFrontmatterSchema,
+  type ArticleFrontmatter,
+} from '../schemas/article.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { findReferences, type BodyReference } from '../lib/references.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { formatOf } from '../lib/text.ts';
-import { findUnsafeMarkdown, findUnsafeMdx, MAX_NESTING, MdxSyntaxError, nestingDepth } from '../lib/body-rules.ts';
+import {
+  findUnsafeMarkdown,
+  findUnsafeMdx,
+  MAX_NESTING,
+  MdxSyntaxError,
+  nestingDepth,
+} from '../lib/body-rules.ts';
 import type { EmbedPolicy, UnsafeMarkup } from '../lib/safe-html.ts';
 import { SITE } from '../site.config.ts';
 import { issuesToProblems } from './issues.ts';
@@ -32,7 +42,6 @@ export interface CheckedArticle {
   references: BodyReference[];
   problems: Problem[];
 }
-
 
 /** How bodies are judged: what may be embedded, and whether this file's MDX is trusted to run code. */
 export interface BodyPolicy extends EmbedPolicy {
@@ -62,12 +71,22 @@ function checkBody(file: string, body: string, lineOffset: number, policy: BodyP
     return findUnsafeMdx(body, policy).map(located);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
-    return [{ ...located({ line: error.line, column: error.column, message: `MDX syntax error: ${error.message}` }), field: undefined }];
+    return [
+      {
+        ...located({
+          line: error.line,
+          column: error.column,
+          message: `MDX syntax error: ${error.message}`,
+        }),
+        field: undefined,
+      },
+    ];
   }
 }
 
 // What XML 1.0 forbids outright: C0 controls but tab and line breaks, lone surrogates, U+FFFE/F.
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** Characters no feed or sitemap may carry, each where it stands: one would break the feed for every reader. */
 function xmlForbiddenCharacters(file: string, source: string): Problem[] {
@@ -76,22 +95,45 @@ function xmlForbiddenCharacters(file: string, source: string): Problem[] {
   lines.forEach((text, index) => {
     for (const match of text.matchAll(XML_FORBIDDEN)) {
       const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      problems.push({ file, line: index + 1, column: match.index + 1, message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`, severity: 'error' });
+      problems.push({
+        file,
+        line: index + 1,
+        column: match.index + 1,
+        message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`,
+        severity: 'error',
+      });
     }
   });
   return problems;
 }
 
 /** The same for frontmatter values, which YAML escapes (`"\a"`) can fill with what the file does not show. */
-function xmlForbiddenValues(file: string, data: unknown, locate: ReturnType<typeof fieldLocator>, path: PropertyKey[] = []): Problem[] {
+function xmlForbiddenValues(
+  file: string,
+  data: unknown,
+  locate: ReturnType<typeof fieldLocator>,
+  path: PropertyKey[] = [],
+): Problem[] {
   if (typeof data === 'string') {
     const match = data.match(new RegExp(XML_FORBIDDEN.source, 'u'));
     if (!match) return [];
     const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return [{ file, ...locate(path), field: fieldName(path), message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`, severity: 'error' }];
+    return [
+      {
+        file,
+        ...locate(path),
+        field: fieldName(path),
+        message: `character U+${code} is not allowed: feeds and sitemaps (XML 1.0) cannot carry it; delete it`,
+        severity: 'error',
+      },
+    ];
   }
-  if (Array.isArray(data)) return data.flatMap((item, index) => xmlForbiddenValues(file, item, locate, [...path, index]));
-  if (typeof data === 'object' && data !== null) return Object.entries(data).flatMap(([key, value]) => xmlForbiddenValues(file, value, locate, [...path, key]));
+  if (Array.isArray(data))
+    return data.flatMap((item, index) => xmlForbiddenValues(file, item, locate, [...path, index]));
+  if (typeof data === 'object' && data !== null)
+    return Object.entries(data).flatMap(([key, value]) =>
+      xmlForbiddenValues(file, value, locate, [...path, key]),
+    );
   return [];
 }
 
@@ -99,7 +141,10 @@ function xmlForbiddenValues(file: string, data: unknown, locate: ReturnType<type
  * Checks one article file on its own: YAML syntax, the frontmatter schema, that an MDX body
  * parses, and that the body holds no script. Every problem is reported; none stops the others from being found.
  */
-export function checkArticle({ file, source }: SourceFile, policy: BodyPolicy = SITE_BODY_POLICY): CheckedArticle {
+export function checkArticle(
+  { file, source }: SourceFile,
+  policy: BodyPolicy = SITE_BODY_POLICY,
+): CheckedArticle {
   const split = splitFrontmatter(source);
   const raw = split.data;
   const problems: Problem[] = [
@@ -108,25 +153,67 @@ export function checkArticle({ file, source }: SourceFile, policy: BodyPolicy = 
     ...xmlForbiddenValues(file, raw, fieldLocator(split.yaml)),
   ];
   if (!split.hasFrontmatter && problems.length === 0) {
-    problems.push({ file, line: 1, column: 1, message: 'missing frontmatter: start the file with a `---` block holding title, date and tags', severity: 'error' });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message:
+        'missing frontmatter: start the file with a `---` block holding title, date and tags',
+      severity: 'error',
+    });
   }
   const result = articleFrontmatterSchema.safeParse(raw);
   if (!result.success && split.hasFrontmatter && split.problems.length === 0) {
-    problems.push(...issuesToProblems(result.error.issues, file, fieldLocator(split.yaml), ARTICLE_FIELDS));
+    problems.push(
+      ...issuesToProblems(result.error.issues, file, fieldLocator(split.yaml), ARTICLE_FIELDS),
+    );
   }
   const lineOffset = split.bodyLineOffset;
   // A body nested thousands deep would overflow every recursive reader after this one.
   const depth = nestingDepth(split.body);
   if (depth > MAX_NESTING) {
     const levels = Number.isFinite(depth) ? String(depth) : 'too many';
-    problems.push({ file, line: lineOffset + 1, field: 'body', message: `the body nests ${levels} levels deep (quotes, lists or tags); at most ${MAX_NESTING} can be read`, severity: 'error' });
-    return { file, slug: articleSlug(file, raw.slug), tags: [], frontmatter: split.yaml, references: [], problems };
+    problems.push({
+      file,
+      line: lineOffset + 1,
+      field: 'body',
+      message: `the body nests ${levels} levels deep (quotes, lists or tags); at most ${MAX_NESTING} can be read`,
+      severity: 'error',
+    });
+    return {
+      file,
+      slug: articleSlug(file, raw.slug),
+      tags: [],
+      frontmatter: split.yaml,
+      references: [],
+      problems,
+    };
   }
   problems.push(...checkBody(file, split.body, lineOffset, policy));
   if (result.success && !result.data.draft && split.body.trim() === '') {
-    problems.push({ file, line: lineOffset + 1, field: 'body', message: 'a published article needs a body: write the story below the frontmatter, or set `draft: true`', severity: 'error' });
+    problems.push({
+      file,
+      line: lineOffset + 1,
+      field: 'body',
+      message:
+        'a published article needs a body: write the story below the frontmatter, or set `draft: true`',
+      severity: 'error',
+    });
   }
-  const references = findReferences(split.body, formatOf(file)).map((reference) => ({ ...reference, line: reference.line + lineOffset }));
-  const tags = Array.isArray(raw.tags) ? raw.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-  return { file, slug: articleSlug(file, raw.slug), data: result.success ? result.data : undefined, tags, frontmatter: split.yaml, references, problems };
+  const references = findReferences(split.body, formatOf(file)).map((reference) => ({
+    ...reference,
+    line: reference.line + lineOffset,
+  }));
+  const tags = Array.isArray(raw.tags)
+    ? raw.tags.filter((tag): tag is string => typeof tag === 'string')
+    : [];
+  return {
+    file,
+    slug: articleSlug(file, raw.slug),
+    data: result.success ? result.data : undefined,
+    tags,
+    frontmatter: split.yaml,
+    references,
+    problems,
+  };
 }

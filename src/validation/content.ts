@@ -10,7 +10,13 @@ import { findUnsafeSvg } from '../lib/svg-rules.ts';
 import { isTrustedMdx } from '../lib/body-rules.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
-import { checkArticle, type CheckedArticle, SITE_BODY_POLICY, type BodyPolicy, type SourceFile } from './article.ts';
+import {
+  checkArticle,
+  type CheckedArticle,
+  SITE_BODY_POLICY,
+  type BodyPolicy,
+  type SourceFile,
+} from './article.ts';
 import { checkCorpus } from './corpus.ts';
 import { checkRates } from './rates.ts';
 import { checkRedirects } from './redirects.ts';
@@ -71,8 +77,20 @@ function checkArticleSafely(source: SourceFile, policy: BodyPolicy): CheckedArti
   try {
     return checkArticle(source, policy);
   } catch (error) {
-    const reason = error instanceof RangeError ? 'the body is nested too deeply to read (thousands of levels of quotes or lists)' : (error as Error).message;
-    return { file: source.file, slug: articleSlug(source.file), tags: [], frontmatter: '', references: [], problems: [{ file: source.file, message: `could not be checked: ${reason}`, severity: 'error' }] };
+    const reason =
+      error instanceof RangeError
+        ? 'the body is nested too deeply to read (thousands of levels of quotes or lists)'
+        : (error as Error).message;
+    return {
+      file: source.file,
+      slug: articleSlug(source.file),
+      tags: [],
+      frontmatter: '',
+      references: [],
+      problems: [
+        { file: source.file, message: `could not be checked: ${reason}`, severity: 'error' },
+      ],
+    };
   }
 }
 
@@ -81,25 +99,49 @@ function checkArticleSafely(source: SourceFile, policy: BodyPolicy): CheckedArti
  * the corpus-wide rules, and `rates.json`. Paths in problems are relative to `cwd`.
  * `now` decides whether the rates are stale (a warning, not an error).
  */
-export async function validateContent(contentDir: string, now: Date, cwd = process.cwd(), publicDir = PUBLIC_DIR): Promise<ContentReport> {
+export async function validateContent(
+  contentDir: string,
+  now: Date,
+  cwd = process.cwd(),
+  publicDir = PUBLIC_DIR,
+): Promise<ContentReport> {
   const files = listContentFiles(contentDir);
-  const trusted = { articlesDir: join(contentDir, 'articles'), trustedMdxFolders: SITE.content.trustedMdxFolders };
+  const trusted = {
+    articlesDir: join(contentDir, 'articles'),
+    trustedMdxFolders: SITE.content.trustedMdxFolders,
+  };
   const paths = files.articles;
   const articles: CheckedArticle[] = [];
-  const unreadable: Problem[] = files.refused.map(({ path, message }) => ({ file: displayPath(path, cwd), message, severity: 'error' }));
+  const unreadable: Problem[] = files.refused.map(({ path, message }) => ({
+    file: displayPath(path, cwd),
+    message,
+    severity: 'error',
+  }));
   // In batches: tens of thousands of files read at once exhaust the open-file limit (EMFILE).
   for (let i = 0; i < paths.length; i += READ_BATCH) {
     const batch = paths.slice(i, i + READ_BATCH);
     const sources = await Promise.all(batch.map((path) => readSource(path, cwd)));
     sources.forEach((source, j) => {
-      if (source) articles.push(checkArticleSafely(source, { ...SITE_BODY_POLICY, trustedMdx: isTrustedMdx(batch[j]!, trusted) }));
-      else unreadable.push({ file: displayPath(batch[j]!, cwd), message: 'could not be read', severity: 'error' });
+      if (source)
+        articles.push(
+          checkArticleSafely(source, {
+            ...SITE_BODY_POLICY,
+            trustedMdx: isTrustedMdx(batch[j]!, trusted),
+          }),
+        );
+      else
+        unreadable.push({
+          file: displayPath(batch[j]!, cwd),
+          message: 'could not be read',
+          severity: 'error',
+        });
     });
   }
   for (const path of files.svgs) {
     const source = await readSource(path, cwd);
     if (!source) continue;
-    for (const { line, column, message } of findUnsafeSvg(source.source)) unreadable.push({ file: source.file, line, column, message, severity: 'error' });
+    for (const { line, column, message } of findUnsafeSvg(source.source))
+      unreadable.push({ file: source.file, line, column, message, severity: 'error' });
   }
   const registryPath = join(contentDir, TAG_REGISTRY_FILE);
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
@@ -112,7 +154,12 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
     fileExists: (path) => existsSync(resolve(cwd, path)),
   });
   const publicPaths = listFilesUnder(publicDir).map((file) => `/${file}`);
-  const redirects = checkRedirects(articles, tags, registrySource, { perPage: SITE.perPage, timeZone: SITE.timeZone, now, publicPaths });
+  const redirects = checkRedirects(articles, tags, registrySource, {
+    perPage: SITE.perPage,
+    timeZone: SITE.timeZone,
+    now,
+    publicPaths,
+  });
   const problems = [
     ...unreadable,
     ...articles.flatMap((article) => article.problems),
@@ -126,7 +173,11 @@ export async function validateContent(contentDir: string, now: Date, cwd = proce
   const ratesSource = await readSource(ratesPath, cwd);
   let rates: Rates | undefined;
   if (!ratesSource) {
-    problems.push({ file: displayPath(ratesPath, cwd), message: 'missing: the ticker needs this file (see README, "Rates")', severity: 'error' });
+    problems.push({
+      file: displayPath(ratesPath, cwd),
+      message: 'missing: the ticker needs this file (see README, "Rates")',
+      severity: 'error',
+    });
   } else {
     const checked = checkRates(ratesSource);
     rates = checked.rates;

@@ -1,6 +1,13 @@
 import { suggest, type Problem } from '../lib/problems.ts';
 import { toSlug } from '../lib/slug.ts';
-import { canonicalTag, findTagSlugCollisions, lookupTag, NO_REGISTRY, tagKey, type TagIndex } from '../lib/tags.ts';
+import {
+  canonicalTag,
+  findTagSlugCollisions,
+  lookupTag,
+  NO_REGISTRY,
+  tagKey,
+  type TagIndex,
+} from '../lib/tags.ts';
 import type { CheckedArticle } from './article.ts';
 import { locateField } from './issues.ts';
 
@@ -8,7 +15,10 @@ import { locateField } from './issues.ts';
  * Problems that only show across files: two articles under one slug, two tags under one tag slug,
  * and tags the registry does not know (errors when it is strict; near misses are warnings otherwise).
  */
-export function checkCorpus(articles: readonly CheckedArticle[], index: TagIndex = NO_REGISTRY): Problem[] {
+export function checkCorpus(
+  articles: readonly CheckedArticle[],
+  index: TagIndex = NO_REGISTRY,
+): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
@@ -28,8 +38,13 @@ export function checkCorpus(articles: readonly CheckedArticle[], index: TagIndex
       });
     }
   }
-  for (const collision of findTagSlugCollisions(articles.map((article) => article.tags), index)) {
-    const users = articles.filter((article) => article.tags.some((tag) => collision.keys.includes(tagKey(canonicalTag(tag, index)))));
+  for (const collision of findTagSlugCollisions(
+    articles.map((article) => article.tags),
+    index,
+  )) {
+    const users = articles.filter((article) =>
+      article.tags.some((tag) => collision.keys.includes(tagKey(canonicalTag(tag, index)))),
+    );
     for (const article of users) {
       problems.push({
         file: article.file,
@@ -45,7 +60,10 @@ export function checkCorpus(articles: readonly CheckedArticle[], index: TagIndex
 
 /** Article tags the registry does not know: errors under `strict`, else warnings when a registered name is close. */
 function checkTagNames(articles: readonly CheckedArticle[], index: TagIndex): Problem[] {
-  const known = [...index.registered.values()].flatMap(({ canonical, entry }) => [canonical, ...entry.aliases]);
+  const known = [...index.registered.values()].flatMap(({ canonical, entry }) => [
+    canonical,
+    ...entry.aliases,
+  ]);
   const problems: Problem[] = [];
   for (const article of articles) {
     article.tags.forEach((tag, i) => {

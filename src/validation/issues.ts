@@ -24,20 +24,42 @@ export function issuesToProblems(
         };
       });
     }
-    const at = issue.code === 'custom' && Array.isArray(issue.params?.at) ? (issue.params.at as PropertyKey[]) : issue.path;
-    return [{ file, ...locate(at), field: fieldName(issue.path) || undefined, message: issue.message, severity: 'error' }];
+    const at =
+      issue.code === 'custom' && Array.isArray(issue.params?.at)
+        ? (issue.params.at as PropertyKey[])
+        : issue.path;
+    return [
+      {
+        file,
+        ...locate(at),
+        field: fieldName(issue.path) || undefined,
+        message: issue.message,
+        severity: 'error',
+      },
+    ];
   });
 }
 
 /** A YAML parser's error as a problem at its line and column, without the position repeated in words. */
 export function yamlSyntaxProblem(file: string, error: unknown, what: string): Problem {
   const position = error instanceof YAMLError ? error.linePos?.[0] : undefined;
-  const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  return { file, line: position?.line, column: position?.col, message: `${what}: ${reason}`, severity: 'error' };
+  const reason = ((error as Error).message.split('\n')[0] ?? '').replace(
+    / at line \d+, column \d+:?$/,
+    '',
+  );
+  return {
+    file,
+    line: position?.line,
+    column: position?.col,
+    message: `${what}: ${reason}`,
+    severity: 'error',
+  };
 }
 
-
 /** Where a frontmatter field of a checked article stands in its file. */
-export function locateField(article: CheckedArticle, path: ReadonlyArray<PropertyKey>): Position | undefined {
+export function locateField(
+  article: CheckedArticle,
+  path: ReadonlyArray<PropertyKey>,
+): Position | undefined {
   return fieldLocator(article.frontmatter)(path);
 }

@@ -26,10 +26,19 @@ export function checkRedirects(
   registry: { file: string; source: string } | undefined,
   site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
 ): { redirects: Redirect[]; problems: Problem[] } {
-  const valid = articles.filter((article): article is CheckedArticle & { data: ArticleFrontmatter } => article.data !== undefined);
-  const published = valid.filter((article) => isPublished(article.data, site.now)).map(summaryOf).sort(newestFirst);
+  const valid = articles.filter(
+    (article): article is CheckedArticle & { data: ArticleFrontmatter } =>
+      article.data !== undefined,
+  );
+  const published = valid
+    .filter((article) => isPublished(article.data, site.now))
+    .map(summaryOf)
+    .sort(newestFirst);
   // Files of public/ are copied into the site as they are: a redirect may not replace one either.
-  const live = new Set([...livePagePaths(published, index, site.perPage, site.timeZone), ...(site.publicPaths ?? [])]);
+  const live = new Set([
+    ...livePagePaths(published, index, site.perPage, site.timeZone),
+    ...(site.publicPaths ?? []),
+  ]);
   const problems: Problem[] = [];
   const requests: RedirectRequest[] = [];
   const locations = new Map<RedirectRequest, Position | undefined>();
@@ -37,36 +46,73 @@ export function checkRedirects(
     const sources = article.data.redirectFrom ?? [];
     if (sources.length === 0) continue;
     if (!isPublished(article.data, site.now)) {
-      problems.push({ file: article.file, ...locateField(article, ['redirectFrom']), field: 'redirectFrom', message: 'the article is not published yet, so its redirects are written once it is', severity: 'warning' });
+      problems.push({
+        file: article.file,
+        ...locateField(article, ['redirectFrom']),
+        field: 'redirectFrom',
+        message: 'the article is not published yet, so its redirects are written once it is',
+        severity: 'warning',
+      });
       continue;
     }
     sources.forEach((source, i) => {
-      const request: RedirectRequest = { source, kind: 'article', to: articlePath(article.slug), file: article.file, field: `redirectFrom[${i}]` };
+      const request: RedirectRequest = {
+        source,
+        kind: 'article',
+        to: articlePath(article.slug),
+        file: article.file,
+        field: `redirectFrom[${i}]`,
+      };
       locations.set(request, locateField(article, ['redirectFrom', i]));
       requests.push(request);
     });
   }
   if (registry) {
     const locate = fieldLocator(registry.source);
-    const tags = collectTags([[...index.registered.values()].map(({ canonical }) => canonical)], index);
+    const tags = collectTags(
+      [[...index.registered.values()].map(({ canonical }) => canonical)],
+      index,
+    );
     for (const [key, { canonical, entry }] of index.registered) {
       const to = tagPath(tags.get(key)!.slug);
       entry.redirectFrom.forEach((source, i) => {
-        const request: RedirectRequest = { source, kind: 'tag', to, file: registry.file, field: `tags.${canonical}.redirectFrom[${i}]` };
+        const request: RedirectRequest = {
+          source,
+          kind: 'tag',
+          to,
+          file: registry.file,
+          field: `tags.${canonical}.redirectFrom[${i}]`,
+        };
         locations.set(request, locate(['tags', canonical, 'redirectFrom', i]));
         requests.push(request);
       });
       entry.aliases.forEach((alias, i) => {
         const slug = toSlug(alias);
-        if (slug !== '' && tagPath(slug) !== to) requests.push({ source: slug, kind: 'tag', to, file: registry.file, field: `tags.${canonical}.aliases[${i}]`, implicit: true });
+        if (slug !== '' && tagPath(slug) !== to)
+          requests.push({
+            source: slug,
+            kind: 'tag',
+            to,
+            file: registry.file,
+            field: `tags.${canonical}.aliases[${i}]`,
+            implicit: true,
+          });
       });
     }
   }
   const { redirects, conflicts } = planRedirects(requests, live);
   // With invalid articles left out, pages that will exist look missing; say so only of valid content.
   const complete = valid.length === articles.length;
-  for (const { request, message } of conflicts.filter((conflict) => complete || conflict.reason !== 'nowhere')) {
-    problems.push({ file: request.file, ...locations.get(request), field: request.field, message, severity: 'error' });
+  for (const { request, message } of conflicts.filter(
+    (conflict) => complete || conflict.reason !== 'nowhere',
+  )) {
+    problems.push({
+      file: request.file,
+      ...locations.get(request),
+      field: request.field,
+      message,
+      severity: 'error',
+    });
   }
   return { redirects, problems };
 }

@@ -21,25 +21,47 @@ export interface ReferenceContext {
  * old slug (a warning: the redirect works, a direct link is better), and images that do not exist,
  * in the body and in the `image` field.
  */
-export function checkReferences(articles: readonly CheckedArticle[], context: ReferenceContext): Problem[] {
+export function checkReferences(
+  articles: readonly CheckedArticle[],
+  context: ReferenceContext,
+): Problem[] {
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const byFile = new Map(articles.map((article) => [article.file.split('\\').join('/'), article]));
   const movedTo = new Map<string, string>();
   for (const article of articles) {
-    for (const source of article.data?.redirectFrom ?? []) if (!source.startsWith('/')) movedTo.set(source, article.slug);
+    for (const source of article.data?.redirectFrom ?? [])
+      if (!source.startsWith('/')) movedTo.set(source, article.slug);
   }
   const slugs = [...bySlug.keys()];
   const problems: Problem[] = [];
   for (const article of articles) {
     const file = article.file.split('\\').join('/');
-    const at = (reference: BodyReference) => ({ file: article.file, line: reference.line, column: reference.column, field: 'body' });
+    const at = (reference: BodyReference) => ({
+      file: article.file,
+      line: reference.line,
+      column: reference.column,
+      field: 'body',
+    });
     for (const reference of article.references) {
       if (reference.kind === 'image') {
         const image = localImage(reference.url, file);
-        if (image && !(image.kind === 'public' ? context.publicFileExists(image.path) : context.fileExists(image.path))) {
-          problems.push({ ...at(reference), message: `image ${reference.url} does not exist${image.kind === 'public' ? ' in public/' : ''}`, severity: 'error' });
+        if (
+          image &&
+          !(image.kind === 'public'
+            ? context.publicFileExists(image.path)
+            : context.fileExists(image.path))
+        ) {
+          problems.push({
+            ...at(reference),
+            message: `image ${reference.url} does not exist${image.kind === 'public' ? ' in public/' : ''}`,
+            severity: 'error',
+          });
         } else if (reference.alt !== undefined && reference.alt.trim() === '') {
-          problems.push({ ...at(reference), message: `image ${reference.url} has no alt text; describe it for readers who cannot see it`, severity: 'warning' });
+          problems.push({
+            ...at(reference),
+            message: `image ${reference.url} has no alt text; describe it for readers who cannot see it`,
+            severity: 'warning',
+          });
         }
         continue;
       }
@@ -49,25 +71,56 @@ export function checkReferences(articles: readonly CheckedArticle[], context: Re
       if (!target) {
         const moved = link.kind === 'slug' ? movedTo.get(link.slug) : undefined;
         if (moved) {
-          problems.push({ ...at(reference), message: `link to ${reference.url}: that article moved to ${articlePath(moved)}; link there directly`, severity: 'warning' });
+          problems.push({
+            ...at(reference),
+            message: `link to ${reference.url}: that article moved to ${articlePath(moved)}; link there directly`,
+            severity: 'warning',
+          });
           continue;
         }
         const near = link.kind === 'slug' ? suggest(link.slug, slugs) : undefined;
-        const what = link.kind === 'slug' ? `no article has the slug "${link.slug}"` : `no article file at ${link.path}`;
-        problems.push({ ...at(reference), message: `link to ${reference.url} points nowhere: ${what}${near ? `; did you mean ${articlePath(near)}?` : ''}`, severity: 'error' });
+        const what =
+          link.kind === 'slug'
+            ? `no article has the slug "${link.slug}"`
+            : `no article file at ${link.path}`;
+        problems.push({
+          ...at(reference),
+          message: `link to ${reference.url} points nowhere: ${what}${near ? `; did you mean ${articlePath(near)}?` : ''}`,
+          severity: 'error',
+        });
         continue;
       }
       if (!target.data || !article.data || article.data.draft) continue;
       if (target.data.draft) {
-        problems.push({ ...at(reference), message: `link to ${reference.url} points to a draft (${target.file}), which is never published`, severity: 'error' });
+        problems.push({
+          ...at(reference),
+          message: `link to ${reference.url} points to a draft (${target.file}), which is never published`,
+          severity: 'error',
+        });
       } else if (target.data.date > article.data.date && target.data.date > context.now) {
-        problems.push({ ...at(reference), message: `link to ${reference.url} points to an article scheduled for ${target.data.date.toISOString()}, after this one; the link is broken until then`, severity: 'warning' });
+        problems.push({
+          ...at(reference),
+          message: `link to ${reference.url} points to an article scheduled for ${target.data.date.toISOString()}, after this one; the link is broken until then`,
+          severity: 'warning',
+        });
       }
     }
     const image = article.data?.image;
     const local = image === undefined ? undefined : localImage(image, file);
-    if (image !== undefined && local && !(local.kind === 'public' ? context.publicFileExists(local.path) : context.fileExists(local.path))) {
-      problems.push({ file: article.file, ...locateField(article, ['image']), field: 'image', message: `${image} does not exist${local.kind === 'public' ? ' in public/' : ''}`, severity: 'error' });
+    if (
+      image !== undefined &&
+      local &&
+      !(local.kind === 'public'
+        ? context.publicFileExists(local.path)
+        : context.fileExists(local.path))
+    ) {
+      problems.push({
+        file: article.file,
+        ...locateField(article, ['image']),
+        field: 'image',
+        message: `${image} does not exist${local.kind === 'public' ? ' in public/' : ''}`,
+        severity: 'error',
+      });
     }
   }
   return problems;

@@ -1,5 +1,10 @@
 import { parse as parseYaml } from 'yaml';
-import { TAG_REGISTRY_FIELDS, tagEntrySchema, tagRegistrySchema, type TagRegistry } from '../schemas/tags.ts';
+import {
+  TAG_REGISTRY_FIELDS,
+  tagEntrySchema,
+  tagRegistrySchema,
+  type TagRegistry,
+} from '../schemas/tags.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { tagKey } from '../lib/tags.ts';
 import type { SourceFile } from './article.ts';
@@ -12,7 +17,10 @@ export const TAG_REGISTRY_FILE = 'tags.yaml';
  * Checks `content/tags.yaml`: YAML syntax, its schema, and that no name or alias belongs to two tags.
  * Registry keys are compared like tags: `CSTO` and `csto` are one tag.
  */
-export function checkTagRegistry({ file, source }: SourceFile): { registry?: TagRegistry; problems: Problem[] } {
+export function checkTagRegistry({ file, source }: SourceFile): {
+  registry?: TagRegistry;
+  problems: Problem[];
+} {
   let raw: unknown;
   try {
     raw = parseYaml(source) ?? {};
@@ -23,7 +31,11 @@ export function checkTagRegistry({ file, source }: SourceFile): { registry?: Tag
   const result = tagRegistrySchema.safeParse(raw);
   if (!result.success) {
     const entryFields = Object.keys(tagEntrySchema.shape);
-    return { problems: issuesToProblems(result.error.issues, file, locate, (path) => (path.length === 0 ? TAG_REGISTRY_FIELDS : entryFields)) };
+    return {
+      problems: issuesToProblems(result.error.issues, file, locate, (path) =>
+        path.length === 0 ? TAG_REGISTRY_FIELDS : entryFields,
+      ),
+    };
   }
   const problems: Problem[] = [];
   const owner = new Map<string, string>();
@@ -32,10 +44,17 @@ export function checkTagRegistry({ file, source }: SourceFile): { registry?: Tag
     const previous = owner.get(key);
     if (previous === undefined) owner.set(key, tag);
     else if (previous !== tag || what === 'name') {
-      problems.push({ file, ...locate(path, what === 'name'), field: fieldName(path), message: `${what} "${name}" already belongs to tag "${previous}"; each name may stand for one tag only`, severity: 'error' });
+      problems.push({
+        file,
+        ...locate(path, what === 'name'),
+        field: fieldName(path),
+        message: `${what} "${name}" already belongs to tag "${previous}"; each name may stand for one tag only`,
+        severity: 'error',
+      });
     }
   };
   for (const tag of Object.keys(result.data.tags)) claim(tag, tag, ['tags', tag], 'name');
-  for (const [tag, entry] of Object.entries(result.data.tags)) entry.aliases.forEach((alias, i) => claim(alias, tag, ['tags', tag, 'aliases', i], 'alias'));
+  for (const [tag, entry] of Object.entries(result.data.tags))
+    entry.aliases.forEach((alias, i) => claim(alias, tag, ['tags', tag, 'aliases', i], 'alias'));
   return { registry: result.data, problems };
 }

@@ -19,7 +19,11 @@ export interface ValidationSummary {
  * starts and syncs the content, and the memory it parsed 20,000 articles into goes back to the
  * system with the worker instead of staying in the build's heap.
  */
-export function validateInWorker(contentDir: string, now: Date, cwd = process.cwd()): Promise<ValidationSummary> {
+export function validateInWorker(
+  contentDir: string,
+  now: Date,
+  cwd = process.cwd(),
+): Promise<ValidationSummary> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData: { contentDir, now: now.toISOString(), cwd },

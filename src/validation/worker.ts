@@ -8,5 +8,9 @@ import type { ValidationSummary } from './run.ts';
 
 const { contentDir, now, cwd } = workerData as { contentDir: string; now: string; cwd: string };
 const report = await validateContent(contentDir, new Date(now), cwd);
-const summary: ValidationSummary = { problems: report.problems, redirects: report.redirects, articleCount: report.articles.length };
+const summary: ValidationSummary = {
+  problems: report.problems,
+  redirects: report.redirects,
+  articleCount: report.articles.length,
+};
 parentPort!.postMessage(summary);

@@ -22,7 +22,9 @@ const title = BROWSER_SKIP_REASON ? `editing UI (skipped: ${BROWSER_SKIP_REASON}
 suite(title, () => {
   beforeAll(async () => {
     const port = await freePort();
-    ({ out } = await buildFixtureSite('cms', newsroomFixture(), NOW_EPOCH, { KHABAR_CMS_PORT: String(port) }));
+    ({ out } = await buildFixtureSite('cms', newsroomFixture(), NOW_EPOCH, {
+      KHABAR_CMS_PORT: String(port),
+    }));
     // The fixture's working folder stands for the newsroom's repository: content/ beside dist/.
     repo = dirname(out);
     host = await serveStatic(out);
@@ -43,19 +45,32 @@ suite(title, () => {
     await page.goto('/admin/');
     // On 127.0.0.1 Decap uses the local backend, whose sign-in is a single button.
     await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByRole('link', { name: /Article/ }).filter({ hasText: '＋' }).click();
+    await page
+      .getByRole('link', { name: /Article/ })
+      .filter({ hasText: '＋' })
+      .click();
     await page.locator('input[id^="title-field"]').fill('Bishkek hosts a regional water forum');
     await page.locator('input[id^="date-field"]').fill('2026-02-10');
     await page.locator('input[id^="tags-field"]').fill('Water, Kyrgyzstan');
-    await page.locator('textarea[id^="summary-field"]').fill('Delegates met to discuss shared rivers.');
+    await page
+      .locator('textarea[id^="summary-field"]')
+      .fill('Delegates met to discuss shared rivers.');
     await page.locator('[contenteditable="true"]').click();
     await page.keyboard.type('Delegates from five countries met to discuss shared rivers.');
     await page.getByRole('button', { name: 'Publish' }).first().click();
     await page.getByText('Publish now').click();
-    await expect.poll(async () => (await listFiles(join(repo, 'content/articles'))).filter((file) => !before.has(file)), { timeout: 20_000 }).toHaveLength(1);
+    await expect
+      .poll(
+        async () =>
+          (await listFiles(join(repo, 'content/articles'))).filter((file) => !before.has(file)),
+        { timeout: 20_000 },
+      )
+      .toHaveLength(1);
     await context.close();
 
-    const [created] = (await listFiles(join(repo, 'content/articles'))).filter((file) => !before.has(file));
+    const [created] = (await listFiles(join(repo, 'content/articles'))).filter(
+      (file) => !before.has(file),
+    );
     expect(created).toMatch(/^\d{4}\/\d{2}\/bishkek-hosts-a-regional-water-forum\.md$/);
     const source = await readFile(join(repo, 'content/articles', created!), 'utf8');
     const checked = checkArticle({ file: created!, source });
@@ -69,12 +84,15 @@ suite(title, () => {
     expect(checked.data?.date.toISOString()).toBe('2026-02-09T19:00:00.000Z');
     // Empty optional fields are left out, not written as empty strings the schema would refuse.
     expect(source).not.toMatch(/^(author|slug|lang|imageAlt):/m);
-    expect(source.trimEnd().endsWith('Delegates from five countries met to discuss shared rivers.')).toBe(true);
+    expect(
+      source.trimEnd().endsWith('Delegates from five countries met to discuss shared rivers.'),
+    ).toBe(true);
   }, 60_000);
 
   it('serves an uploaded SVG under the _headers policy: opened by its address its script does not run; in a page it still shows', async () => {
     // What an author could upload through the media library: an image that is also a script.
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="8"><rect width="12" height="8"/><script>document.documentElement.setAttribute("data-ran", "yes")</script></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="8"><rect width="12" height="8"/><script>document.documentElement.setAttribute("data-ran", "yes")</script></svg>';
     await writeFile(join(out, 'images/hostile-upload.svg'), svg);
     const { context, page } = await openPage(browser, host.origin);
     const response = await page.goto('/images/hostile-upload.svg');

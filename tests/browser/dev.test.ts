@@ -9,7 +9,8 @@ import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browse
 import { freePort } from '../helpers/server.ts';
 import { outsideVitest, ROOT, tempDir, writeFiles } from '../helpers/site.ts';
 
-const BROKEN = '---\ntitle: Broken\ndate: 2026-13-01\ntags: CSTO\n---\n\nSee [the summit](/articles/no-such-story/).\n';
+const BROKEN =
+  '---\ntitle: Broken\ndate: 2026-13-01\ntags: CSTO\n---\n\nSee [the summit](/articles/no-such-story/).\n';
 const FIXED = '---\ntitle: Fixed at last\ndate: 2026-01-01\ntags: [CSTO]\n---\n\nNow valid.\n';
 
 let browser: Browser;
@@ -18,10 +19,13 @@ let origin: string;
 let content: string;
 let terminal = '';
 
-
 /** Resolves once `ready()` holds, checking every 200 ms; rejects with `why()` after `ms`. */
 async function waitFor(ready: () => boolean, ms: number, why: () => string): Promise<void> {
-  for (const started = Date.now(); !ready(); await new Promise((resolve) => setTimeout(resolve, 200))) {
+  for (
+    const started = Date.now();
+    !ready();
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  ) {
     if (Date.now() - started > ms) throw new Error(why());
   }
 }
@@ -35,19 +39,43 @@ suite(title, () => {
     await writeFiles(content, { ...newsroomFixture(), 'articles/broken.md': BROKEN });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    dev = spawn(process.execPath, [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: ROOT,
-      // Without vitest's variables (NODE_ENV=test, VITEST…), under which Astro's dev server serves no pages.
-      env: { ...outsideVitest(), KHABAR_CONTENT_DIR: content, ASTRO_DEV_BACKGROUND: '0', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    dev = spawn(
+      process.execPath,
+      [ASTRO_BIN, 'dev', '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: ROOT,
+        // Without vitest's variables (NODE_ENV=test, VITEST…), under which Astro's dev server serves no pages.
+        env: {
+          ...outsideVitest(),
+          KHABAR_CONTENT_DIR: content,
+          ASTRO_DEV_BACKGROUND: '0',
+          FORCE_COLOR: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     dev.stdout!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
     dev.stderr!.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
-    await waitFor(() => terminal.includes('watching for file changes'), 60_000, () => `astro dev did not start:\n${terminal}`);
+    await waitFor(
+      () => terminal.includes('watching for file changes'),
+      60_000,
+      () => `astro dev did not start:\n${terminal}`,
+    );
     // A first start may restart itself once on a config change; wait until pages are served.
     let status = 0;
-    const poll = setInterval(() => void fetch(`${origin}/`).then((response) => (status = response.status), () => undefined), 500);
-    await waitFor(() => status === 200, 60_000, () => `astro dev serves no home page:\n${terminal}`);
+    const poll = setInterval(
+      () =>
+        void fetch(`${origin}/`).then(
+          (response) => (status = response.status),
+          () => undefined,
+        ),
+      500,
+    );
+    await waitFor(
+      () => status === 200,
+      60_000,
+      () => `astro dev serves no home page:\n${terminal}`,
+    );
     clearInterval(poll);
     browser = await launchChromium();
   }, 120_000);
@@ -58,8 +86,12 @@ suite(title, () => {
   });
 
   it('keeps serving, and prints every content problem compiler-style in the terminal', async () => {
-    await expect.poll(() => terminal, { timeout: 10_000 }).toContain('articles/broken.md:7:5 body: link to /articles/no-such-story/ points nowhere');
-    expect(terminal).toContain('articles/broken.md:3:7 date: expected a date as YYYY-MM-DD or an ISO 8601 date-time, got "2026-13-01"');
+    await expect
+      .poll(() => terminal, { timeout: 10_000 })
+      .toContain('articles/broken.md:7:5 body: link to /articles/no-such-story/ points nowhere');
+    expect(terminal).toContain(
+      'articles/broken.md:3:7 date: expected a date as YYYY-MM-DD or an ISO 8601 date-time, got "2026-13-01"',
+    );
     expect(terminal).toContain('articles/broken.md:4:7 tags: expected a list of strings');
   });
 
@@ -75,18 +107,34 @@ suite(title, () => {
     // The overlay draws its text in a shadow root.
     const overlayText = () =>
       page
-        .evaluate(() => (document.querySelector('vite-error-overlay')?.shadowRoot as unknown as HTMLElement | null)?.textContent ?? '')
+        .evaluate(
+          () =>
+            (
+              document.querySelector('vite-error-overlay')
+                ?.shadowRoot as unknown as HTMLElement | null
+            )?.textContent ?? '',
+        )
         // The dev client may reload the page while it is read.
         .catch(() => '');
     // One poll for the whole message: on a first start Vite may reload the page once, and the
     // overlay is shown again when it reconnects.
-    await expect.poll(overlayText, { timeout: 20_000 }).toMatch(/3 content problems; fix them and save[\s\S]*broken\.md:4:7 tags: expected a list of strings/);
+    await expect
+      .poll(overlayText, { timeout: 20_000 })
+      .toMatch(
+        /3 content problems; fix them and save[\s\S]*broken\.md:4:7 tags: expected a list of strings/,
+      );
 
     await writeFile(join(content, 'articles/broken.md'), FIXED);
-    await expect.poll(async () => page.locator('vite-error-overlay').count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(async () => page.locator('vite-error-overlay').count(), { timeout: 20_000 })
+      .toBe(0);
     // Once fixed, the article is back in the collection and served.
-    await expect.poll(async () => (await fetch(`${origin}/articles/broken/`)).status, { timeout: 20_000 }).toBe(200);
-    expect(await (await fetch(`${origin}/articles/broken/`)).text()).toMatch(/<h1[^>]*>Fixed at last<\/h1>/);
+    await expect
+      .poll(async () => (await fetch(`${origin}/articles/broken/`)).status, { timeout: 20_000 })
+      .toBe(200);
+    expect(await (await fetch(`${origin}/articles/broken/`)).text()).toMatch(
+      /<h1[^>]*>Fixed at last<\/h1>/,
+    );
     await context.close();
   }, 60_000);
 });

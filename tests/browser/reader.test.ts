@@ -1,10 +1,16 @@
-import { newsroomSite } from '../shared-site.ts';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, axeViolations, launchChromium, openPage, watchCsp } from '../helpers/browser.ts';
+import {
+  BROWSER_SKIP_REASON,
+  axeViolations,
+  launchChromium,
+  openPage,
+  watchCsp,
+} from '../helpers/browser.ts';
 import { ROOT } from '../helpers/site.ts';
+import { newsroomSite } from '../shared-site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
 const SCREENSHOTS = join(ROOT, '.screenshots');
@@ -12,7 +18,9 @@ let host: StaticHost;
 let browser: Browser;
 
 const suite = BROWSER_SKIP_REASON ? describe.skip : describe;
-const title = BROWSER_SKIP_REASON ? `the reader's browser (skipped: ${BROWSER_SKIP_REASON})` : "the reader's browser";
+const title = BROWSER_SKIP_REASON
+  ? `the reader's browser (skipped: ${BROWSER_SKIP_REASON})`
+  : "the reader's browser";
 
 suite(title, () => {
   beforeAll(async () => {
@@ -26,7 +34,8 @@ suite(title, () => {
     await host?.close();
   });
 
-  const open = (options: Parameters<Browser['newContext']>[0] = {}) => openPage(browser, host.origin, options);
+  const open = (options: Parameters<Browser['newContext']>[0] = {}) =>
+    openPage(browser, host.origin, options);
 
   const heading = (page: Page) => page.locator('h1').first().innerText();
 
@@ -34,23 +43,34 @@ suite(title, () => {
     it('home → tag page → page 2 → article → another tag', async () => {
       const { context, page } = await open();
       await page.goto('/');
-      await page.locator('.teaser .tag-links a', { hasText: /^Alpha$/ }).first().click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/alpha/');
+      await page
+        .locator('.teaser .tag-links a', { hasText: /^Alpha$/ })
+        .first()
+        .click();
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toBe('/tags/alpha/');
       expect(await heading(page)).toContain('Alpha');
       expect(await page.locator('.counter').innerText()).toBe('Viewing results 1 - 6 of 14');
 
       await page.getByRole('link', { name: 'Next' }).click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/alpha/2/');
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toBe('/tags/alpha/2/');
       expect(await page.locator('.counter').innerText()).toBe('Viewing results 7 - 12 of 14');
 
       const story = page.locator('.teaser h2 a').first();
       const storyTitle = await story.innerText();
       await story.click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toMatch(/^\/articles\/alpha-\d\d\/$/);
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toMatch(/^\/articles\/alpha-\d\d\/$/);
       expect(await heading(page)).toBe(storyTitle);
 
       await page.locator('.article .tag-links a', { hasText: /^Zeta$/ }).click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/tags/zeta/');
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toBe('/tags/zeta/');
       expect(await heading(page)).toContain('Zeta');
       await context.close();
     });
@@ -60,13 +80,17 @@ suite(title, () => {
       await page.goto('/archive/');
       const month = page.locator('main a[href^="/archive/2025/09/"]').first();
       await month.click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/archive/2025/09/');
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toBe('/archive/2025/09/');
       expect(await heading(page)).toMatch(/September 2025/);
 
       const story = page.locator('.teaser h2 a').first();
       const storyTitle = await story.innerText();
       await story.click();
-      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toMatch(/^\/articles\/[^/]+\/$/);
+      await expect
+        .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
+        .toMatch(/^\/articles\/[^/]+\/$/);
       expect(await heading(page)).toBe(storyTitle);
       await context.close();
     });
@@ -74,7 +98,9 @@ suite(title, () => {
 
   describe('the ticker', () => {
     const offset = (page: Page) =>
-      page.locator('.ticker-track').evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
+      page
+        .locator('.ticker-track')
+        .evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
     const moves = async (page: Page) => {
       const before = await offset(page);
       await page.waitForTimeout(700);
@@ -82,7 +108,9 @@ suite(title, () => {
     };
     const awayFromTicker = async (page: Page) => {
       await page.mouse.move(5, 600);
-      await page.locator('main').evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page
+        .locator('main')
+        .evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     };
 
     it('moves, and stops on hover, on keyboard focus and with the pause control', async () => {
@@ -97,7 +125,11 @@ suite(title, () => {
       await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(true);
 
       // Tab from the top of the page until the scrolling rates have keyboard focus.
-      for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.matches('.ticker-viewport'))); i++) {
+      for (
+        let i = 0;
+        i < 5 && !(await page.evaluate(() => document.activeElement?.matches('.ticker-viewport')));
+        i++
+      ) {
         await page.keyboard.press('Tab');
       }
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('ticker-viewport');
@@ -114,9 +146,16 @@ suite(title, () => {
     });
 
     it('stays still under reduced motion, each rate shown once and in view on a phone', async () => {
-      const { context, page } = await open({ reducedMotion: 'reduce', viewport: { width: 320, height: 640 } });
+      const { context, page } = await open({
+        reducedMotion: 'reduce',
+        viewport: { width: 320, height: 640 },
+      });
       await page.goto('/');
-      expect(await page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationName)).toBe('none');
+      expect(
+        await page
+          .locator('.ticker-track')
+          .evaluate((track) => getComputedStyle(track).animationName),
+      ).toBe('none');
       await expect.poll(() => moves(page), { timeout: 15_000 }).toBe(false);
       const items = page.locator('.ticker-item:visible');
       expect(await items.count()).toBe(3);
@@ -137,7 +176,11 @@ suite(title, () => {
       const saved: string[] = [];
       for (const width of [375, 1280]) {
         for (const colorScheme of ['light', 'dark'] as const) {
-          const { context, page } = await open({ viewport: { width, height: 900 }, colorScheme, reducedMotion: 'reduce' });
+          const { context, page } = await open({
+            viewport: { width, height: 900 },
+            colorScheme,
+            reducedMotion: 'reduce',
+          });
           for (const [name, path] of Object.entries(PAGES)) {
             await page.goto(path);
             const file = join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
@@ -145,7 +188,9 @@ suite(title, () => {
             saved.push(file);
           }
           if (colorScheme === 'dark') {
-            const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            const background = await page.evaluate(
+              () => getComputedStyle(document.body).backgroundColor,
+            );
             expect(background).not.toBe('rgb(255, 255, 255)');
           }
           await context.close();
@@ -155,26 +200,36 @@ suite(title, () => {
       for (const file of saved) expect((await stat(file)).size).toBeGreaterThan(1000);
     });
 
-    it.each(Object.entries(PAGES))('%s page fits a 320 px wide screen without sideways scrolling', async (_name, path) => {
-      const { context, page } = await open({ viewport: { width: 320, height: 640 } });
-      await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      await context.close();
-    });
+    it.each(Object.entries(PAGES))(
+      '%s page fits a 320 px wide screen without sideways scrolling',
+      async (_name, path) => {
+        const { context, page } = await open({ viewport: { width: 320, height: 640 } });
+        await page.goto(path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          320,
+        );
+        await context.close();
+      },
+    );
   });
 
   describe('accessibility (axe-core)', () => {
     const PAGES = ['/', '/tags/alpha/', '/articles/alpha-14/', '/archive/', '/articles/long-read/'];
 
-    it.each(PAGES.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
-      '%s in the %s theme has zero violations',
-      async (path, colorScheme) => {
-        const { context, page } = await open({ colorScheme, reducedMotion: 'reduce', bypassCSP: true });
-        await page.goto(path);
-        expect(await axeViolations(page)).toEqual([]);
-        await context.close();
-      },
-    );
+    it.each(
+      PAGES.flatMap((path) =>
+        (['light', 'dark'] as const).map((scheme) => [path, scheme] as const),
+      ),
+    )('%s in the %s theme has zero violations', async (path, colorScheme) => {
+      const { context, page } = await open({
+        colorScheme,
+        reducedMotion: 'reduce',
+        bypassCSP: true,
+      });
+      await page.goto(path);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
   });
 
   describe('security headers and CSP', () => {
@@ -182,13 +237,24 @@ suite(title, () => {
       const { context, page } = await open();
       const violations = await watchCsp(page);
       const found = [];
-      for (const path of ['/', '/tags/alpha/', '/tags/alpha/2/', '/articles/alpha-14/', '/articles/mdx-piece/', '/archive/', '/archive/2025/09/', '/no-such-page/']) {
+      for (const path of [
+        '/',
+        '/tags/alpha/',
+        '/tags/alpha/2/',
+        '/articles/alpha-14/',
+        '/articles/mdx-piece/',
+        '/archive/',
+        '/archive/2025/09/',
+        '/no-such-page/',
+      ]) {
         const response = await page.goto(path);
         expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
         expect(response?.headers()['x-content-type-options']).toBe('nosniff');
         expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
         // The stylesheet applied: the masthead's rates band is laid out as a row.
-        expect(await page.locator('.ticker').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+        expect(await page.locator('.ticker').evaluate((el) => getComputedStyle(el).display)).toBe(
+          'flex',
+        );
         found.push(...(await violations()));
       }
       expect(found).toEqual([]);
@@ -205,7 +271,9 @@ suite(title, () => {
         document.body.append(script);
       });
       expect(await page.title()).not.toBe('ran');
-      await expect.poll(async () => (await violations()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await violations()).length, { timeout: 15_000 })
+        .toBeGreaterThan(0);
       await context.close();
     });
   });

@@ -6,22 +6,36 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Debian's Chromium, or undefined when it is not installed. Never a downloaded browser. */
-export const CHROMIUM = CANDIDATES.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
+export const CHROMIUM = CANDIDATES.find(
+  (path): path is string => path !== undefined && path !== '' && existsSync(path),
+);
 
 /**
  * Why the browser tests are skipped, or undefined when they run. In CI they always run: a missing
  * browser there is a failure, not a skip.
  */
 export const BROWSER_SKIP_REASON =
-  CHROMIUM || process.env.CI ? undefined : 'Chromium is not installed: sudo apt-get update && sudo apt-get install -y chromium';
+  CHROMIUM || process.env.CI
+    ? undefined
+    : 'Chromium is not installed: sudo apt-get update && sudo apt-get install -y chromium';
 
 /** Starts headless Chromium with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
-  if (!CHROMIUM) throw new Error(`Chromium not found at ${CANDIDATES.filter(Boolean).join(', ')}; install it with apt-get install -y chromium`);
+  if (!CHROMIUM)
+    throw new Error(
+      `Chromium not found at ${CANDIDATES.filter(Boolean).join(', ')}; install it with apt-get install -y chromium`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -38,7 +52,11 @@ export async function watchCsp(page: Page): Promise<() => Promise<CspViolation[]
     const seen: CspViolation[] = [];
     (window as unknown as { __csp: CspViolation[] }).__csp = seen;
     document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push({ directive: event.violatedDirective, blocked: event.blockedURI, url: location.pathname }),
+      seen.push({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        url: location.pathname,
+      }),
     );
   });
   const all: CspViolation[] = [];
@@ -47,7 +65,10 @@ export async function watchCsp(page: Page): Promise<() => Promise<CspViolation[]
       all.push({ directive: 'console', blocked: message.text(), url: page.url() });
     }
   });
-  return async () => [...all, ...(await page.evaluate(() => (window as unknown as { __csp?: CspViolation[] }).__csp ?? []))];
+  return async () => [
+    ...all,
+    ...(await page.evaluate(() => (window as unknown as { __csp?: CspViolation[] }).__csp ?? [])),
+  ];
 }
 
 /** A page in a fresh browser context whose relative URLs resolve against `origin`. Close the context when done. */
@@ -72,6 +93,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     type Result = { violations: { id: string; nodes: { target: unknown }[] }[] };
     const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
   });
 }

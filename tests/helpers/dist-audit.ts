@@ -27,12 +27,16 @@ const URL_ATTRIBUTES: [selector: string, attribute: string][] = [
 /** The site path a URL points to, or undefined when it leads off the site. */
 function sitePath(url: string, base: string): string | undefined {
   const resolved = new URL(url, new URL(base, SITE.url));
-  return resolved.origin === new URL(SITE.url).origin ? decodeURIComponent(resolved.pathname) : undefined;
+  return resolved.origin === new URL(SITE.url).origin
+    ? decodeURIComponent(resolved.pathname)
+    : undefined;
 }
 
 /** The file a static host serves for a site path, if there is one. */
 async function servedFile(outDir: string, path: string): Promise<string | undefined> {
-  const candidates = path.endsWith('/') ? [join(path, 'index.html')] : [path, join(path, 'index.html')];
+  const candidates = path.endsWith('/')
+    ? [join(path, 'index.html')]
+    : [path, join(path, 'index.html')];
   for (const candidate of candidates) {
     if ((await stat(join(outDir, candidate)).catch(() => undefined))?.isFile()) return candidate;
   }
@@ -62,7 +66,12 @@ export async function brokenReferences(outDir: string): Promise<BrokenReference[
     const file = await servedFile(outDir, path);
     if (!file) return broken.push({ from, url });
     const fragment = new URL(url, new URL(base, SITE.url)).hash.slice(1);
-    if (fragment && file.endsWith('.html') && !(await idsOf(file)).has(decodeURIComponent(fragment))) broken.push({ from, url });
+    if (
+      fragment &&
+      file.endsWith('.html') &&
+      !(await idsOf(file)).has(decodeURIComponent(fragment))
+    )
+      broken.push({ from, url });
   };
 
   for (const file of await listFiles(outDir)) {
@@ -70,15 +79,19 @@ export async function brokenReferences(outDir: string): Promise<BrokenReference[
     if (file.endsWith('.html')) {
       const doc = parse(await text());
       for (const [selector, attribute] of URL_ATTRIBUTES) {
-        for (const element of doc.querySelectorAll(selector)) await check(file, element.getAttribute(attribute) ?? '');
+        for (const element of doc.querySelectorAll(selector))
+          await check(file, element.getAttribute(attribute) ?? '');
       }
       for (const element of doc.querySelectorAll('img[srcset], source[srcset]')) {
-        for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) await check(file, candidate.trim().split(/\s+/)[0] ?? '');
+        for (const candidate of (element.getAttribute('srcset') ?? '').split(','))
+          await check(file, candidate.trim().split(/\s+/)[0] ?? '');
       }
     } else if (file.endsWith('.css')) {
-      for (const [, url] of (await text()).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) await check(file, url!);
+      for (const [, url] of (await text()).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g))
+        await check(file, url!);
     } else if (file.endsWith('.xml')) {
-      for (const [, url] of (await text()).matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)) await check(file, url!.trim());
+      for (const [, url] of (await text()).matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g))
+        await check(file, url!.trim());
     }
   }
   return broken;
@@ -101,10 +114,15 @@ export async function pageWeight(outDir: string, urlPath: string): Promise<PageW
   }
   const scripts = [
     ...doc.querySelectorAll('script[src]').map((script) => script.getAttribute('src') ?? ''),
-    ...doc.querySelectorAll('link[rel="modulepreload"]').map((link) => link.getAttribute('href') ?? ''),
+    ...doc
+      .querySelectorAll('link[rel="modulepreload"]')
+      .map((link) => link.getAttribute('href') ?? ''),
     ...doc
       .querySelectorAll('script')
-      .filter((script) => !script.hasAttribute('src') && script.getAttribute('type') !== 'application/ld+json')
+      .filter(
+        (script) =>
+          !script.hasAttribute('src') && script.getAttribute('type') !== 'application/ld+json',
+      )
       .map(() => 'inline script'),
   ];
   return { htmlBytes: html.length, cssBytes, scripts };

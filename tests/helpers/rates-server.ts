@@ -21,8 +21,23 @@ export async function selfSignedCertificate(dir: string): Promise<Tls> {
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
   await promisify(execFile)('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-keyout', keyFile, '-out', certFile, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
   ]);
   return { key: await readFile(keyFile), cert: await readFile(certFile), certFile };
 }
@@ -83,14 +98,18 @@ export async function serveDual(routes: Record<string, Handler>, tls: Tls): Prom
 }
 
 /** Answers with `body`. */
-export const body = (bytes: Buffer, contentType = 'application/xml'): Handler => (_, response) => {
-  response.writeHead(200, { 'content-type': contentType }).end(bytes);
-};
+export const body =
+  (bytes: Buffer, contentType = 'application/xml'): Handler =>
+  (_, response) => {
+    response.writeHead(200, { 'content-type': contentType }).end(bytes);
+  };
 
 /** Redirects to `location(host)`. */
-export const redirect = (status: number, location: (host: string) => string): Handler => (_, response, host) => {
-  response.writeHead(status, { location: location(host) }).end('moved');
-};
+export const redirect =
+  (status: number, location: (host: string) => string): Handler =>
+  (_, response, host) => {
+    response.writeHead(status, { location: location(host) }).end('moved');
+  };
 
 /** What {@link endless} has sent so far, and whether the client went away. */
 export interface Stream {
@@ -102,27 +121,31 @@ export interface Stream {
  * Streams `chunk` over and over, at the pace the client reads (no Content-Length), until `limit`
  * bytes or until the client closes the connection; counts what it sent in `stream`.
  */
-export const endless = (chunk: Buffer, limit: number, stream: Stream): Handler => (_, response) => {
-  response.writeHead(200, { 'content-type': 'application/xml' });
-  response.on('close', () => (stream.closed = true));
-  const pump = () => {
-    while (!response.destroyed && stream.bytes < limit) {
-      stream.bytes += chunk.length;
-      if (!response.write(chunk)) {
-        response.once('drain', pump);
-        return;
+export const endless =
+  (chunk: Buffer, limit: number, stream: Stream): Handler =>
+  (_, response) => {
+    response.writeHead(200, { 'content-type': 'application/xml' });
+    response.on('close', () => (stream.closed = true));
+    const pump = () => {
+      while (!response.destroyed && stream.bytes < limit) {
+        stream.bytes += chunk.length;
+        if (!response.write(chunk)) {
+          response.once('drain', pump);
+          return;
+        }
       }
-    }
-    if (!response.destroyed) response.end();
+      if (!response.destroyed) response.end();
+    };
+    pump();
   };
-  pump();
-};
 
 /** Sends the headers, `extra` included, and never the body. */
-export const headersOnly = (extra: Record<string, string>): Handler => (_, response) => {
-  response.writeHead(200, { 'content-type': 'application/xml', ...extra });
-  response.flushHeaders();
-};
+export const headersOnly =
+  (extra: Record<string, string>): Handler =>
+  (_, response) => {
+    response.writeHead(200, { 'content-type': 'application/xml', ...extra });
+    response.flushHeaders();
+  };
 
 /** Accepts the request and never answers. */
 export const hang: Handler = () => {};

@@ -10,7 +10,9 @@ export type Route =
   | { truncate: Buffer; sent: number };
 
 /** A real HTTP server on 127.0.0.1 serving fixed routes; counts the requests it got. */
-export async function serve(routes: Record<string, Route>): Promise<{ url: string; hits: Map<string, number>; close: () => Promise<void> }> {
+export async function serve(
+  routes: Record<string, Route>,
+): Promise<{ url: string; hits: Map<string, number>; close: () => Promise<void> }> {
   const hits = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -22,11 +24,16 @@ export async function serve(routes: Record<string, Route>): Promise<{ url: strin
     } else if ('hang' in route) {
       hanging.add(response);
     } else if ('truncate' in route) {
-      response.writeHead(200, { 'content-type': 'application/xml', 'content-length': String(route.truncate.length) });
+      response.writeHead(200, {
+        'content-type': 'application/xml',
+        'content-length': String(route.truncate.length),
+      });
       response.write(route.truncate.subarray(0, route.sent));
       setTimeout(() => response.socket?.destroy(), 20);
     } else {
-      response.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'application/xml' }).end(route.body);
+      response
+        .writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'application/xml' })
+        .end(route.body);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,8 +35,18 @@ export interface BuildResult {
 }
 
 /** Runs `scripts/build.ts` as `npm run build` does, on another content folder and output folder, with any further `args`. */
-export function runBuild(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
-  return runScript('scripts/build.ts', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir, ...args], env);
+export function runBuild(
+  contentDir: string,
+  outDir: string,
+  cacheDir: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<BuildResult> {
+  return runScript(
+    'scripts/build.ts',
+    ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir, ...args],
+    env,
+  );
 }
 
 /**
@@ -53,7 +63,13 @@ export async function buildFixtureSite(
   const work = await tempDir(prefix);
   await writeFiles(join(work, 'content'), files);
   const out = join(work, 'dist');
-  const build = await runBuild(join(work, 'content'), out, join(work, 'cache'), { ...env, SOURCE_DATE_EPOCH: now }, args);
+  const build = await runBuild(
+    join(work, 'content'),
+    out,
+    join(work, 'cache'),
+    { ...env, SOURCE_DATE_EPOCH: now },
+    args,
+  );
   if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stderr}`);
   return { out, build };
 }
@@ -63,11 +79,20 @@ export async function buildFixtureSite(
  * under which Astro takes a build for development.
  */
 export function outsideVitest(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name),
+    ),
+  );
 }
 
 /** Runs one of the project's TypeScript scripts with the project's Node, which strips the types itself. */
-export function runScript(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<BuildResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = ROOT,
+): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, script), ...args], {
       cwd,

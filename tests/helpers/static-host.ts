@@ -34,7 +34,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const escaped = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      const escaped = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${escaped}$`), headers: [] });
     } else {
       const at = line.indexOf(':');
@@ -57,7 +60,8 @@ export interface StaticHost {
  */
 export async function serveStatic(dir: string): Promise<StaticHost> {
   const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
-  const fileAt = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() ?? false;
+  const fileAt = async (path: string) =>
+    (await stat(path).catch(() => undefined))?.isFile() ?? false;
   const server: Server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -72,8 +76,12 @@ export async function serveStatic(dir: string): Promise<StaticHost> {
         file = join(dir, '404.html');
         status = 404;
       }
-      for (const rule of rules) if (rule.pattern.test(url.pathname)) for (const [name, value] of rule.headers) response.setHeader(name, value);
-      response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      for (const rule of rules)
+        if (rule.pattern.test(url.pathname))
+          for (const [name, value] of rule.headers) response.setHeader(name, value);
+      response.writeHead(status, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
       response.end(await readFile(file));
     })().catch((error: unknown) => response.writeHead(500).end(String(error)));
   });

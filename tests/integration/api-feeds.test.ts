@@ -1,11 +1,17 @@
-import { newsroomSite } from '../shared-site.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
-import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
+import {
+  ALPHA,
+  HOSTILE_TITLE,
+  LONG_PLAIN_WORDS,
+  PUBLISHED_COUNT,
+  newsroomFixture,
+} from '../fixtures/newsroom.ts';
+import { newsroomSite } from '../shared-site.ts';
 import { listFiles, page, pageSource } from '../helpers/site.ts';
 
 let out: string;
@@ -17,12 +23,16 @@ beforeAll(async () => {
 });
 
 const json = async (path: string) => JSON.parse(await readFile(join(out, path), 'utf8'));
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name),
+});
 const feed = async (path: string) => xml.parse(await readFile(join(out, path), 'utf8')).rss.channel;
 
 /** Which published schema each JSON file of the API must match. */
 function schemaFor(file: string): string | undefined {
-  if (file === 'api/articles.json' || /^api\/articles\/page\/\d+\.json$/.test(file)) return 'articles.json';
+  if (file === 'api/articles.json' || /^api\/articles\/page\/\d+\.json$/.test(file))
+    return 'articles.json';
   if (/^api\/articles\/[^/]+\.json$/.test(file)) return 'article.json';
   if (file === 'api/tags.json') return 'tags.json';
   if (/^api\/tags\/[^/]+\.json$/.test(file)) return 'tag.json';
@@ -33,19 +43,30 @@ function schemaFor(file: string): string | undefined {
 describe('the JSON API', () => {
   it('validates every JSON file against its published JSON Schema', async () => {
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
-    const apiFiles = files.filter((file) => file.startsWith('api/') && !file.startsWith('api/schema/'));
+    const apiFiles = files.filter(
+      (file) => file.startsWith('api/') && !file.startsWith('api/schema/'),
+    );
     expect(apiFiles.length).toBe(1 + PUBLISHED_COUNT + 1 + (await json('api/tags.json')).total + 1);
     for (const file of apiFiles) {
       const schemaName = schemaFor(file);
       expect(schemaName, file).toBeDefined();
-      const validate = ajv.getSchema(schemaName!) ?? (ajv.addSchema(await json(`api/schema/${schemaName}`), schemaName), ajv.getSchema(schemaName!)!);
+      const validate =
+        ajv.getSchema(schemaName!) ??
+        (ajv.addSchema(await json(`api/schema/${schemaName}`), schemaName),
+        ajv.getSchema(schemaName!)!);
       expect(validate(await json(file)), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
 
   it('lists published articles newest first, with metadata', async () => {
     const list = await json('api/articles.json');
-    expect(list).toMatchObject({ total: PUBLISHED_COUNT, page: 1, pages: 1, next: null, prev: null });
+    expect(list).toMatchObject({
+      total: PUBLISHED_COUNT,
+      page: 1,
+      pages: 1,
+      next: null,
+      prev: null,
+    });
     expect(list.articles).toHaveLength(PUBLISHED_COUNT);
     const dates = list.articles.map((a: { date: string }) => a.date);
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -75,7 +96,7 @@ describe('the JSON API', () => {
     expect((await json('api/articles/mdx-piece.json')).html).toContain('<aside class="callout">');
   });
 
-  it('lists tags with counts, and each tag\'s articles newest first', async () => {
+  it("lists tags with counts, and each tag's articles newest first", async () => {
     const tags = await json('api/tags.json');
     expect(tags.tags.find((t: { slug: string }) => t.slug === 'alpha')).toEqual({
       name: 'Alpha',
@@ -86,7 +107,9 @@ describe('the JSON API', () => {
       feed: `${SITE.url}/tags/alpha/rss.xml`,
     });
     const alpha = await json('api/tags/alpha.json');
-    expect(alpha.articles.map((a: { slug: string }) => a.slug)).toEqual([...ALPHA].reverse().map((a) => a.slug));
+    expect(alpha.articles.map((a: { slug: string }) => a.slug)).toEqual(
+      [...ALPHA].reverse().map((a) => a.slug),
+    );
   });
 
   it('publishes the rates as the ticker shows them', async () => {
@@ -95,7 +118,9 @@ describe('the JSON API', () => {
 
   it('keeps drafts and scheduled articles out of every file', async () => {
     for (const file of files.filter((f) => /\.(json|xml|txt)$/.test(f))) {
-      expect(await readFile(join(out, file), 'utf8'), file).not.toMatch(/zzdraftmarker|zzfuturemarker|secret-draft|future-piece|draftonly|futureonly/i);
+      expect(await readFile(join(out, file), 'utf8'), file).not.toMatch(
+        /zzdraftmarker|zzfuturemarker|secret-draft|future-piece|draftonly|futureonly/i,
+      );
     }
   });
 });
@@ -112,16 +137,27 @@ describe('feeds', () => {
 
   it('each tag has its own feed with its articles and categories', async () => {
     const channel = await feed('tags/alpha/rss.xml');
-    expect(channel.item.map((item: { title: string }) => item.title)).toEqual([...ALPHA].reverse().map((a) => a.title));
+    expect(channel.item.map((item: { title: string }) => item.title)).toEqual(
+      [...ALPHA].reverse().map((a) => a.title),
+    );
     expect(channel.item[0].category).toEqual(['Alpha', 'Zeta']);
     const tagFeeds = files.filter((file) => /^tags\/[^/]+\/rss\.xml$/.test(file));
     expect(tagFeeds).toHaveLength((await json('api/tags.json')).total);
   });
 
   it('are announced in the head of every page, a tag page naming its own feed too', async () => {
-    const links = (await page(out, '/tags/alpha/')).querySelectorAll('link[rel=alternate][type="application/rss+xml"]');
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/rss.xml', '/tags/alpha/rss.xml']);
-    expect((await page(out, '/articles/alpha-01/')).querySelector('link[rel=alternate]')?.getAttribute('href')).toBe('/rss.xml');
+    const links = (await page(out, '/tags/alpha/')).querySelectorAll(
+      'link[rel=alternate][type="application/rss+xml"]',
+    );
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/rss.xml',
+      '/tags/alpha/rss.xml',
+    ]);
+    expect(
+      (await page(out, '/articles/alpha-01/'))
+        .querySelector('link[rel=alternate]')
+        ?.getAttribute('href'),
+    ).toBe('/rss.xml');
   });
 
   it('carry a hostile title as text', async () => {
@@ -133,7 +169,10 @@ describe('feeds', () => {
 
 describe('discovery and metadata', () => {
   // Reader pages: not the 404 page, and not the editing UI, which is for the newsroom.
-  const htmlPages = () => files.filter((file) => file.endsWith('.html') && file !== '404.html' && !file.startsWith('admin/'));
+  const htmlPages = () =>
+    files.filter(
+      (file) => file.endsWith('.html') && file !== '404.html' && !file.startsWith('admin/'),
+    );
   const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
 
   it('the sitemap lists every HTML page and nothing else', async () => {
@@ -141,13 +180,23 @@ describe('discovery and metadata', () => {
     const locs: string[] = [];
     for (const sitemap of index.sitemapindex.sitemap) {
       const name = new URL(sitemap.loc).pathname.slice(1);
-      locs.push(...xml.parse(await readFile(join(out, name), 'utf8')).urlset.url.map((url: { loc: string }) => url.loc));
+      locs.push(
+        ...xml
+          .parse(await readFile(join(out, name), 'utf8'))
+          .urlset.url.map((url: { loc: string }) => url.loc),
+      );
     }
-    expect(locs.sort()).toEqual(htmlPages().map((file) => `${SITE.url}${pathOf(file)}`).sort());
+    expect(locs.sort()).toEqual(
+      htmlPages()
+        .map((file) => `${SITE.url}${pathOf(file)}`)
+        .sort(),
+    );
   });
 
   it('robots.txt points to the sitemap', async () => {
-    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE.url}/sitemap-index.xml`);
+    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${SITE.url}/sitemap-index.xml`,
+    );
   });
 
   it('every page has a distinct title, a description, a canonical URL, Open Graph and Twitter tags', async () => {
@@ -157,23 +206,38 @@ describe('discovery and metadata', () => {
       const title = doc.querySelector('title')?.textContent ?? '';
       expect(titles.has(title), `${file}: duplicate title ${title}`).toBe(false);
       titles.add(title);
-      expect(doc.querySelector('meta[name=description]')?.getAttribute('content'), file).toBeTruthy();
-      expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), file).toBe(`${SITE.url}${pathOf(file)}`);
-      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), file).toBe(`${SITE.url}${pathOf(file)}`);
-      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), file).toBeTruthy();
-      expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), file).toMatch(/^summary/);
+      expect(
+        doc.querySelector('meta[name=description]')?.getAttribute('content'),
+        file,
+      ).toBeTruthy();
+      expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), file).toBe(
+        `${SITE.url}${pathOf(file)}`,
+      );
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), file).toBe(
+        `${SITE.url}${pathOf(file)}`,
+      );
+      expect(
+        doc.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+        file,
+      ).toBeTruthy();
+      expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), file).toMatch(
+        /^summary/,
+      );
     }
   });
 
   it('describes an article by its summary, or the first sentence of its excerpt', async () => {
-    const description = async (path: string) => (await page(out, path)).querySelector('meta[name=description]')?.getAttribute('content');
+    const description = async (path: string) =>
+      (await page(out, path)).querySelector('meta[name=description]')?.getAttribute('content');
     expect(await description('/articles/alpha-01/')).toBe('Alpha body 1 with a link and emphasis.');
     expect(await description('/articles/hostile/')).toBe('Ends </script><script>alert(2)</script>');
   });
 
   it('gives article pages NewsArticle JSON-LD that hostile text cannot break out of', async () => {
     const html = await pageSource(out, '/articles/hostile/');
-    const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => m[1]!);
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+      (m) => m[1]!,
+    );
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).not.toMatch(/[<>]/);
     const data = JSON.parse(blocks[0]!);
@@ -184,6 +248,10 @@ describe('discovery and metadata', () => {
       author: [{ '@type': 'Person', name: '<img src=x onerror=alert(1)>' }],
       datePublished: '2025-06-30T19:00:00.000Z',
     });
-    expect((await page(out, '/articles/hostile/')).querySelectorAll('script:not([type="application/ld+json"]), img')).toHaveLength(0);
+    expect(
+      (await page(out, '/articles/hostile/')).querySelectorAll(
+        'script:not([type="application/ld+json"]), img',
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -22,7 +22,11 @@ export function getStaticPaths() {
 
 function build(root: string, outDir: string, key: string): Promise<number | null> {
   const script = `const { build } = await import('astro'); await build({ root: ${JSON.stringify(root)}, outDir: ${JSON.stringify(outDir)}, logLevel: 'error' });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: { ...process.env, CONTRACT_KEY: key, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    env: { ...process.env, CONTRACT_KEY: key, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
   return new Promise((resolve) => child.on('close', resolve));
 }
 
@@ -30,14 +34,15 @@ describe("Astro's incremental build, as Khabar uses it", () => {
   it('restores a page whose cacheKey is unchanged into a new output folder, and renders one whose key changed', async () => {
     const root = await tempDir('astro-contract');
     await writeFiles(root, {
-      'astro.config.mjs': "export default { experimental: { incrementalBuild: true } };\n",
+      'astro.config.mjs': 'export default { experimental: { incrementalBuild: true } };\n',
       'src/pages/[page].astro': PAGE,
       'package.json': '{ "name": "contract", "type": "module", "private": true }\n',
     });
     await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     expect(await build(root, join(root, 'first'), 'one')).toBe(0);
     expect(await build(root, join(root, 'second'), 'two')).toBe(0);
-    const read = (out: string, page: string) => readFile(join(root, out, page, 'index.html'), 'utf8');
+    const read = (out: string, page: string) =>
+      readFile(join(root, out, page, 'index.html'), 'utf8');
     expect(await read('second', 'kept')).toBe(await read('first', 'kept'));
     expect(await read('second', 'changed')).not.toBe(await read('first', 'changed'));
   });

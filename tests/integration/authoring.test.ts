@@ -4,10 +4,23 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/validation/article.ts';
 import { newsroomFixture } from '../fixtures/newsroom.ts';
-import { articleSource, buildFixtureSite, listFiles, page, runBuild, runScript, tempDir, treeDigest, writeFiles } from '../helpers/site.ts';
+import {
+  articleSource,
+  buildFixtureSite,
+  listFiles,
+  page,
+  runBuild,
+  runScript,
+  tempDir,
+  treeDigest,
+  writeFiles,
+} from '../helpers/site.ts';
 
 const NOW = String(Date.UTC(2026, 10, 22, 12) / 1000);
-const RATES = JSON.stringify({ ...JSON.parse(newsroomFixture()['rates.json']!), asOf: '2026-11-21' });
+const RATES = JSON.stringify({
+  ...JSON.parse(newsroomFixture()['rates.json']!),
+  asOf: '2026-11-21',
+});
 const REGISTRY = `strict: true
 tags:
   CSTO:
@@ -27,28 +40,55 @@ async function checkout(files: Record<string, string>): Promise<string> {
 describe('npm run new', () => {
   it('writes a transliterated, valid article, prints its path, and refuses to overwrite it', async () => {
     const work = await checkout({ 'tags.yaml': REGISTRY });
-    const args = ['Министры встретились в Бишкеке', '--tags', 'CSTO,Kazakhstan', '--date', '2026-11-20', '--draft'];
+    const args = [
+      'Министры встретились в Бишкеке',
+      '--tags',
+      'CSTO,Kazakhstan',
+      '--date',
+      '2026-11-20',
+      '--draft',
+    ];
     const first = await runScript('scripts/new.ts', args, { SOURCE_DATE_EPOCH: NOW }, work);
-    expect(first).toMatchObject({ code: 0, stdout: 'content/articles/2026/11/ministry-vstretilis-v-bishkeke.md\n', stderr: '' });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: 'content/articles/2026/11/ministry-vstretilis-v-bishkeke.md\n',
+      stderr: '',
+    });
     const file = join(work, 'content/articles/2026/11/ministry-vstretilis-v-bishkeke.md');
     const source = await readFile(file, 'utf8');
-    expect(source).toBe('---\ntitle: Министры встретились в Бишкеке\ndate: 2026-11-20\ntags: [CSTO, Kazakhstan]\ndraft: true\n---\n\n');
+    expect(source).toBe(
+      '---\ntitle: Министры встретились в Бишкеке\ndate: 2026-11-20\ntags: [CSTO, Kazakhstan]\ndraft: true\n---\n\n',
+    );
     expect(checkArticle({ file, source }).problems).toEqual([]);
 
     await writeFile(file, `${source}Edited.\n`);
     const again = await runScript('scripts/new.ts', args, { SOURCE_DATE_EPOCH: NOW }, work);
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe('content/articles/2026/11/ministry-vstretilis-v-bishkeke.md already exists; choose another title or edit that file\nNothing was written.\n');
+    expect(again.stderr).toBe(
+      'content/articles/2026/11/ministry-vstretilis-v-bishkeke.md already exists; choose another title or edit that file\nNothing was written.\n',
+    );
     expect(await readFile(file, 'utf8')).toBe(`${source}Edited.\n`);
   });
 
   it('takes today in the site time zone, and refuses unknown tags of a strict registry and bad dates, writing nothing', async () => {
     const work = await checkout({ 'tags.yaml': REGISTRY });
-    const today = await runScript('scripts/new.ts', ['Water talks', '--tags', 'csto'], { SOURCE_DATE_EPOCH: NOW }, work);
+    const today = await runScript(
+      'scripts/new.ts',
+      ['Water talks', '--tags', 'csto'],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
     expect(today).toMatchObject({ code: 0, stdout: 'content/articles/2026/11/water-talks.md\n' });
-    expect(await readFile(join(work, 'content/articles/2026/11/water-talks.md'), 'utf8')).toContain('date: 2026-11-22\ntags: [csto]\n---');
+    expect(await readFile(join(work, 'content/articles/2026/11/water-talks.md'), 'utf8')).toContain(
+      'date: 2026-11-22\ntags: [csto]\n---',
+    );
 
-    const bad = await runScript('scripts/new.ts', ['Other talks', '--tags', 'Kazakstan', '--date', '2026-02-30'], { SOURCE_DATE_EPOCH: NOW }, work);
+    const bad = await runScript(
+      'scripts/new.ts',
+      ['Other talks', '--tags', 'Kazakstan', '--date', '2026-02-30'],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr.split('\n')).toEqual([
       'content/articles/2026/02/other-talks.md:3:7 date: expected a date as YYYY-MM-DD or an ISO 8601 date-time, got "2026-02-30"',
@@ -56,10 +96,19 @@ describe('npm run new', () => {
       'Nothing was written.',
       '',
     ]);
-    const duplicate = await runScript('scripts/new.ts', ['Water talks', '--tags', 'CSTO', '--date', '2025-01-01'], { SOURCE_DATE_EPOCH: NOW }, work);
-    expect(duplicate.stderr).toBe('the slug "water-talks" is already used by content/articles/2026/11/water-talks.md; choose another title\nNothing was written.\n');
+    const duplicate = await runScript(
+      'scripts/new.ts',
+      ['Water talks', '--tags', 'CSTO', '--date', '2025-01-01'],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
+    expect(duplicate.stderr).toBe(
+      'the slug "water-talks" is already used by content/articles/2026/11/water-talks.md; choose another title\nNothing was written.\n',
+    );
     const missing = await runScript('scripts/new.ts', [], {}, work);
-    expect(missing.stderr).toBe('missing the title: npm run new -- "Title" --tags CSTO,Kazakhstan\nmissing --tags: a comma-separated list, e.g. --tags CSTO,Kazakhstan\n');
+    expect(missing.stderr).toBe(
+      'missing the title: npm run new -- "Title" --tags CSTO,Kazakhstan\nmissing --tags: a comma-separated list, e.g. --tags CSTO,Kazakhstan\n',
+    );
     expect(await listFiles(join(work, 'content/articles'))).toEqual(['2026/11/water-talks.md']);
   });
 });
@@ -69,10 +118,23 @@ describe('npm run check', () => {
     const work = await checkout({
       'tags.yaml': REGISTRY,
       'articles/2026/summit.md': articleSource(
-        { title: 'Summit', date: '2026-05-01', tags: ['CSTO', 'Kazakstan'], image: '/images/nowhere.jpg' },
+        {
+          title: 'Summit',
+          date: '2026-05-01',
+          tags: ['CSTO', 'Kazakstan'],
+          image: '/images/nowhere.jpg',
+        },
         'See [the follow-up](/articles/folow-up/) and [the file](../2025/missing.md).\n\n![A map](/images/mountain-road.svg)',
       ),
-      'articles/2026/follow-up.md': articleSource({ title: 'Follow-up', date: '2026-06-01', tags: ['ОДКБ'], image: '/images/mountain-road.svg' }, 'Back to [the summit](summit.md).'),
+      'articles/2026/follow-up.md': articleSource(
+        {
+          title: 'Follow-up',
+          date: '2026-06-01',
+          tags: ['ОДКБ'],
+          image: '/images/mountain-road.svg',
+        },
+        'Back to [the summit](summit.md).',
+      ),
     });
     const result = await runScript('scripts/check.ts', [], { SOURCE_DATE_EPOCH: NOW }, work);
     expect(result.code).toBe(1);
@@ -96,10 +158,18 @@ describe('a build with a tag registry, renamed articles and relative links', () 
         'rates.json': RATES,
         'tags.yaml': REGISTRY,
         'articles/2026/summit.md': articleSource(
-          { title: 'Summit', date: '2026-05-01', tags: ['Collective Security Treaty Organization'], redirectFrom: ['old-summit', '/2026/05/summit.html'] },
+          {
+            title: 'Summit',
+            date: '2026-05-01',
+            tags: ['Collective Security Treaty Organization'],
+            redirectFrom: ['old-summit', '/2026/05/summit.html'],
+          },
           'Read [the follow-up](../2026/follow-up.md#vote).',
         ),
-        'articles/2026/follow-up.md': articleSource({ title: 'Follow-up', date: '2026-06-01', tags: ['csto', 'Kazakhstan'] }, 'Back to [the summit](summit.md).'),
+        'articles/2026/follow-up.md': articleSource(
+          { title: 'Follow-up', date: '2026-06-01', tags: ['csto', 'Kazakhstan'] },
+          'Back to [the summit](summit.md).',
+        ),
       },
       NOW,
     ));
@@ -108,19 +178,40 @@ describe('a build with a tag registry, renamed articles and relative links', () 
   it('files aliases under the registered tag, whose page shows its description', async () => {
     const tagPage = await page(out, '/tags/csto/');
     expect(tagPage.querySelector('h1')?.textContent).toBe('CSTO');
-    expect(tagPage.querySelector('.tag-description')?.textContent).toBe('The Collective Security Treaty Organization, a military alliance.');
-    expect(tagPage.querySelector('meta[name=description]')?.getAttribute('content')).toBe('The Collective Security Treaty Organization, a military alliance.');
-    expect(tagPage.querySelectorAll('article h2 a').map((a) => a.textContent)).toEqual(['Follow-up', 'Summit']);
-    const api = JSON.parse(await readFile(join(out, 'api/tags.json'), 'utf8')) as { tags: Array<{ name: string; description?: string; count: number }> };
+    expect(tagPage.querySelector('.tag-description')?.textContent).toBe(
+      'The Collective Security Treaty Organization, a military alliance.',
+    );
+    expect(tagPage.querySelector('meta[name=description]')?.getAttribute('content')).toBe(
+      'The Collective Security Treaty Organization, a military alliance.',
+    );
+    expect(tagPage.querySelectorAll('article h2 a').map((a) => a.textContent)).toEqual([
+      'Follow-up',
+      'Summit',
+    ]);
+    const api = JSON.parse(await readFile(join(out, 'api/tags.json'), 'utf8')) as {
+      tags: Array<{ name: string; description?: string; count: number }>;
+    };
     expect(api.tags.map(({ name, description, count }) => ({ name, description, count }))).toEqual([
-      { name: 'CSTO', description: 'The Collective Security Treaty Organization, a military alliance.', count: 2 },
+      {
+        name: 'CSTO',
+        description: 'The Collective Security Treaty Organization, a military alliance.',
+        count: 2,
+      },
       { name: 'Kazakhstan', description: undefined, count: 1 },
     ]);
   });
 
   it('turns relative .md links into links to the articles’ pages', async () => {
-    expect((await page(out, '/articles/summit/')).querySelector('.article-body a, article a[href*="follow"]')?.getAttribute('href')).toBe('/articles/follow-up/#vote');
-    expect((await page(out, '/articles/follow-up/')).querySelector('article a[href*="summit"]')?.getAttribute('href')).toBe('/articles/summit/');
+    expect(
+      (await page(out, '/articles/summit/'))
+        .querySelector('.article-body a, article a[href*="follow"]')
+        ?.getAttribute('href'),
+    ).toBe('/articles/follow-up/#vote');
+    expect(
+      (await page(out, '/articles/follow-up/'))
+        .querySelector('article a[href*="summit"]')
+        ?.getAttribute('href'),
+    ).toBe('/articles/summit/');
   });
 
   it('writes a redirect page for every old address, and _redirects', async () => {
@@ -148,20 +239,31 @@ describe('a build with a tag registry, renamed articles and relative links', () 
 
   it('serves the editing UI with a configuration generated from the schema', async () => {
     expect(existsSync(join(out, 'admin/cms.js'))).toBe(true);
-    expect((await page(out, '/admin/')).querySelector('script')?.getAttribute('src')).toBe('/admin/cms.js');
+    expect((await page(out, '/admin/')).querySelector('script')?.getAttribute('src')).toBe(
+      '/admin/cms.js',
+    );
     const config = await readFile(join(out, 'admin/config.yml'), 'utf8');
     expect(config).toContain('folder: content/articles');
-    expect(config).toMatch(/- name: tags\n\s+label: Tags\n\s+widget: select\n\s+multiple: true\n\s+options:\n\s+- CSTO\n\s+- Kazakhstan/);
+    expect(config).toMatch(
+      /- name: tags\n\s+label: Tags\n\s+widget: select\n\s+multiple: true\n\s+options:\n\s+- CSTO\n\s+- Kazakhstan/,
+    );
   });
 
   it('refuses a redirect that would replace a page, leaving the previous output as it was', async () => {
     const work = await checkout({
-      'articles/a.md': articleSource({ title: 'A', date: '2026-01-01', tags: ['x'], redirectFrom: ['/rss.xml'] }, 'Text.'),
+      'articles/a.md': articleSource(
+        { title: 'A', date: '2026-01-01', tags: ['x'], redirectFrom: ['/rss.xml'] },
+        'Text.',
+      ),
     });
     const before = await treeDigest(out);
-    const result = await runBuild(join(work, 'content'), out, join(work, 'cache'), { SOURCE_DATE_EPOCH: NOW });
+    const result = await runBuild(join(work, 'content'), out, join(work, 'cache'), {
+      SOURCE_DATE_EPOCH: NOW,
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/articles/a.md:5:16 redirectFrom[0]: redirect from /rss.xml collides with a live page at that address');
+    expect(result.stderr).toContain(
+      'content/articles/a.md:5:16 redirectFrom[0]: redirect from /rss.xml collides with a live page at that address',
+    );
     expect(await treeDigest(out)).toEqual(before);
   });
 });

@@ -6,7 +6,14 @@ import { runScript, tempDir } from '../helpers/site.ts';
 describe('npm run bench', () => {
   it('builds a generated 500-article corpus, rebuilds after one edit and reports the figures', async () => {
     const out = await tempDir('bench');
-    const result = await runScript('scripts/bench.ts', ['--articles', '500', '--seed', '7', '--out-dir', out]);
+    const result = await runScript('scripts/bench.ts', [
+      '--articles',
+      '500',
+      '--seed',
+      '7',
+      '--out-dir',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
 
     const report = JSON.parse(await readFile(join(out, 'bench-500.json'), 'utf8'));
@@ -40,7 +47,9 @@ describe('npm run bench', () => {
     expect(generateArticles(options)).toEqual(generateArticles(options));
     expect(generateArticles({ ...options, seed: 4 })).not.toEqual(generateArticles(options));
     const sample = generateArticles(options)[0]!;
-    expect(sample.source).toMatch(/^---\ntitle: ".+"\ndate: \d{4}-\d\d-\d\d\ntags: \[.+\]\nauthor: ".+"\n---\n/);
+    expect(sample.source).toMatch(
+      /^---\ntitle: ".+"\ndate: \d{4}-\d\d-\d\d\ntags: \[.+\]\nauthor: ".+"\n---\n/,
+    );
     expect(sample.source).toMatch(/^## /m);
   });
 });

@@ -15,10 +15,17 @@ describe('npm run check', () => {
   it('warns, without failing, about a rates file dated after tomorrow', async () => {
     const content = join(await tempDir('check'), 'content');
     const fixture = newsroomFixture();
-    await writeFiles(content, { ...fixture, 'rates.json': fixture['rates.json']!.replace(/"asOf":\s*"[^"]+"/, '"asOf": "2099-01-01"') });
-    const result = await runScript('scripts/check.ts', ['--content', content], { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    await writeFiles(content, {
+      ...fixture,
+      'rates.json': fixture['rates.json']!.replace(/"asOf":\s*"[^"]+"/, '"asOf": "2099-01-01"'),
+    });
+    const result = await runScript('scripts/check.ts', ['--content', content], {
+      SOURCE_DATE_EPOCH: NOW_EPOCH,
+    });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/rates\.json warning: asOf: rates are dated 2099-01-01, after 2026-02-12/);
+    expect(result.stderr).toMatch(
+      /rates\.json warning: asOf: rates are dated 2099-01-01, after 2026-02-12/,
+    );
   });
 
   it('reports every problem of every file at once, compiler-style, and exits 1', async () => {

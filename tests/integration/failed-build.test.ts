@@ -17,7 +17,9 @@ async function cleanBuildDiffers(): Promise<string[]> {
   const again = await build();
   if (again.code !== 0) throw new Error(again.stderr);
   const clean = join(work, `clean-${Date.now()}`);
-  const fresh = await runBuild(content, clean, join(work, `clean-cache-${Date.now()}`), { SOURCE_DATE_EPOCH: NOW_EPOCH });
+  const fresh = await runBuild(content, clean, join(work, `clean-cache-${Date.now()}`), {
+    SOURCE_DATE_EPOCH: NOW_EPOCH,
+  });
   if (fresh.code !== 0) throw new Error(fresh.stderr);
   const [a, b] = [await treeDigest(out), await treeDigest(clean)];
   before = a;
@@ -38,7 +40,8 @@ beforeAll(async () => {
 describe('a build that fails', () => {
   it('in validation reports every problem (frontmatter and unsafe body markup) with file, line and field, exits non-zero and leaves dist/ as it was', async () => {
     await writeFiles(content, {
-      'articles/bad-one.md': '---\ntitle: ""\ndate: 2026-01-01\ntgas: [x]\ntags: [x]\n---\n\nText\n',
+      'articles/bad-one.md':
+        '---\ntitle: ""\ndate: 2026-01-01\ntgas: [x]\ntags: [x]\n---\n\nText\n',
       'articles/sub/bad-two.md': articleSource(
         { title: 'T', date: 'someday', tags: 'CSTO' },
         'Text\n\n<script>alert(1)</script>\n\n<img onerror="alert(2)" src="x.png"> [link](javascript:alert(3))',
@@ -52,13 +55,23 @@ describe('a build that fails', () => {
     const lines = result.stderr.split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/articles\/bad-one\.md:2:8 title: expected a headline, got an empty string$/),
-        expect.stringMatching(/articles\/bad-one\.md:4:1 tgas: unknown field; did you mean `tags`\?$/),
+        expect.stringMatching(
+          /articles\/bad-one\.md:2:8 title: expected a headline, got an empty string$/,
+        ),
+        expect.stringMatching(
+          /articles\/bad-one\.md:4:1 tgas: unknown field; did you mean `tags`\?$/,
+        ),
         expect.stringMatching(/articles\/sub\/bad-two\.md:3:7 date: expected a date as YYYY-MM-DD/),
         expect.stringMatching(/articles\/sub\/bad-two\.md:4:7 tags: expected a list of strings$/),
-        expect.stringMatching(/articles\/sub\/bad-two\.md:9:1 body: <script> is not allowed in article bodies/),
-        expect.stringMatching(/articles\/sub\/bad-two\.md:11:1 body: event handler attribute `onerror` is not allowed/),
-        expect.stringMatching(/articles\/sub\/bad-two\.md:11:38 body: `href="javascript:alert\(3\)"` is not allowed/),
+        expect.stringMatching(
+          /articles\/sub\/bad-two\.md:9:1 body: <script> is not allowed in article bodies/,
+        ),
+        expect.stringMatching(
+          /articles\/sub\/bad-two\.md:11:1 body: event handler attribute `onerror` is not allowed/,
+        ),
+        expect.stringMatching(
+          /articles\/sub\/bad-two\.md:11:38 body: `href="javascript:alert\(3\)"` is not allowed/,
+        ),
         expect.stringMatching(/articles\/sub\/bad-two\.md:11:1 body: image x\.png does not exist$/),
       ]),
     );
@@ -68,7 +81,8 @@ describe('a build that fails', () => {
 
   it('while rendering (an MDX image that is not an image) exits non-zero and leaves dist/ as it was', async () => {
     await writeFiles(content, {
-      'articles/broken-render.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
+      'articles/broken-render.mdx':
+        '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
       'articles/not-a-photo.png': 'plain text, not a PNG',
     });
     const result = await build();
@@ -79,14 +93,21 @@ describe('a build that fails', () => {
     expect(result.stderr).toMatch(/The build failed: /);
     expect(await treeDigest(out)).toEqual(before);
     // The failed build's own folder goes; the next build is as good as a clean one.
-    await expect.poll(async () => (await readdir(`${out}.versions`)).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await readdir(`${out}.versions`)).length, { timeout: 30_000 })
+      .toBe(1);
     expect(await cleanBuildDiffers()).toEqual([]);
   });
 
   it('with a search shard size that is not a positive whole number says so before building', async () => {
-    const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }, ['--search-shard-size', '0']);
+    const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }, [
+      '--search-shard-size',
+      '0',
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('--search-shard-size must be a whole number of articles above 0, not 0');
+    expect(result.stderr.trim()).toBe(
+      '--search-shard-size must be a whole number of articles above 0, not 0',
+    );
     expect(await treeDigest(out)).toEqual(before);
   });
 

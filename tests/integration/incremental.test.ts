@@ -8,7 +8,9 @@ const NEXT_DAY = String(Number(NOW_EPOCH) + 86_400);
 
 /** Files whose content differs between two built trees, and files only one of them has. */
 function differing(a: Record<string, string>, b: Record<string, string>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]).sort();
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((file) => a[file] !== b[file])
+    .sort();
 }
 
 describe('incremental rebuild (experimental.incrementalBuild with cache keys)', () => {
@@ -23,37 +25,66 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     };
     const fixture = newsroomFixture();
     const rates = JSON.parse(fixture['rates.json']!);
-    await writeFiles(content, { ...fixture, 'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }) });
+    await writeFiles(content, {
+      ...fixture,
+      'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
+    });
     await rebuild(NOW_EPOCH);
 
     // A body file replaced by another article's (both valid) is made again, never published.
     const bodies = join(cache, 'khabar-bodies');
-    const bodyOf = async (slug: string) => join(bodies, (await readdir(bodies)).find((name) => name.startsWith(`${slug}.`) && name.endsWith('.json'))!);
+    const bodyOf = async (slug: string) =>
+      join(
+        bodies,
+        (await readdir(bodies)).find(
+          (name) => name.startsWith(`${slug}.`) && name.endsWith('.json'),
+        )!,
+      );
     await writeFile(await bodyOf('alpha-02'), await readFile(await bodyOf('alpha-01')));
 
     // Each change reaches pages whose own article did not change: every ticker, tag pages, listings.
     await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
     await rebuild(NOW_EPOCH);
-    expect(text((await page(dist, '/articles/alpha-02/')).querySelector('.article-body'))).toContain('Alpha body 2 ');
+    expect(
+      text((await page(dist, '/articles/alpha-02/')).querySelector('.article-body')),
+    ).toContain('Alpha body 2 ');
     for (const path of ['/articles/alpha-01/', '/tags/alpha/2/', '/archive/2025/']) {
-      expect(text((await page(dist, path)).querySelector('.ticker-asof time')), path).toBe('12 February 2026');
+      expect(text((await page(dist, path)).querySelector('.ticker-asof time')), path).toBe(
+        '12 February 2026',
+      );
     }
 
-    await writeFile(join(content, 'tags.yaml'), 'tags:\n  Zeta:\n    description: Stories about the letter zeta.\n');
+    await writeFile(
+      join(content, 'tags.yaml'),
+      'tags:\n  Zeta:\n    description: Stories about the letter zeta.\n',
+    );
     await rebuild(NOW_EPOCH);
-    expect(text((await page(dist, '/tags/zeta/')).querySelector('.tag-description'))).toBe('Stories about the letter zeta.');
+    expect(text((await page(dist, '/tags/zeta/')).querySelector('.tag-description'))).toBe(
+      'Stories about the letter zeta.',
+    );
 
     const article = join(content, 'articles/alpha/alpha-03.md');
-    await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
+    await writeFile(
+      article,
+      (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'),
+    );
     await rm(join(content, 'articles/a/b/c/nested-story.md'));
     await rebuild(NOW_EPOCH);
-    expect(text((await page(dist, '/tags/alpha/2/')).querySelector('main'))).toContain('Alpha story number three');
-    expect(text((await page(dist, '/tags/deep/')).querySelector('main'))).not.toContain('Nested story');
+    expect(text((await page(dist, '/tags/alpha/2/')).querySelector('main'))).toContain(
+      'Alpha story number three',
+    );
+    expect(text((await page(dist, '/tags/deep/')).querySelector('main'))).not.toContain(
+      'Nested story',
+    );
 
     // The next day: a new masthead date everywhere, and the piece scheduled for it is published.
     await rebuild(NEXT_DAY);
-    expect(text((await page(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe('13 February 2026');
-    const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), { SOURCE_DATE_EPOCH: NEXT_DAY });
+    expect(text((await page(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe(
+      '13 February 2026',
+    );
+    const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), {
+      SOURCE_DATE_EPOCH: NEXT_DAY,
+    });
     expect(clean.code, clean.stderr).toBe(0);
     const rebuilt = await treeDigest(dist);
     expect(rebuilt['articles/future-piece/index.html']).toBeDefined();
@@ -76,13 +107,20 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     // What builds that were killed left behind: a version folder of a process that is gone.
     await writeFiles(join(work, 'dist.versions', 'zz-999999'), { 'index.html': 'half a site' });
     const article = join(content, 'articles/alpha/alpha-03.md');
-    await writeFile(article, (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'));
+    await writeFile(
+      article,
+      (await readFile(article, 'utf8')).replace('Alpha story number 3', 'Alpha story number three'),
+    );
     expect((await build()).code).toBe(0);
     // A new folder is live; the one it replaced goes, with the leftovers, in the background.
     expect(await readlink(dist)).not.toBe(first);
-    expect(await readFile(join(dist, 'articles/alpha-03/index.html'), 'utf8')).toContain('Alpha story number three');
+    expect(await readFile(join(dist, 'articles/alpha-03/index.html'), 'utf8')).toContain(
+      'Alpha story number three',
+    );
     expect(differing(await treeDigest(dist), firstSite)).toContain('articles/alpha-03/index.html');
-    await expect.poll(async () => (await readdir(join(work, 'dist.versions'))).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(async () => (await readdir(join(work, 'dist.versions'))).length, { timeout: 30_000 })
+      .toBe(1);
     const live = await treeDigest(dist);
 
     // New rates change every page, so Astro renders pages again before the image that is no image
@@ -90,7 +128,8 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     const rates = JSON.parse(fixture['rates.json']!);
     await writeFiles(content, {
       'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
-      'articles/zz-broken.mdx': '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
+      'articles/zz-broken.mdx':
+        '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
       'articles/not-a-photo.png': 'plain text',
     });
     const failed = await build();

@@ -16,12 +16,22 @@ let live: Record<string, string>;
 
 /** Files whose content differs between two built trees, and files only one of them has. */
 function differing(a: Record<string, string>, b: Record<string, string>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]).sort();
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((file) => a[file] !== b[file])
+    .sort();
 }
 
 /** Resolves once `ready()` holds, checking every 10 ms; rejects after `ms`. */
-async function waitFor(ready: () => Promise<boolean> | boolean, ms: number, what: string): Promise<void> {
-  for (const started = Date.now(); !(await ready()); await new Promise((resolve) => setTimeout(resolve, 10))) {
+async function waitFor(
+  ready: () => Promise<boolean> | boolean,
+  ms: number,
+  what: string,
+): Promise<void> {
+  for (
+    const started = Date.now();
+    !(await ready());
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  ) {
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
   }
 }
@@ -34,16 +44,25 @@ async function buildingVersion(pid: number): Promise<string | undefined> {
 }
 
 function startBuild(): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', dist, '--cache-dir', cache], {
-    cwd: ROOT,
-    env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH },
-    stdio: 'ignore',
-    // A group of its own, so a signal can go to the whole group, as Ctrl-C sends it.
-    detached: true,
-  });
+  return spawn(
+    process.execPath,
+    [join(ROOT, 'scripts/build.ts'), '--content', content, '--out', dist, '--cache-dir', cache],
+    {
+      cwd: ROOT,
+      env: { ...outsideVitest(), SOURCE_DATE_EPOCH: NOW_EPOCH },
+      stdio: 'ignore',
+      // A group of its own, so a signal can go to the whole group, as Ctrl-C sends it.
+      detached: true,
+    },
+  );
 }
 
-const ended = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const ended = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
 
 async function edit(slug: string, from: string, to: string): Promise<void> {
   const file = join(content, 'articles/alpha', `${slug}.md`);
@@ -63,24 +82,53 @@ beforeAll(async () => {
 
 describe('a build stopped part-way', () => {
   it.each([
-    { stage: 'validation and content sync', signal: 'SIGINT', group: true, reached: async (version: string) => existsSync(version) },
-    { stage: 'rendering', signal: 'SIGTERM', group: true, reached: async (version: string) => existsSync(join(version, 'articles')) },
-    { stage: 'rendering', signal: 'SIGKILL', group: false, reached: async (version: string) => existsSync(join(version, 'articles')) },
-  ] as const)('during $stage by $signal leaves the live site exactly as it was', async ({ signal, group, reached }) => {
-    await edit('alpha-02', 'Alpha story number 2', `Alpha story number 2 (${signal})`);
-    const child = startBuild();
-    let version: string | undefined;
-    await waitFor(async () => (version ??= await buildingVersion(child.pid!)) !== undefined && (await reached(version)), 60_000, 'the stage');
-    process.kill(group ? -child.pid! : child.pid!, signal);
-    await ended(child);
-    expect(differing(await treeDigest(dist), live)).toEqual([]);
-  });
+    {
+      stage: 'validation and content sync',
+      signal: 'SIGINT',
+      group: true,
+      reached: async (version: string) => existsSync(version),
+    },
+    {
+      stage: 'rendering',
+      signal: 'SIGTERM',
+      group: true,
+      reached: async (version: string) => existsSync(join(version, 'articles')),
+    },
+    {
+      stage: 'rendering',
+      signal: 'SIGKILL',
+      group: false,
+      reached: async (version: string) => existsSync(join(version, 'articles')),
+    },
+  ] as const)(
+    'during $stage by $signal leaves the live site exactly as it was',
+    async ({ signal, group, reached }) => {
+      await edit('alpha-02', 'Alpha story number 2', `Alpha story number 2 (${signal})`);
+      const child = startBuild();
+      let version: string | undefined;
+      await waitFor(
+        async () =>
+          (version ??= await buildingVersion(child.pid!)) !== undefined && (await reached(version)),
+        60_000,
+        'the stage',
+      );
+      process.kill(group ? -child.pid! : child.pid!, signal);
+      await ended(child);
+      expect(differing(await treeDigest(dist), live)).toEqual([]);
+    },
+  );
 
   it('failing in the search index (its folder taken by a file) leaves the live site exactly as it was', async () => {
     await edit('alpha-02', 'Alpha story number 2', 'Alpha story number 2 (search)');
     const child = startBuild();
     let version: string | undefined;
-    await waitFor(async () => (version ??= await buildingVersion(child.pid!)) !== undefined && existsSync(join(version, 'articles')), 60_000, 'rendering');
+    await waitFor(
+      async () =>
+        (version ??= await buildingVersion(child.pid!)) !== undefined &&
+        existsSync(join(version, 'articles')),
+      60_000,
+      'rendering',
+    );
     await writeFile(join(version!, 'pagefind'), 'in the way');
     await ended(child);
     expect(child.exitCode).not.toBe(0);
@@ -93,10 +141,16 @@ describe('a build stopped part-way', () => {
     await writeFile(file, newsroomFixture()['articles/alpha/alpha-02.md']!);
     const result = await runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
     expect(result.code, result.stderr).toBe(0);
-    const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), {
+      SOURCE_DATE_EPOCH: NOW_EPOCH,
+    });
     expect(clean.code, clean.stderr).toBe(0);
     expect(differing(await treeDigest(dist), await treeDigest(join(work, 'clean')))).toEqual([]);
     // What the stopped builds left is removed in the background.
-    await waitFor(async () => (await readdir(`${dist}.versions`)).length === 1, 30_000, 'leftover versions to go');
+    await waitFor(
+      async () => (await readdir(`${dist}.versions`)).length === 1,
+      30_000,
+      'leftover versions to go',
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { newsroomSite } from '../shared-site.ts';
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenReferences, pageWeight } from '../helpers/dist-audit.ts';
 import { listFiles, tempDir, writeFiles } from '../helpers/site.ts';
+import { newsroomSite } from '../shared-site.ts';
 
 let out: string;
 
@@ -20,7 +20,11 @@ describe('quality gates over a fixture build', () => {
     const errors: string[] = [];
     for (const file of pages) {
       const report = await validator.validateString(await readFile(join(out, file), 'utf8'), file);
-      for (const result of report.results) for (const message of result.messages) errors.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages)
+          errors.push(
+            `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+          );
     }
     expect(errors).toEqual([]);
   });
@@ -34,7 +38,8 @@ describe('quality gates over a fixture build', () => {
     const copy = join(await tempDir('quality-copy'), 'site');
     await cp(out, copy, { recursive: true, dereference: true });
     await writeFiles(copy, {
-      'about-broken/index.html': '<!doctype html><a href="/articles/nowhere/">x</a><img src="../missing.png" alt=""><a href="/tags/#no-such-id">y</a><a href="https://elsewhere.example/">z</a>',
+      'about-broken/index.html':
+        '<!doctype html><a href="/articles/nowhere/">x</a><img src="../missing.png" alt=""><a href="/tags/#no-such-id">y</a><a href="https://elsewhere.example/">z</a>',
     });
     const broken = await brokenReferences(copy);
     expect(broken).toEqual([
@@ -49,10 +54,16 @@ describe('quality gates over a fixture build', () => {
     expect(weight.htmlBytes + weight.cssBytes).toBeLessThan(50 * 1024);
   });
 
-  it.each(['', 'tags/alpha', 'tags/alpha/2', 'articles/alpha-14', 'articles/mdx-piece', 'archive', 'archive/2025', 'archive/2025/09'])(
-    '/%s loads no JavaScript',
-    async (path) => {
-      expect((await pageWeight(out, path)).scripts).toEqual([]);
-    },
-  );
+  it.each([
+    '',
+    'tags/alpha',
+    'tags/alpha/2',
+    'articles/alpha-14',
+    'articles/mdx-piece',
+    'archive',
+    'archive/2025',
+    'archive/2025/09',
+  ])('/%s loads no JavaScript', async (path) => {
+    expect((await pageWeight(out, path)).scripts).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
-import { newsroomSite } from '../shared-site.ts';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, NOW_EPOCH, PUBLISHED_COUNT, newsroomFixture } from '../fixtures/newsroom.ts';
+import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, PUBLISHED_COUNT } from '../fixtures/newsroom.ts';
+import { newsroomSite } from '../shared-site.ts';
 import { listFiles, page, pageSource, text, type BuildResult } from '../helpers/site.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -14,7 +14,9 @@ beforeAll(async () => {
 
 const counter = async (path: string) => text((await page(out, path)).querySelector('.counter'));
 const listed = async (path: string) =>
-  (await page(out, path)).querySelectorAll('.article-list h2 a').map((a) => ({ title: text(a), href: a.getAttribute('href') }));
+  (await page(out, path))
+    .querySelectorAll('.article-list h2 a')
+    .map((a) => ({ title: text(a), href: a.getAttribute('href') }));
 
 describe('tag pages', () => {
   it.each([
@@ -25,16 +27,20 @@ describe('tag pages', () => {
 
   it('has no page past the last', async () => {
     const files = await listFiles(out);
-    expect(files.filter((file) => file.startsWith('tags/alpha/') && file.endsWith('.html'))).toEqual([
-      'tags/alpha/2/index.html',
-      'tags/alpha/3/index.html',
-      'tags/alpha/index.html',
-    ]);
+    expect(
+      files.filter((file) => file.startsWith('tags/alpha/') && file.endsWith('.html')),
+    ).toEqual(['tags/alpha/2/index.html', 'tags/alpha/3/index.html', 'tags/alpha/index.html']);
   });
 
   it('lists newest first across pages, each title linking to its article', async () => {
-    const all = [...(await listed('/tags/alpha/')), ...(await listed('/tags/alpha/2/')), ...(await listed('/tags/alpha/3/'))];
-    const expected = [...ALPHA].reverse().map(({ slug, title }) => ({ title, href: `/articles/${slug}/` }));
+    const all = [
+      ...(await listed('/tags/alpha/')),
+      ...(await listed('/tags/alpha/2/')),
+      ...(await listed('/tags/alpha/3/')),
+    ];
+    const expected = [...ALPHA]
+      .reverse()
+      .map(({ slug, title }) => ({ title, href: `/articles/${slug}/` }));
     expect(all).toEqual(expected);
     const files = new Set(await listFiles(out));
     for (const { href } of all) expect(files.has(`${href!.slice(1)}index.html`)).toBe(true);
@@ -70,23 +76,36 @@ describe('tag pages', () => {
 describe('home and archives', () => {
   it('paginates the latest articles', async () => {
     expect(await counter('/')).toBe(`Viewing results 1 - 6 of ${PUBLISHED_COUNT}`);
-    expect(await counter('/page/4/')).toBe(`Viewing results 19 - ${PUBLISHED_COUNT} of ${PUBLISHED_COUNT}`);
+    expect(await counter('/page/4/')).toBe(
+      `Viewing results 19 - ${PUBLISHED_COUNT} of ${PUBLISHED_COUNT}`,
+    );
     expect((await listFiles(out)).some((file) => file.startsWith('page/5/'))).toBe(false);
   });
 
   it('lists years and months with counts, months by the site time zone', async () => {
     const archive = await page(out, '/archive/');
-    expect(archive.querySelectorAll('.archive-year h2').map(text)).toEqual(['2026 (1)', '2025 (20)']);
-    const months2026 = archive.querySelectorAll('.archive-year')[0]!.querySelectorAll('li').map(text);
+    expect(archive.querySelectorAll('.archive-year h2').map(text)).toEqual([
+      '2026 (1)',
+      '2025 (20)',
+    ]);
+    const months2026 = archive
+      .querySelectorAll('.archive-year')[0]!
+      .querySelectorAll('li')
+      .map(text);
     expect(months2026).toEqual(['January 2026 (1)']);
-    expect(text((await page(out, '/archive/2026/01/')).querySelector('.article-list h2'))).toBe('New year in Almaty');
+    expect(text((await page(out, '/archive/2026/01/')).querySelector('.article-list h2'))).toBe(
+      'New year in Almaty',
+    );
   });
 
   it('lists a year and a month like a tag page', async () => {
     expect(await counter('/archive/2025/')).toBe('Viewing results 1 - 6 of 20');
     expect(await counter('/archive/2025/page/4/')).toBe('Viewing results 19 - 20 of 20');
     const january = await listed('/archive/2025/01/');
-    expect(january.map((item) => item.title)).toEqual(['Alpha story number 2', 'Alpha story number 1']);
+    expect(january.map((item) => item.title)).toEqual([
+      'Alpha story number 2',
+      'Alpha story number 1',
+    ]);
   });
 });
 
@@ -96,11 +115,15 @@ describe('articles', () => {
     expect(doc.querySelectorAll('h1').map(text)).toEqual(['Alpha story number 3']);
     expect(text(doc.querySelector('.article-header time'))).toBe('14 February 2025');
     expect(text(doc.querySelector('.byline'))).toBe('By Fixture Desk');
-    expect(doc.querySelectorAll('.tag-links a').map((a) => [text(a), a.getAttribute('href')])).toEqual([
+    expect(
+      doc.querySelectorAll('.tag-links a').map((a) => [text(a), a.getAttribute('href')]),
+    ).toEqual([
       ['Alpha', '/tags/alpha/'],
       ['Zeta', '/tags/zeta/'],
     ]);
-    expect(doc.querySelector('.article-body a')?.getAttribute('href')).toBe('https://example.org/2');
+    expect(doc.querySelector('.article-body a')?.getAttribute('href')).toBe(
+      'https://example.org/2',
+    );
     expect(text(doc.querySelector('.article-body em'))).toBe('emphasis');
   });
 
@@ -139,7 +162,11 @@ describe('every page', () => {
       const doc = await page(out, path);
       expect(text(doc.querySelector('.today')), path).toBe('12 February 2026');
       const [visible, copy] = doc.querySelectorAll('.ticker-list');
-      expect(visible!.querySelectorAll('li').map(text)).toEqual(['KGS/USD = 0.01144 0%', 'TJS/USD = 0.10626 -0.19%', 'UZS/USD = 0.0000787 +0.25%']);
+      expect(visible!.querySelectorAll('li').map(text)).toEqual([
+        'KGS/USD = 0.01144 0%',
+        'TJS/USD = 0.10626 -0.19%',
+        'UZS/USD = 0.0000787 +0.25%',
+      ]);
       expect(visible!.getAttribute('aria-hidden')).toBeUndefined();
       expect(copy!.getAttribute('aria-hidden')).toBe('true');
       expect(text(doc.querySelector('.ticker-asof'))).toBe('Rates as of 1 February 2026');
@@ -151,7 +178,9 @@ describe('every page', () => {
   });
 
   it('warns that the rates are more than 3 days old', () => {
-    expect(build.stderr).toMatch(/rates\.json asOf: warning: |warning: .*rates are from 2026-02-01/);
+    expect(build.stderr).toMatch(
+      /rates\.json asOf: warning: |warning: .*rates are from 2026-02-01/,
+    );
   });
 });
 
@@ -164,7 +193,11 @@ describe('hostile frontmatter', () => {
     // Inside a quoted attribute `</script>` is inert text; what matters is that no element came of it.
     expect(doc.querySelectorAll('script:not([type="application/ld+json"]), img')).toHaveLength(0);
     expect(text(doc.querySelector('h1'))).toBe(HOSTILE_TITLE);
-    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe('Ends </script><script>alert(2)</script>');
-    expect(await pageSource(out, '/tags/security/')).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &quot;Quotes&quot;');
+    expect(doc.querySelector('meta[name=description]')?.getAttribute('content')).toBe(
+      'Ends </script><script>alert(2)</script>',
+    );
+    expect(await pageSource(out, '/tags/security/')).toContain(
+      '&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; &quot;Quotes&quot;',
+    );
   });
 });

@@ -4,11 +4,23 @@ import { join } from 'node:path';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
-import { articleSource, listFiles, page, pageSource, runBuild, runScript, tempDir, text, treeDigest, writeFiles } from '../helpers/site.ts';
+import {
+  articleSource,
+  listFiles,
+  page,
+  pageSource,
+  runBuild,
+  runScript,
+  tempDir,
+  text,
+  treeDigest,
+  writeFiles,
+} from '../helpers/site.ts';
 
 // Content written as an attacker would: each file tries to run code on the build machine, write
 // outside the output, or reach a reader's browser. Markers are files the payload would create.
-const LF_ARTICLE = '---\ntitle: Line endings\ndate: 2025-03-20\ntags: [Windows]\n---\n\nA paragraph.\n\nAnother one.\n';
+const LF_ARTICLE =
+  '---\ntitle: Line endings\ndate: 2025-03-20\ntags: [Windows]\n---\n\nA paragraph.\n\nAnother one.\n';
 
 describe('content from untrusted hands', () => {
   let work: string;
@@ -30,14 +42,28 @@ describe('content from untrusted hands', () => {
       'articles/crlf-twin.md': `\uFEFF${LF_ARTICLE.replaceAll('\n', '\r\n')}`,
       'articles/lf-twin.md': LF_ARTICLE,
       // A date-time without an offset is read in the site's time zone (Asia/Almaty, UTC+5).
-      'articles/local-time.md': articleSource({ title: 'Local time', date: '2025-03-27T09:30:00', tags: ['Time'] }, 'Filed in the morning.'),
+      'articles/local-time.md': articleSource(
+        { title: 'Local time', date: '2025-03-27T09:30:00', tags: ['Time'] },
+        'Filed in the morning.',
+      ),
       // Any script: a CJK file name and tags in scripts no Cyrillic table covers.
-      'articles/东京报道.md': articleSource({ title: 'Tokyo report', date: '2025-04-01', tags: ['東京', 'עברית', 'ภาษาไทย'] }, 'From the region.'),
+      'articles/东京报道.md': articleSource(
+        { title: 'Tokyo report', date: '2025-04-01', tags: ['東京', 'עברית', 'ภาษาไทย'] },
+        'From the region.',
+      ),
       // A body whose first line is indented is a code block, to the check and the renderer alike.
-      'articles/indented.md': '---\ntitle: Indented\ndate: 2025-04-02\ntags: [Code]\n---\n    <b>shown as code</b>\n\nText after.\n',
-      'articles/embed.md': articleSource({ title: 'Embedded video', date: '2025-04-03', tags: ['Video'] }, 'Watch:\n\n<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Interview"></iframe>\n\n<!-- editor: check the clip -->'),
-      'articles/odd-title.md': articleSource({ title: 'Quotes " & <angles> ]]> and \u2028 separators', date: '2025-05-01', tags: ['x'] }, 'Body & more <b>bold</b>.'),
-      'articles/thematic-break.md': '---\ntitle: Starts with a rule\ndate: 2025-04-04\ntags: [Layout]\n---\n---\nFirst paragraph after a rule.\n\n---\n\nSecond.\n',
+      'articles/indented.md':
+        '---\ntitle: Indented\ndate: 2025-04-02\ntags: [Code]\n---\n    <b>shown as code</b>\n\nText after.\n',
+      'articles/embed.md': articleSource(
+        { title: 'Embedded video', date: '2025-04-03', tags: ['Video'] },
+        'Watch:\n\n<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Interview"></iframe>\n\n<!-- editor: check the clip -->',
+      ),
+      'articles/odd-title.md': articleSource(
+        { title: 'Quotes " & <angles> ]]> and \u2028 separators', date: '2025-05-01', tags: ['x'] },
+        'Body & more <b>bold</b>.',
+      ),
+      'articles/thematic-break.md':
+        '---\ntitle: Starts with a rule\ndate: 2025-04-04\ntags: [Layout]\n---\n---\nFirst paragraph after a rule.\n\n---\n\nSecond.\n',
     });
     const first = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
     if (first.code !== 0) throw new Error(first.stderr);
@@ -45,21 +71,29 @@ describe('content from untrusted hands', () => {
   });
 
   it('builds a BOM and CRLF file exactly as its LF twin', async () => {
-    const [crlf, lf] = await Promise.all([pageSource(out, '/articles/crlf-twin/'), pageSource(out, '/articles/lf-twin/')]);
+    const [crlf, lf] = await Promise.all([
+      pageSource(out, '/articles/crlf-twin/'),
+      pageSource(out, '/articles/lf-twin/'),
+    ]);
     expect(crlf.replaceAll('crlf-twin', 'X')).toBe(lf.replaceAll('lf-twin', 'X'));
   });
 
   it('reads a date-time without an offset in the site time zone, on the page and in the API', async () => {
     const doc = await page(out, '/articles/local-time/');
-    expect(doc.querySelector('article time')?.getAttribute('datetime')).toBe('2025-03-27T04:30:00.000Z');
-    const api = JSON.parse(await readFile(join(out, 'api/articles/local-time.json'), 'utf8')) as { date: string };
+    expect(doc.querySelector('article time')?.getAttribute('datetime')).toBe(
+      '2025-03-27T04:30:00.000Z',
+    );
+    const api = JSON.parse(await readFile(join(out, 'api/articles/local-time.json'), 'utf8')) as {
+      date: string;
+    };
     expect(api.date).toBe('2025-03-27T04:30:00.000Z');
   });
 
   it('gives a CJK file name and CJK, Hebrew and Thai tags readable slugs', async () => {
     const doc = await page(out, '/articles/dong-jing-bao-dao/');
     expect(text(doc.querySelector('h1'))).toBe('Tokyo report');
-    for (const slug of ['dong-jing', 'vryt', 'phasaaithy']) expect(existsSync(join(out, 'tags', slug, 'index.html'))).toBe(true);
+    for (const slug of ['dong-jing', 'vryt', 'phasaaithy'])
+      expect(existsSync(join(out, 'tags', slug, 'index.html'))).toBe(true);
   });
 
   it('renders an indented first line as code, never as markup', async () => {
@@ -70,7 +104,9 @@ describe('content from untrusted hands', () => {
 
   it('sandboxes an embed from an allowed host and allows that host in the page policy', async () => {
     const source = await pageSource(out, '/articles/embed/');
-    expect(source).toMatch(/<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/abc" title="Interview" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" loading="lazy"/);
+    expect(source).toMatch(
+      /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/abc" title="Interview" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" loading="lazy"/,
+    );
     expect(source).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com/);
   });
 
@@ -81,29 +117,62 @@ describe('content from untrusted hands', () => {
   });
 
   it('keeps a body that opens with a thematic break whole', async () => {
-    const body = text((await page(out, '/articles/thematic-break/')).querySelector('.article-body'));
+    const body = text(
+      (await page(out, '/articles/thematic-break/')).querySelector('.article-body'),
+    );
     expect(body).toContain('First paragraph after a rule.');
     expect(body).toContain('Second.');
   });
 
   it('refuses every attack at once, naming file and line, runs none of them and leaves the site as it was', async () => {
     const outside = join(work, 'outside');
-    await writeFiles(outside, { 'leak.md': articleSource({ title: 'Leak', date: '2025-01-01', tags: ['x'] }, 'Secret.') });
+    await writeFiles(outside, {
+      'leak.md': articleSource({ title: 'Leak', date: '2025-01-01', tags: ['x'] }, 'Secret.'),
+    });
     await mkdir(join(content, 'articles/linked'), { recursive: true });
     await symlink(outside, join(content, 'articles/linked/outside'));
     await writeFiles(content, {
       'articles/attack/js-frontmatter.md': `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'T'), date: '2025-01-01', tags: ['x'] }\n---\n\nBody.\n`,
       'articles/attack/mdx-import.mdx': `---\ntitle: MDX\ndate: 2025-01-01\ntags: [x]\n---\n\nimport { writeFileSync } from 'node:fs';\n\n{writeFileSync(${JSON.stringify(marker)}, 'x')}\n\nText {process.env.HOME}\n`,
-      'articles/attack/traversal.md': articleSource({ title: 'Traversal', date: '2025-01-01', tags: ['x'], redirectFrom: ['/../../../escaped.html', '/x/../api/y.json', '/%2e%2e/z.html'] }, 'Text.'),
+      'articles/attack/traversal.md': articleSource(
+        {
+          title: 'Traversal',
+          date: '2025-01-01',
+          tags: ['x'],
+          redirectFrom: ['/../../../escaped.html', '/x/../api/y.json', '/%2e%2e/z.html'],
+        },
+        'Text.',
+      ),
       'articles/attack/control.md': `---\ntitle: "Bell \\a in the title"\ndate: 2025-01-01\ntags: [x]\n---\n\nText with a \u0001 control character.\n`,
       'articles/attack/empty.md': '---\ntitle: Nothing here\ndate: 2025-01-01\ntags: [x]\n---\n',
       'articles/attack/deep.md': `---\ntitle: Deep\ndate: 2025-01-01\ntags: [x]\n---\n\n${'>'.repeat(3000)} deep\n`,
-      'articles/attack/image.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+      'articles/attack/image.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
       'articles/attack/helper.js': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'x');\nexport default { src: '/x.png', width: 1, height: 1, format: 'png' };\n`,
-      'articles/attack/image-import.mdx': '---\ntitle: Chart\ndate: 2025-01-01\ntags: [x]\n---\n\n![chart](./helper.js)\n',
-      'articles/attack/host-files.md': articleSource({ title: 'Host files', date: '2025-01-01', tags: ['x'], redirectFrom: ['/.htaccess', '/old/:splat'] }, 'Text.'),
-      'articles/attack/taken-files.md': articleSource({ title: 'Taken files', date: '2025-01-01', tags: ['x'], redirectFrom: ['/_worker.js', '/favicon.svg'] }, 'Text.'),
-      'articles/attack/later.md': articleSource({ title: 'Later', date: '2025-01-01', tgas: ['x'] }, 'Text.'),
+      'articles/attack/image-import.mdx':
+        '---\ntitle: Chart\ndate: 2025-01-01\ntags: [x]\n---\n\n![chart](./helper.js)\n',
+      'articles/attack/host-files.md': articleSource(
+        {
+          title: 'Host files',
+          date: '2025-01-01',
+          tags: ['x'],
+          redirectFrom: ['/.htaccess', '/old/:splat'],
+        },
+        'Text.',
+      ),
+      'articles/attack/taken-files.md': articleSource(
+        {
+          title: 'Taken files',
+          date: '2025-01-01',
+          tags: ['x'],
+          redirectFrom: ['/_worker.js', '/favicon.svg'],
+        },
+        'Text.',
+      ),
+      'articles/attack/later.md': articleSource(
+        { title: 'Later', date: '2025-01-01', tgas: ['x'] },
+        'Text.',
+      ),
     });
     const result = await runBuild(content, out, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH });
     expect(result.code).not.toBe(0);
@@ -145,7 +214,9 @@ describe('content from untrusted hands', () => {
   });
 
   it('runs no frontmatter code in npm run check either', async () => {
-    const result = await runScript('scripts/check.ts', ['--content', content], { SOURCE_DATE_EPOCH: NOW_EPOCH });
+    const result = await runScript('scripts/check.ts', ['--content', content], {
+      SOURCE_DATE_EPOCH: NOW_EPOCH,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/js-frontmatter\.md:1:1 frontmatter must be YAML/);
     expect(existsSync(marker)).toBe(false);

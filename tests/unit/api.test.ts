@@ -7,7 +7,13 @@ import { apiArticleListSchema } from '../../src/schemas/api.ts';
 
 const origin = 'https://news.example';
 const articles = (n: number): ArticleSummary[] =>
-  Array.from({ length: n }, (_, i) => ({ slug: `a${i}`, title: `A ${i}`, date: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000), tags: ['CSTO'], excerpt: 'x' }));
+  Array.from({ length: n }, (_, i) => ({
+    slug: `a${i}`,
+    title: `A ${i}`,
+    date: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000),
+    tags: ['CSTO'],
+    excerpt: 'x',
+  }));
 const tags = collectTags([['CSTO']]);
 
 describe.each([
@@ -27,7 +33,8 @@ describe.each([
       expect(list.prev).toBe(i > 0 ? `${origin}${articleListPath(i)}` : null);
     });
   });
-  it('matches the published schema', () => lists.forEach((list) => expect(apiArticleListSchema.safeParse(list).success).toBe(true)));
+  it('matches the published schema', () =>
+    lists.forEach((list) => expect(apiArticleListSchema.safeParse(list).success).toBe(true)));
 });
 
 describe.each([
@@ -66,6 +73,10 @@ describe('feedItem', () => {
   it('uses the summary when there is one, else the excerpt', () => {
     const [article] = articles(1);
     expect(feedItem(article!, tags).description).toBe('x');
-    expect(feedItem({ ...article!, summary: 'S' }, tags)).toMatchObject({ description: 'S', link: '/articles/a0/', categories: ['CSTO'] });
+    expect(feedItem({ ...article!, summary: 'S' }, tags)).toMatchObject({
+      description: 'S',
+      link: '/articles/a0/',
+      categories: ['CSTO'],
+    });
   });
 });

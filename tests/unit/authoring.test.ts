@@ -3,7 +3,13 @@ import { z } from 'astro/zod';
 import { cmsFields, type JsonSchemaObject } from '../../src/lib/cms-config.ts';
 import { newArticlePath, newArticleSource } from '../../src/lib/new-article.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { planRedirects, redirectPage, redirectPath, redirectsFile, type RedirectRequest } from '../../src/lib/redirects.ts';
+import {
+  planRedirects,
+  redirectPage,
+  redirectPath,
+  redirectsFile,
+  type RedirectRequest,
+} from '../../src/lib/redirects.ts';
 import { articleLinkTarget, findReferences, localImage } from '../../src/lib/references.ts';
 import { canonicalTag, collectTags, indexRegistry } from '../../src/lib/tags.ts';
 import { checkArticle, type CheckedArticle } from '../../src/validation/article.ts';
@@ -11,14 +17,19 @@ import { checkCorpus } from '../../src/validation/corpus.ts';
 import { checkRedirects } from '../../src/validation/redirects.ts';
 import { checkReferences } from '../../src/validation/references.ts';
 import { checkTagRegistry } from '../../src/validation/registry.ts';
-import { ARTICLE_FIELDS, articleFrontmatterObject, articleFrontmatterSchema } from '../../src/schemas/article.ts';
+import {
+  ARTICLE_FIELDS,
+  articleFrontmatterObject,
+  articleFrontmatterSchema,
+} from '../../src/schemas/article.ts';
 import { tagRegistrySchema } from '../../src/schemas/tags.ts';
 import { SITE } from '../../src/site.config.ts';
 
 const SITE_URL = 'https://news.example';
 const article = (file: string, frontmatter: string, body = 'Body text.'): CheckedArticle =>
   checkArticle({ file, source: `---\n${frontmatter}\n---\n\n${body}\n` });
-const registry = (yaml: string) => indexRegistry(checkTagRegistry({ file: 'content/tags.yaml', source: yaml }).registry);
+const registry = (yaml: string) =>
+  indexRegistry(checkTagRegistry({ file: 'content/tags.yaml', source: yaml }).registry);
 
 const CSTO_REGISTRY = `strict: true
 tags:
@@ -42,24 +53,83 @@ describe.each([
 
 describe('planRedirects', () => {
   const live = new Set(['/articles/new/', '/articles/other/', '/tags/csto/']);
-  const request = (source: string, to: string, extra: Partial<RedirectRequest> = {}): RedirectRequest => ({ source, kind: 'article', to, file: 'a.md', field: 'redirectFrom[0]', ...extra });
+  const request = (
+    source: string,
+    to: string,
+    extra: Partial<RedirectRequest> = {},
+  ): RedirectRequest => ({
+    source,
+    kind: 'article',
+    to,
+    file: 'a.md',
+    field: 'redirectFrom[0]',
+    ...extra,
+  });
   it.each([
-    { name: 'an old slug', requests: [request('old', '/articles/new/')], redirects: [{ from: '/articles/old/', to: '/articles/new/' }], conflicts: [] },
-    { name: 'a live page', requests: [request('other', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/other/ collides with a live page at that address'] },
-    { name: 'the page itself', requests: [request('new', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/new/ points to the page itself; remove it'] },
-    { name: 'a reserved folder', requests: [request('/api/old.json', '/articles/new/')], redirects: [], conflicts: ['redirect from /api/old.json is a path the build writes itself'] },
-    { name: 'a page by its file name', requests: [request('/articles/other/index.html', '/articles/new/')], redirects: [], conflicts: ['redirect from /articles/other/index.html collides with a live page at that address'] },
-    { name: 'a host file', requests: [request('/_headers', '/articles/new/')], redirects: [], conflicts: ['redirect from /_headers/ is a path the build writes itself'] },
-    { name: 'a missing target', requests: [request('old', '/articles/gone/')], redirects: [], conflicts: ['redirect from /articles/old/ points nowhere: /articles/gone/ is not a published page'] },
+    {
+      name: 'an old slug',
+      requests: [request('old', '/articles/new/')],
+      redirects: [{ from: '/articles/old/', to: '/articles/new/' }],
+      conflicts: [],
+    },
+    {
+      name: 'a live page',
+      requests: [request('other', '/articles/new/')],
+      redirects: [],
+      conflicts: ['redirect from /articles/other/ collides with a live page at that address'],
+    },
+    {
+      name: 'the page itself',
+      requests: [request('new', '/articles/new/')],
+      redirects: [],
+      conflicts: ['redirect from /articles/new/ points to the page itself; remove it'],
+    },
+    {
+      name: 'a reserved folder',
+      requests: [request('/api/old.json', '/articles/new/')],
+      redirects: [],
+      conflicts: ['redirect from /api/old.json is a path the build writes itself'],
+    },
+    {
+      name: 'a page by its file name',
+      requests: [request('/articles/other/index.html', '/articles/new/')],
+      redirects: [],
+      conflicts: [
+        'redirect from /articles/other/index.html collides with a live page at that address',
+      ],
+    },
+    {
+      name: 'a host file',
+      requests: [request('/_headers', '/articles/new/')],
+      redirects: [],
+      conflicts: ['redirect from /_headers/ is a path the build writes itself'],
+    },
+    {
+      name: 'a missing target',
+      requests: [request('old', '/articles/gone/')],
+      redirects: [],
+      conflicts: [
+        'redirect from /articles/old/ points nowhere: /articles/gone/ is not a published page',
+      ],
+    },
     {
       name: 'one old path claimed twice',
-      requests: [request('/x/', '/articles/new/'), request('/x/', '/articles/other/', { file: 'b.md' })],
+      requests: [
+        request('/x/', '/articles/new/'),
+        request('/x/', '/articles/other/', { file: 'b.md' }),
+      ],
       redirects: [],
-      conflicts: ['redirect from /x/ is also claimed for /articles/other/ (b.md); keep one', 'redirect from /x/ is also claimed for /articles/new/ (a.md); keep one'],
+      conflicts: [
+        'redirect from /x/ is also claimed for /articles/other/ (b.md); keep one',
+        'redirect from /x/ is also claimed for /articles/new/ (a.md); keep one',
+      ],
     },
     {
       name: 'an alias that clashes, dropped silently',
-      requests: [request('csto', '/tags/csto/', { kind: 'tag', implicit: true }), request('odkb', '/tags/csto/', { kind: 'tag', implicit: true })],
+      requests: [
+        request('csto', '/tags/csto/', { kind: 'tag', implicit: true }),
+        request('odkb', '/tags/csto/', { kind: 'tag', implicit: true }),
+      ],
       redirects: [{ from: '/tags/odkb/', to: '/tags/csto/' }],
       conflicts: [],
     },
@@ -70,39 +140,70 @@ describe('planRedirects', () => {
   });
 
   it('writes a page with an immediate refresh, a canonical link and noindex, and a _redirects line', () => {
-    const page = redirectPage({ from: '/articles/old/', to: '/articles/new/' }, { url: SITE_URL, lang: 'en', title: 'Site' });
+    const page = redirectPage(
+      { from: '/articles/old/', to: '/articles/new/' },
+      { url: SITE_URL, lang: 'en', title: 'Site' },
+    );
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=/articles/new/">');
     expect(page).toContain(`<link rel="canonical" href="${SITE_URL}/articles/new/">`);
     expect(page).toContain('<meta name="robots" content="noindex">');
-    expect(redirectsFile([{ from: '/articles/old/', to: '/articles/new/' }])).toBe('/articles/old/ /articles/new/ 301\n');
+    expect(redirectsFile([{ from: '/articles/old/', to: '/articles/new/' }])).toBe(
+      '/articles/old/ /articles/new/ 301\n',
+    );
   });
 });
 
 describe.each([
-  { url: '/articles/csto-summit/', from: 'content/articles/2026/a.md', expected: { kind: 'slug', slug: 'csto-summit' } },
-  { url: '/articles/csto-summit#vote', from: 'content/articles/2026/a.md', expected: { kind: 'slug', slug: 'csto-summit' } },
-  { url: `${SITE_URL}/articles/csto-summit/`, from: 'content/articles/a.md', expected: { kind: 'slug', slug: 'csto-summit' } },
-  { url: '../2025/summit.md#vote', from: 'content/articles/2026/a.md', expected: { kind: 'file', path: 'content/articles/2025/summit.md' } },
-  { url: 'piece.mdx', from: 'content/articles/2026/a.md', expected: { kind: 'file', path: 'content/articles/2026/piece.mdx' } },
+  {
+    url: '/articles/csto-summit/',
+    from: 'content/articles/2026/a.md',
+    expected: { kind: 'slug', slug: 'csto-summit' },
+  },
+  {
+    url: '/articles/csto-summit#vote',
+    from: 'content/articles/2026/a.md',
+    expected: { kind: 'slug', slug: 'csto-summit' },
+  },
+  {
+    url: `${SITE_URL}/articles/csto-summit/`,
+    from: 'content/articles/a.md',
+    expected: { kind: 'slug', slug: 'csto-summit' },
+  },
+  {
+    url: '../2025/summit.md#vote',
+    from: 'content/articles/2026/a.md',
+    expected: { kind: 'file', path: 'content/articles/2025/summit.md' },
+  },
+  {
+    url: 'piece.mdx',
+    from: 'content/articles/2026/a.md',
+    expected: { kind: 'file', path: 'content/articles/2026/piece.mdx' },
+  },
   { url: 'https://example.org/articles/x/', from: 'content/articles/a.md', expected: undefined },
   { url: '/tags/csto/', from: 'content/articles/a.md', expected: undefined },
   { url: 'https://github.com/x/readme.md', from: 'content/articles/a.md', expected: undefined },
 ])('articleLinkTarget($url)', ({ url, from, expected }) => {
-  it('resolves as a link between articles, or not at all', () => expect(articleLinkTarget(url, from, SITE_URL)).toEqual(expected));
+  it('resolves as a link between articles, or not at all', () =>
+    expect(articleLinkTarget(url, from, SITE_URL)).toEqual(expected));
 });
 
 describe.each([
   { url: '/images/map.png', expected: { kind: 'public', path: 'images/map.png' } },
-  { url: './map%20v2.png?x=1', expected: { kind: 'relative', path: 'content/articles/2026/map v2.png' } },
+  {
+    url: './map%20v2.png?x=1',
+    expected: { kind: 'relative', path: 'content/articles/2026/map v2.png' },
+  },
   { url: 'https://cdn.example/map.png', expected: undefined },
   { url: 'data:image/png;base64,AAAA', expected: undefined },
 ])('localImage($url)', ({ url, expected }) => {
-  it('finds where the file must be', () => expect(localImage(url, 'content/articles/2026/a.md')).toEqual(expected));
+  it('finds where the file must be', () =>
+    expect(localImage(url, 'content/articles/2026/a.md')).toEqual(expected));
 });
 
 describe('findReferences', () => {
   it('finds Markdown links, definitions, images and raw HTML, with positions', () => {
-    const body = 'See [a](/articles/a/) and ![map](/images/m.png).\n\n<img src="/images/raw.png" alt="x">\n\n[ref]: ../b.md\n';
+    const body =
+      'See [a](/articles/a/) and ![map](/images/m.png).\n\n<img src="/images/raw.png" alt="x">\n\n[ref]: ../b.md\n';
     expect(findReferences(body, 'md')).toEqual([
       { kind: 'link', url: '/articles/a/', line: 1, column: 5 },
       { kind: 'image', url: '/images/m.png', alt: 'map', line: 1, column: 27 },
@@ -111,7 +212,9 @@ describe('findReferences', () => {
     ]);
   });
   it('finds MDX elements with literal URLs', () => {
-    expect(findReferences('Hello <a href="/articles/x/">x</a>\n', 'mdx')).toEqual([{ kind: 'link', url: '/articles/x/', line: 1, column: 7 }]);
+    expect(findReferences('Hello <a href="/articles/x/">x</a>\n', 'mdx')).toEqual([
+      { kind: 'link', url: '/articles/x/', line: 1, column: 7 },
+    ]);
   });
 });
 
@@ -126,7 +229,10 @@ describe('the tag registry', () => {
   ])('files %s under %s', (raw, expected) => expect(canonicalTag(raw, index)).toBe(expected));
 
   it('merges aliases into one tag with the registry name, slug and description', () => {
-    const tags = collectTags([['ОДКБ'], ['Collective Security Treaty Organization'], ['csto'], ['Other']], index);
+    const tags = collectTags(
+      [['ОДКБ'], ['Collective Security Treaty Organization'], ['csto'], ['Other']],
+      index,
+    );
     expect([...tags.values()]).toEqual([
       { key: 'csto', name: 'CSTO', slug: 'csto', description: 'A military alliance.' },
       { key: 'other', name: 'Other', slug: 'other' },
@@ -134,17 +240,46 @@ describe('the tag registry', () => {
   });
 
   it.each([
-    { name: 'an alias of two tags', yaml: 'tags:\n  A:\n    aliases: [X]\n  B:\n    aliases: [x]\n', expected: ['content/tags.yaml:5:15 tags.B.aliases[0]: alias "x" already belongs to tag "A"; each name may stand for one tag only'] },
-    { name: 'a tag registered twice', yaml: 'tags:\n  CSTO: {}\n  csto: {}\n', expected: ['content/tags.yaml:3:3 tags.csto: name "csto" already belongs to tag "CSTO"; each name may stand for one tag only'] },
-    { name: 'a misspelt field', yaml: 'tags:\n  CSTO:\n    alias: [x]\n', expected: ['content/tags.yaml:3:5 tags.CSTO.alias: unknown field; did you mean `aliases`?'] },
-    { name: 'a non-boolean strict', yaml: 'strict: yes please\n', expected: ['content/tags.yaml:1:9 strict: expected true or false'] },
-    { name: 'bad YAML', yaml: 'tags: [\n', expected: [expect.stringMatching(/^content\/tags\.yaml:2:1 YAML syntax error: /)] },
+    {
+      name: 'an alias of two tags',
+      yaml: 'tags:\n  A:\n    aliases: [X]\n  B:\n    aliases: [x]\n',
+      expected: [
+        'content/tags.yaml:5:15 tags.B.aliases[0]: alias "x" already belongs to tag "A"; each name may stand for one tag only',
+      ],
+    },
+    {
+      name: 'a tag registered twice',
+      yaml: 'tags:\n  CSTO: {}\n  csto: {}\n',
+      expected: [
+        'content/tags.yaml:3:3 tags.csto: name "csto" already belongs to tag "CSTO"; each name may stand for one tag only',
+      ],
+    },
+    {
+      name: 'a misspelt field',
+      yaml: 'tags:\n  CSTO:\n    alias: [x]\n',
+      expected: ['content/tags.yaml:3:5 tags.CSTO.alias: unknown field; did you mean `aliases`?'],
+    },
+    {
+      name: 'a non-boolean strict',
+      yaml: 'strict: yes please\n',
+      expected: ['content/tags.yaml:1:9 strict: expected true or false'],
+    },
+    {
+      name: 'bad YAML',
+      yaml: 'tags: [\n',
+      expected: [expect.stringMatching(/^content\/tags\.yaml:2:1 YAML syntax error: /)],
+    },
   ])('reports $name', ({ yaml, expected }) => {
-    expect(checkTagRegistry({ file: 'content/tags.yaml', source: yaml }).problems.map(formatProblem)).toEqual(expected);
+    expect(
+      checkTagRegistry({ file: 'content/tags.yaml', source: yaml }).problems.map(formatProblem),
+    ).toEqual(expected);
   });
 
   it('makes unknown tags errors under strict, with a did-you-mean at the tag', () => {
-    const problems = checkCorpus([article('a.md', 'title: T\ndate: 2026-01-01\ntags: [CSTO, Kazakstan, Weather]')], index).map(formatProblem);
+    const problems = checkCorpus(
+      [article('a.md', 'title: T\ndate: 2026-01-01\ntags: [CSTO, Kazakstan, Weather]')],
+      index,
+    ).map(formatProblem);
     expect(problems).toEqual([
       'a.md:4:14 tags[1]: unknown tag "Kazakstan"; did you mean "Kazakhstan"?',
       'a.md:4:25 tags[2]: unknown tag "Weather"; add it to content/tags.yaml or use a registered tag',
@@ -153,8 +288,13 @@ describe('the tag registry', () => {
 
   it('only warns about near misses when not strict', () => {
     const loose = registry(CSTO_REGISTRY.replace('strict: true', 'strict: false'));
-    const problems = checkCorpus([article('a.md', 'title: T\ndate: 2026-01-01\ntags: [Kazakstan, Weather]')], loose).map(formatProblem);
-    expect(problems).toEqual(['a.md:4:8 warning: tags[0]: tag "Kazakstan" is not registered; did you mean "Kazakhstan"?']);
+    const problems = checkCorpus(
+      [article('a.md', 'title: T\ndate: 2026-01-01\ntags: [Kazakstan, Weather]')],
+      loose,
+    ).map(formatProblem);
+    expect(problems).toEqual([
+      'a.md:4:8 warning: tags[0]: tag "Kazakstan" is not registered; did you mean "Kazakhstan"?',
+    ]);
   });
 
   it('rejects a registry that is not a map of tags', () => {
@@ -164,12 +304,21 @@ describe('the tag registry', () => {
 
 describe('checkReferences', () => {
   const now = new Date('2026-06-01T00:00:00Z');
-  const context = { siteUrl: SITE_URL, now, publicFileExists: (path: string) => path === 'images/ok.png', fileExists: () => false };
+  const context = {
+    siteUrl: SITE_URL,
+    now,
+    publicFileExists: (path: string) => path === 'images/ok.png',
+    fileExists: () => false,
+  };
   const corpus = [
-    article('c/a.md', 'title: A\ndate: 2026-01-01\ntags: [x]\nredirectFrom: [old-b]\nimage: /images/missing.png\nimageAlt: A map', [
-      '[1](/articles/b/) [2](/articles/bb/) [3](./b.md) [4](./nope.md) [5](/articles/old-b/)',
-      '[6](/articles/draft/) [7](/articles/later/) ![](/images/ok.png) ![x](/images/no.png)',
-    ].join('\n')),
+    article(
+      'c/a.md',
+      'title: A\ndate: 2026-01-01\ntags: [x]\nredirectFrom: [old-b]\nimage: /images/missing.png\nimageAlt: A map',
+      [
+        '[1](/articles/b/) [2](/articles/bb/) [3](./b.md) [4](./nope.md) [5](/articles/old-b/)',
+        '[6](/articles/draft/) [7](/articles/later/) ![](/images/ok.png) ![x](/images/no.png)',
+      ].join('\n'),
+    ),
     article('c/b.md', 'title: B\ndate: 2026-01-02\ntags: [x]'),
     article('c/draft.md', 'title: D\ndate: 2026-01-02\ntags: [x]\ndraft: true'),
     article('c/later.md', 'title: L\ndate: 2026-12-01\ntags: [x]'),
@@ -192,13 +341,26 @@ describe('checkRedirects', () => {
   const now = new Date('2026-06-01T00:00:00Z');
   const site = { perPage: 6, timeZone: 'Asia/Almaty', now };
   it('plans article and tag redirects and reports collisions at the field', () => {
-    const index = registry('tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n');
+    const index = registry(
+      'tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n',
+    );
     const corpus = [
-      article('a.md', 'title: A\ndate: 2026-01-01\ntags: [csto]\nredirectFrom: [old-a, b, /2019/a.html]'),
+      article(
+        'a.md',
+        'title: A\ndate: 2026-01-01\ntags: [csto]\nredirectFrom: [old-a, b, /2019/a.html]',
+      ),
       article('b.md', 'title: B\ndate: 2026-01-02\ntags: [x]'),
       article('c.md', 'title: C\ndate: 2026-12-01\ntags: [x]\nredirectFrom: [old-c]'),
     ];
-    const { redirects, problems } = checkRedirects(corpus, index, { file: 'content/tags.yaml', source: 'tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n' }, site);
+    const { redirects, problems } = checkRedirects(
+      corpus,
+      index,
+      {
+        file: 'content/tags.yaml',
+        source: 'tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n',
+      },
+      site,
+    );
     expect(redirects).toEqual([
       { from: '/2019/a.html', to: '/articles/a/' },
       { from: '/articles/old-a/', to: '/articles/a/' },
@@ -214,14 +376,28 @@ describe('checkRedirects', () => {
 });
 
 describe('the editing UI', () => {
-  const schema = z.toJSONSchema(articleFrontmatterObject, { io: 'input', unrepresentable: 'any' }) as unknown as JsonSchemaObject;
-  const options = { repo: 'o/r', branch: 'main', localPort: 8081, siteUrl: SITE_URL, contentFolder: 'content', tags: { strict: false, names: [] } };
+  const schema = z.toJSONSchema(articleFrontmatterObject, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as unknown as JsonSchemaObject;
+  const options = {
+    repo: 'o/r',
+    branch: 'main',
+    localPort: 8081,
+    siteUrl: SITE_URL,
+    contentFolder: 'content',
+    tags: { strict: false, names: [] },
+  };
   const fields = cmsFields(schema, options);
   it('has a field for every frontmatter field, in order, then the body', () => {
     expect(fields.map((field) => field.name)).toEqual([...ARTICLE_FIELDS, 'body']);
   });
   it('requires exactly what the schema requires', () => {
-    expect(fields.filter((field) => field.required).map((field) => field.name)).toEqual(['title', 'date', 'tags']);
+    expect(fields.filter((field) => field.required).map((field) => field.name)).toEqual([
+      'title',
+      'date',
+      'tags',
+    ]);
   });
   it.each([
     ['date', 'datetime'],
@@ -231,19 +407,39 @@ describe('the editing UI', () => {
     ['image', 'image'],
     ['summary', 'text'],
     ['redirectFrom', 'list'],
-  ])('edits %s with the %s widget', (name, widget) => expect(fields.find((field) => field.name === name)?.widget).toBe(widget));
+  ])('edits %s with the %s widget', (name, widget) =>
+    expect(fields.find((field) => field.name === name)?.widget).toBe(widget),
+  );
   it('offers the registered tags as choices when the registry is strict', () => {
-    const strict = cmsFields(schema, { ...options, tags: { strict: true, names: ['CSTO', 'Kazakhstan'] } });
-    expect(strict.find((field) => field.name === 'tags')).toMatchObject({ widget: 'select', multiple: true, options: ['CSTO', 'Kazakhstan'], min: 1 });
+    const strict = cmsFields(schema, {
+      ...options,
+      tags: { strict: true, names: ['CSTO', 'Kazakhstan'] },
+    });
+    expect(strict.find((field) => field.name === 'tags')).toMatchObject({
+      widget: 'select',
+      multiple: true,
+      options: ['CSTO', 'Kazakhstan'],
+      min: 1,
+    });
   });
   it('carries the schema patterns', () => {
-    expect(fields.find((field) => field.name === 'slug')?.pattern?.[0]).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$');
+    expect(fields.find((field) => field.name === 'slug')?.pattern?.[0]).toBe(
+      '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+    );
   });
 });
 
 describe.each([
-  { title: 'CSTO summit opens in Almaty', date: '2026-11-20', path: '2026/11/csto-summit-opens-in-almaty.md' },
-  { title: 'Министры встретились в Бишкеке', date: '2026-01-05', path: '2026/01/ministry-vstretilis-v-bishkeke.md' },
+  {
+    title: 'CSTO summit opens in Almaty',
+    date: '2026-11-20',
+    path: '2026/11/csto-summit-opens-in-almaty.md',
+  },
+  {
+    title: 'Министры встретились в Бишкеке',
+    date: '2026-01-05',
+    path: '2026/01/ministry-vstretilis-v-bishkeke.md',
+  },
   { title: 'Қазақстан: жаңа жол', date: '2025-12-31', path: '2025/12/qazaqstan-zhanga-zhol.md' },
 ])('npm run new for "$title"', ({ title, date, path }) => {
   it(`writes ${path} with frontmatter the schema accepts`, () => {

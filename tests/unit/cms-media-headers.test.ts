@@ -22,7 +22,9 @@ function joined(rules: Rules, path: string): Map<string, string> {
 /** The headers a path gets from a host that keeps only the last block's value of a header. */
 function lastWins(rules: Rules, path: string): Map<string, string> {
   const headers = new Map<string, string>();
-  for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) headers.set(name.toLowerCase(), value);
+  for (const rule of rules)
+    if (rule.pattern.test(path))
+      for (const [name, value] of rule.headers) headers.set(name.toLowerCase(), value);
   return headers;
 }
 
@@ -50,31 +52,54 @@ describe('public/_headers for media the editing UI uploads, and every other file
     rules = parseHeadersFile(await readFile(join(ROOT, 'public/_headers'), 'utf8'));
   });
 
-  it.each(['/', '/articles/a/', '/images/photo.jpg', '/images/logo.svg', '/favicon.svg', '/_astro/app.css', '/pagefind/pagefind.js', '/api/articles.json'])(
-    'sends nosniff and frame-ancestors none for %s',
-    (path) => {
-      for (const headers of [joined(rules, path), lastWins(rules, path)]) {
-        expect(headers.get('x-content-type-options')).toBe('nosniff');
-        expect(policies(headers.get('content-security-policy')).some((policy) => policy.get('frame-ancestors') === "'none'")).toBe(true);
-      }
-    },
-  );
+  it.each([
+    '/',
+    '/articles/a/',
+    '/images/photo.jpg',
+    '/images/logo.svg',
+    '/favicon.svg',
+    '/_astro/app.css',
+    '/pagefind/pagefind.js',
+    '/api/articles.json',
+  ])('sends nosniff and frame-ancestors none for %s', (path) => {
+    for (const headers of [joined(rules, path), lastWins(rules, path)]) {
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(
+        policies(headers.get('content-security-policy')).some(
+          (policy) => policy.get('frame-ancestors') === "'none'",
+        ),
+      ).toBe(true);
+    }
+  });
 
-  it.each(['/favicon.svg', '/images/logo.svg', '/images/2026/chart.svg', '/images/page.html', '/images/photo.jpg'])(
-    'sandboxes %s with a policy that allows no script, object or connection',
-    (path) => {
-      for (const headers of [joined(rules, path), lastWins(rules, path)]) {
-        const strict = policies(headers.get('content-security-policy')).find((policy) => policy.has('sandbox'));
-        expect(strict?.get('sandbox')).toBe('');
-        expect(strict?.get('default-src')).toBe("'none'");
-        expect([...(strict?.keys() ?? [])].filter((name) => /^(script|object|connect|frame|child|worker)-src/.test(name))).toEqual([]);
-      }
-    },
-  );
+  it.each([
+    '/favicon.svg',
+    '/images/logo.svg',
+    '/images/2026/chart.svg',
+    '/images/page.html',
+    '/images/photo.jpg',
+  ])('sandboxes %s with a policy that allows no script, object or connection', (path) => {
+    for (const headers of [joined(rules, path), lastWins(rules, path)]) {
+      const strict = policies(headers.get('content-security-policy')).find((policy) =>
+        policy.has('sandbox'),
+      );
+      expect(strict?.get('sandbox')).toBe('');
+      expect(strict?.get('default-src')).toBe("'none'");
+      expect(
+        [...(strict?.keys() ?? [])].filter((name) =>
+          /^(script|object|connect|frame|child|worker)-src/.test(name),
+        ),
+      ).toEqual([]);
+    }
+  });
 
   it('leaves pages to their own <meta> policy: no sandbox on them', () => {
     for (const path of ['/', '/articles/a/', '/admin/']) {
-      expect(policies(joined(rules, path).get('content-security-policy')).some((policy) => policy.has('sandbox'))).toBe(false);
+      expect(
+        policies(joined(rules, path).get('content-security-policy')).some((policy) =>
+          policy.has('sandbox'),
+        ),
+      ).toBe(false);
     }
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatLongDate, isoDay, parseContentDate, resolveNow, zonedParts } from '../../src/lib/dates.ts';
+import {
+  daysBetween,
+  formatLongDate,
+  isoDay,
+  parseContentDate,
+  resolveNow,
+  zonedParts,
+} from '../../src/lib/dates.ts';
 
 describe.each([
   { input: '2026-02-12', tz: 'Asia/Almaty', iso: '2026-02-11T19:00:00.000Z' },
@@ -32,12 +39,17 @@ describe.each([
   { env: {}, iso: '2030-01-01T00:00:00.000Z' },
   { env: { SOURCE_DATE_EPOCH: '' }, iso: '2030-01-01T00:00:00.000Z' },
 ])('resolveNow($env)', ({ env, iso }) => {
-  it(`is ${iso}`, () => expect(resolveNow(env, () => new Date('2030-01-01T00:00:00Z')).toISOString()).toBe(iso));
+  it(`is ${iso}`, () =>
+    expect(resolveNow(env, () => new Date('2030-01-01T00:00:00Z')).toISOString()).toBe(iso));
 });
 
-describe.each(['yesterday', '1.5', '-5', '1e9'])('resolveNow with SOURCE_DATE_EPOCH=%s', (value) => {
-  it('throws a message naming the variable', () => expect(() => resolveNow({ SOURCE_DATE_EPOCH: value })).toThrow(/SOURCE_DATE_EPOCH/));
-});
+describe.each(['yesterday', '1.5', '-5', '1e9'])(
+  'resolveNow with SOURCE_DATE_EPOCH=%s',
+  (value) => {
+    it('throws a message naming the variable', () =>
+      expect(() => resolveNow({ SOURCE_DATE_EPOCH: value })).toThrow(/SOURCE_DATE_EPOCH/));
+  },
+);
 
 describe.each([
   { iso: '2026-02-12T12:00:00Z', tz: 'Asia/Almaty', text: '12 February 2026' },
@@ -50,9 +62,15 @@ describe.each([
 
 describe('zoned calendar helpers', () => {
   it('reads the wall clock of a time zone', () => {
-    expect(zonedParts(new Date('2026-12-31T20:00:00Z'), 'Asia/Almaty')).toMatchObject({ year: 2027, month: 1, day: 1, hour: 1 });
+    expect(zonedParts(new Date('2026-12-31T20:00:00Z'), 'Asia/Almaty')).toMatchObject({
+      year: 2027,
+      month: 1,
+      day: 1,
+      hour: 1,
+    });
   });
-  it('gives the day in the time zone', () => expect(isoDay(new Date('2026-12-31T20:00:00Z'), 'Asia/Almaty')).toBe('2027-01-01'));
+  it('gives the day in the time zone', () =>
+    expect(isoDay(new Date('2026-12-31T20:00:00Z'), 'Asia/Almaty')).toBe('2027-01-01'));
   it.each([
     ['2026-02-12', '2026-02-12', 0],
     ['2026-02-09', '2026-02-12', 3],

@@ -2,11 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { clip, documentTitle, sourceLength } from '../../src/lib/head.ts';
 
 describe.each([
-  { name: 'a short headline gets the site name', title: 'Tenge rallies', expected: 'Tenge rallies | Khabar' },
+  {
+    name: 'a short headline gets the site name',
+    title: 'Tenge rallies',
+    expected: 'Tenge rallies | Khabar',
+  },
   { name: 'the home page is the site name alone', title: 'Khabar', expected: 'Khabar' },
-  { name: 'a headline that fits only alone drops the site name', title: 'x'.repeat(25), expected: 'x'.repeat(25) },
-  { name: 'a headline too long even alone is clipped at a word', title: 'Ministers of the collective security bloc meet', expected: 'Ministers of the…' },
-  { name: 'escaped characters count as written in the source', title: '"A" & <B>', expected: '"A" &…' },
+  {
+    name: 'a headline that fits only alone drops the site name',
+    title: 'x'.repeat(25),
+    expected: 'x'.repeat(25),
+  },
+  {
+    name: 'a headline too long even alone is clipped at a word',
+    title: 'Ministers of the collective security bloc meet',
+    expected: 'Ministers of the…',
+  },
+  {
+    name: 'escaped characters count as written in the source',
+    title: '"A" & <B>',
+    expected: '"A" &…',
+  },
 ])('documentTitle: $name', ({ title, expected }) => {
   it(`is ${JSON.stringify(expected)}`, () => {
     const result = documentTitle(title, 'Khabar', 25);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pageParam, pagerWindow, pageUrl, paginate, resultsCounter, type PageScheme } from '../../src/lib/pagination.ts';
+import {
+  pageParam,
+  pagerWindow,
+  pageUrl,
+  paginate,
+  resultsCounter,
+  type PageScheme,
+} from '../../src/lib/pagination.ts';
 
 const tags: PageScheme = { base: '/tags/csto/', segment: '' };
 const home: PageScheme = { base: '/', segment: 'page/' };
@@ -11,16 +18,28 @@ describe.each([
   { total: 5, pages: 1, counters: ['Viewing results 1 - 5 of 5'] },
   { total: 6, pages: 1, counters: ['Viewing results 1 - 6 of 6'] },
   { total: 7, pages: 2, counters: ['Viewing results 1 - 6 of 7', 'Viewing results 7 - 7 of 7'] },
-  { total: 12, pages: 2, counters: ['Viewing results 1 - 6 of 12', 'Viewing results 7 - 12 of 12'] },
+  {
+    total: 12,
+    pages: 2,
+    counters: ['Viewing results 1 - 6 of 12', 'Viewing results 7 - 12 of 12'],
+  },
   {
     total: 14,
     pages: 3,
-    counters: ['Viewing results 1 - 6 of 14', 'Viewing results 7 - 12 of 14', 'Viewing results 13 - 14 of 14'],
+    counters: [
+      'Viewing results 1 - 6 of 14',
+      'Viewing results 7 - 12 of 14',
+      'Viewing results 13 - 14 of 14',
+    ],
   },
   {
     total: 18,
     pages: 3,
-    counters: ['Viewing results 1 - 6 of 18', 'Viewing results 7 - 12 of 18', 'Viewing results 13 - 18 of 18'],
+    counters: [
+      'Viewing results 1 - 6 of 18',
+      'Viewing results 7 - 12 of 18',
+      'Viewing results 13 - 18 of 18',
+    ],
   },
 ])('paginate $total items by 6', ({ total, pages, counters }) => {
   const result = paginate(items(total), 6, tags);
@@ -28,8 +47,10 @@ describe.each([
     expect(result).toHaveLength(pages);
     if (total > 0) for (const page of result) expect(page.items.length).toBeGreaterThan(0);
   });
-  it('counts first - last of total on every page', () => expect(result.map(resultsCounter)).toEqual(counters));
-  it('keeps every item exactly once, in order', () => expect(result.flatMap((page) => page.items)).toEqual(items(total)));
+  it('counts first - last of total on every page', () =>
+    expect(result.map(resultsCounter)).toEqual(counters));
+  it('keeps every item exactly once, in order', () =>
+    expect(result.flatMap((page) => page.items)).toEqual(items(total)));
   it('links prev and next only where they exist', () => {
     expect(result[0]!.prevUrl).toBeUndefined();
     expect(result.at(-1)!.nextUrl).toBeUndefined();
@@ -42,7 +63,12 @@ describe.each([
   { scheme: tags, n: 2, url: '/tags/csto/2/', param: '2' },
   { scheme: home, n: 1, url: '/', param: undefined },
   { scheme: home, n: 3, url: '/page/3/', param: 'page/3' },
-  { scheme: { base: '/archive/2025/', segment: 'page/' } as PageScheme, n: 10, url: '/archive/2025/page/10/', param: 'page/10' },
+  {
+    scheme: { base: '/archive/2025/', segment: 'page/' } as PageScheme,
+    n: 10,
+    url: '/archive/2025/page/10/',
+    param: 'page/10',
+  },
 ])('page $n of $scheme.base', ({ scheme, n, url, param }) => {
   it(`is at ${url}`, () => {
     expect(pageUrl(scheme, n)).toBe(url);
@@ -64,5 +90,6 @@ describe.each([
   { current: 10, pages: 10, window: [1, null, 8, 9, 10] },
   { current: 4, pages: 7, window: [1, 2, 3, 4, 5, 6, 7] },
 ])('pagerWindow($current of $pages)', ({ current, pages, window }) => {
-  it('shows first, last, neighbours and gaps', () => expect(pagerWindow(current, pages)).toEqual(window));
+  it('shows first, last, neighbours and gaps', () =>
+    expect(pagerWindow(current, pages)).toEqual(window));
 });

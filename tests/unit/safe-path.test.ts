@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isBuildOwned, outputFileOf, outputFolderProblem, unsafePathReason } from '../../src/lib/safe-path.ts';
+import {
+  isBuildOwned,
+  outputFileOf,
+  outputFolderProblem,
+  unsafePathReason,
+} from '../../src/lib/safe-path.ts';
 
 describe.each([
   { path: '/2019/05/old-name.html', reason: undefined },
@@ -50,9 +55,12 @@ describe('outputFileOf', () => {
     expect(outputFileOf('/srv/out', '/old/')).toBe('/srv/out/old/index.html');
     expect(outputFileOf('/srv/out', '/2019/x.html')).toBe('/srv/out/2019/x.html');
   });
-  it.each(['/../x.html', '/a/%2e%2e/%2e%2e/x', '/api/y.json', '/_headers'])('refuses %j', (path) => {
-    expect(() => outputFileOf('/srv/out', path)).toThrow(/refusing to write/);
-  });
+  it.each(['/../x.html', '/a/%2e%2e/%2e%2e/x', '/api/y.json', '/_headers'])(
+    'refuses %j',
+    (path) => {
+      expect(() => outputFileOf('/srv/out', path)).toThrow(/refusing to write/);
+    },
+  );
 });
 
 describe.each([

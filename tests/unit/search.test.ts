@@ -12,38 +12,61 @@ import {
   type SearchState,
 } from '../../src/lib/search.ts';
 
-const state = (over: Partial<SearchState> = {}): SearchState => ({ q: '', tag: '', year: '', sort: 'relevance', page: 1, ...over });
+const state = (over: Partial<SearchState> = {}): SearchState => ({
+  q: '',
+  tag: '',
+  year: '',
+  sort: 'relevance',
+  page: 1,
+  ...over,
+});
 
 describe.each([
   { query: '', expected: state() },
-  { query: '?q=+tenge+&tag=CSTO&year=2025&sort=newest&page=3', expected: state({ q: 'tenge', tag: 'CSTO', year: '2025', sort: 'newest', page: 3 }) },
+  {
+    query: '?q=+tenge+&tag=CSTO&year=2025&sort=newest&page=3',
+    expected: state({ q: 'tenge', tag: 'CSTO', year: '2025', sort: 'newest', page: 3 }),
+  },
   { query: '?q=a&year=20x5&sort=oldest&page=-2', expected: state({ q: 'a' }) },
   { query: '?page=1.5&year=2025', expected: state({ year: '2025' }) },
   { query: `?q=${encodeURIComponent('<b>"x"</b>')}`, expected: state({ q: '<b>"x"</b>' }) },
 ])('readSearchState($query)', ({ query, expected }) => {
-  it('reads what is valid and defaults the rest', () => expect(readSearchState(new URLSearchParams(query))).toEqual(expected));
+  it('reads what is valid and defaults the rest', () =>
+    expect(readSearchState(new URLSearchParams(query))).toEqual(expected));
 });
 
 describe.each([
   { given: state(), expected: '/search/' },
   { given: state({ q: 'tenge rally' }), expected: '/search/?q=tenge+rally' },
-  { given: state({ q: 'ОДКБ', tag: 'Central Asia', year: '2024', sort: 'newest', page: 2 }), expected: '/search/?q=%D0%9E%D0%94%D0%9A%D0%91&tag=Central+Asia&year=2024&sort=newest&page=2' },
+  {
+    given: state({ q: 'ОДКБ', tag: 'Central Asia', year: '2024', sort: 'newest', page: 2 }),
+    expected: '/search/?q=%D0%9E%D0%94%D0%9A%D0%91&tag=Central+Asia&year=2024&sort=newest&page=2',
+  },
 ])('searchHref($given.q, page $given.page)', ({ given, expected }) => {
   it(`is ${expected}`, () => expect(searchHref(given)).toBe(expected));
-  it('round-trips through readSearchState', () => expect(readSearchState(new URL(expected, 'http://x').searchParams)).toEqual(given));
+  it('round-trips through readSearchState', () =>
+    expect(readSearchState(new URL(expected, 'http://x').searchParams)).toEqual(given));
 });
 
 describe.each([
   { given: state(), active: false, filters: {} },
   { given: state({ q: 'x' }), active: true, filters: {} },
-  { given: state({ tag: 'CSTO', year: '2025' }), active: true, filters: { tag: 'CSTO', year: '2025' } },
+  {
+    given: state({ tag: 'CSTO', year: '2025' }),
+    active: true,
+    filters: { tag: 'CSTO', year: '2025' },
+  },
 ])('a state with q=$given.q tag=$given.tag year=$given.year', ({ given, active, filters }) => {
   it(`is ${active ? '' : 'not '}active`, () => expect(isActive(given)).toBe(active));
   it('has its filters', () => expect(searchFilters(given)).toEqual(filters));
 });
 
 describe.each([
-  { name: 'plain text', excerpt: 'no match here', expected: [{ text: 'no match here', mark: false }] },
+  {
+    name: 'plain text',
+    excerpt: 'no match here',
+    expected: [{ text: 'no match here', mark: false }],
+  },
   {
     name: 'marks in the middle and at the end',
     excerpt: 'The <mark>tenge</mark> rose; <mark>Tenge</mark>',
@@ -67,21 +90,46 @@ describe.each([
 });
 
 describe.each([
-  { total: 14, requested: 1, expected: { number: 1, pages: 3, start: 0, first: 1, last: 6, total: 14 } },
-  { total: 14, requested: 3, expected: { number: 3, pages: 3, start: 12, first: 13, last: 14, total: 14 } },
-  { total: 14, requested: 9, expected: { number: 3, pages: 3, start: 12, first: 13, last: 14, total: 14 } },
-  { total: 0, requested: 2, expected: { number: 1, pages: 1, start: 0, first: 0, last: 0, total: 0 } },
+  {
+    total: 14,
+    requested: 1,
+    expected: { number: 1, pages: 3, start: 0, first: 1, last: 6, total: 14 },
+  },
+  {
+    total: 14,
+    requested: 3,
+    expected: { number: 3, pages: 3, start: 12, first: 13, last: 14, total: 14 },
+  },
+  {
+    total: 14,
+    requested: 9,
+    expected: { number: 3, pages: 3, start: 12, first: 13, last: 14, total: 14 },
+  },
+  {
+    total: 0,
+    requested: 2,
+    expected: { number: 1, pages: 1, start: 0, first: 0, last: 0, total: 0 },
+  },
 ])('resultWindow($total results, page $requested)', ({ total, requested, expected }) => {
-  it('is clamped to the pages there are', () => expect(resultWindow(total, 6, requested)).toEqual(expected));
+  it('is clamped to the pages there are', () =>
+    expect(resultWindow(total, 6, requested)).toEqual(expected));
 });
 
 describe.each([
   { items: [1, 2, 3, 4, 5], size: 2, expected: [[1, 2], [3, 4], [5]] },
-  { items: [1, 2, 3, 4], size: 2, expected: [[1, 2], [3, 4]] },
+  {
+    items: [1, 2, 3, 4],
+    size: 2,
+    expected: [
+      [1, 2],
+      [3, 4],
+    ],
+  },
   { items: [1, 2, 3], size: 10_000, expected: [[1, 2, 3]] },
   { items: [], size: 5, expected: [[]] },
 ])('shardsOf($items, $size)', ({ items, size, expected }) => {
-  it('keeps the order and fills every shard but the last', () => expect(shardsOf(items, size)).toEqual(expected));
+  it('keeps the order and fills every shard but the last', () =>
+    expect(shardsOf(items, size)).toEqual(expected));
 });
 
 describe.each([0, -1, 2.5, Number.NaN])('shardsOf with a size of %s', (size) => {
@@ -106,7 +154,10 @@ describe.each([
   },
   {
     name: 'by relevance, the best score first across shards',
-    perShard: [[hit('new-a', 0.5), hit('new-b', 0.1)], [hit('old-a', 0.9), hit('old-b', 0.3)]],
+    perShard: [
+      [hit('new-a', 0.5), hit('new-b', 0.1)],
+      [hit('old-a', 0.9), hit('old-b', 0.3)],
+    ],
     byDate: false,
     expected: ['old-a', 'new-a', 'old-b', 'new-b'],
   },
@@ -116,7 +167,13 @@ describe.each([
     byDate: false,
     expected: ['new-a', 'old-a'],
   },
-  { name: 'empty shards add nothing', perShard: [[], [hit('old-a', 1)], []], byDate: false, expected: ['old-a'] },
+  {
+    name: 'empty shards add nothing',
+    perShard: [[], [hit('old-a', 1)], []],
+    byDate: false,
+    expected: ['old-a'],
+  },
 ])('mergeShardResults: $name', ({ perShard, byDate, expected }) => {
-  it('orders the results as one index would', () => expect(mergeShardResults(perShard, byDate).map((result) => result.id)).toEqual(expected));
+  it('orders the results as one index would', () =>
+    expect(mergeShardResults(perShard, byDate).map((result) => result.id)).toEqual(expected));
 });

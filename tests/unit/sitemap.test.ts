@@ -19,11 +19,16 @@ describe.each([
 
 describe('sitemapFiles', () => {
   it('lists each URL once, numbers compared as numbers, in one file the index points to', () => {
-    const files = sitemapFiles([`${SITE}/page/10/`, `${SITE}/page/2/`, `${SITE}/`, `${SITE}/page/2/`], SITE);
+    const files = sitemapFiles(
+      [`${SITE}/page/10/`, `${SITE}/page/2/`, `${SITE}/`, `${SITE}/page/2/`],
+      SITE,
+    );
     expect(files.map(({ path }) => path)).toEqual([SITEMAP_INDEX_PATH, '/sitemap-0.xml']);
     expect(locs(files[1]!.xml)).toEqual([`${SITE}/`, `${SITE}/page/2/`, `${SITE}/page/10/`]);
     expect(locs(files[0]!.xml)).toEqual([`${SITE}/sitemap-0.xml`]);
-    expect(files[1]!.xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
+    expect(files[1]!.xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
+    );
   });
 
   it('splits the URLs into files of at most the given number, in order', () => {
@@ -38,7 +43,9 @@ describe('sitemapFiles', () => {
   });
 
   it('escapes characters XML reserves', () => {
-    expect(sitemapFiles([`${SITE}/search/?q=a&b`], SITE)[1]!.xml).toContain(`<loc>${SITE}/search/?q=a&amp;b</loc>`);
+    expect(sitemapFiles([`${SITE}/search/?q=a&b`], SITE)[1]!.xml).toContain(
+      `<loc>${SITE}/search/?q=a&amp;b</loc>`,
+    );
   });
 
   it('still writes an index and one empty file for a site with no pages', () => {

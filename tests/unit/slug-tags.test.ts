@@ -12,7 +12,7 @@ describe.each([
   { input: 'Ҷумҳурии Тоҷикистон', slug: 'jumhurii-tojikiston' },
   { input: 'Ўзбекистон', slug: 'ozbekiston' },
   { input: 'Türkmenistan', slug: 'turkmenistan' },
-  { input: "Oʻzbekiston", slug: 'ozbekiston' },
+  { input: 'Oʻzbekiston', slug: 'ozbekiston' },
   { input: 'C++ & Go', slug: 'c-and-go' },
   { input: 'EU–Central Asia summit', slug: 'eu-central-asia-summit' },
   { input: '东京', slug: 'dong-jing' },
@@ -65,11 +65,21 @@ describe('collectTags', () => {
 
 describe.each([
   { name: 'case variants are one tag, no collision', lists: [['CSTO'], ['csto']], collisions: [] },
-  { name: 'space and hyphen collide', lists: [['Central Asia'], ['Central-Asia']], collisions: [{ slug: 'central-asia', names: ['Central Asia', 'Central-Asia'] }] },
-  { name: 'Cyrillic and Latin spellings collide', lists: [['Кыргызстан', 'Kyrgyzstan']], collisions: [{ slug: 'kyrgyzstan', names: ['Kyrgyzstan', 'Кыргызстан'] }] },
+  {
+    name: 'space and hyphen collide',
+    lists: [['Central Asia'], ['Central-Asia']],
+    collisions: [{ slug: 'central-asia', names: ['Central Asia', 'Central-Asia'] }],
+  },
+  {
+    name: 'Cyrillic and Latin spellings collide',
+    lists: [['Кыргызстан', 'Kyrgyzstan']],
+    collisions: [{ slug: 'kyrgyzstan', names: ['Kyrgyzstan', 'Кыргызстан'] }],
+  },
   { name: 'distinct tags do not collide', lists: [['Armenia', 'CSTO']], collisions: [] },
 ])('findTagSlugCollisions: $name', ({ lists, collisions }) => {
   it('finds exactly the collisions', () => {
-    expect(findTagSlugCollisions(lists).map(({ slug, names }) => ({ slug, names }))).toEqual(collisions);
+    expect(findTagSlugCollisions(lists).map(({ slug, names }) => ({ slug, names }))).toEqual(
+      collisions,
+    );
   });
 });

@@ -4,15 +4,43 @@ import { deriveText, excerpt, readingMinutes, toPlainText, words } from '../../s
 const lorem = (n: number) => Array.from({ length: n }, (_, i) => `w${i + 1}`).join(' ');
 
 describe.each([
-  { name: 'emphasis and strong keep their text', md: 'A *very* **bold** _move_.', text: 'A very bold move.' },
-  { name: 'links keep their text, not the URL', md: 'See [the report](https://example.org/r) now.', text: 'See the report now.' },
-  { name: 'headings and paragraphs join with one space', md: '# Title\n\nFirst para.\n\n## Sub\n\nSecond.', text: 'Title First para. Sub Second.' },
+  {
+    name: 'emphasis and strong keep their text',
+    md: 'A *very* **bold** _move_.',
+    text: 'A very bold move.',
+  },
+  {
+    name: 'links keep their text, not the URL',
+    md: 'See [the report](https://example.org/r) now.',
+    text: 'See the report now.',
+  },
+  {
+    name: 'headings and paragraphs join with one space',
+    md: '# Title\n\nFirst para.\n\n## Sub\n\nSecond.',
+    text: 'Title First para. Sub Second.',
+  },
   { name: 'list items are separate words', md: '- one\n- two\n\n1. three', text: 'one two three' },
-  { name: 'line breaks inside a paragraph become spaces', md: 'line one\nline two', text: 'line one line two' },
-  { name: 'images, code blocks and raw HTML are left out', md: 'Text ![alt](x.png)\n\n```js\nlet x;\n```\n\n<div>raw</div>\n\nEnd', text: 'Text End' },
+  {
+    name: 'line breaks inside a paragraph become spaces',
+    md: 'line one\nline two',
+    text: 'line one line two',
+  },
+  {
+    name: 'images, code blocks and raw HTML are left out',
+    md: 'Text ![alt](x.png)\n\n```js\nlet x;\n```\n\n<div>raw</div>\n\nEnd',
+    text: 'Text End',
+  },
   { name: 'inline code keeps its text', md: 'Run `npm test` now', text: 'Run npm test now' },
-  { name: 'quotes and dashes stay as written', md: 'He said “no” — twice -- and \'maybe\'.', text: 'He said “no” — twice -- and \'maybe\'.' },
-  { name: 'blockquotes keep their text', md: '> quoted words\n\nafter', text: 'quoted words after' },
+  {
+    name: 'quotes and dashes stay as written',
+    md: "He said “no” — twice -- and 'maybe'.",
+    text: "He said “no” — twice -- and 'maybe'.",
+  },
+  {
+    name: 'blockquotes keep their text',
+    md: '> quoted words\n\nafter',
+    text: 'quoted words after',
+  },
   { name: 'tables keep cell text', md: '| a | b |\n|---|---|\n| c | d |', text: 'a b c d' },
   { name: 'HTML entities are decoded', md: 'Fish &amp; chips', text: 'Fish & chips' },
 ])('toPlainText(md): $name', ({ md, text }) => {
@@ -20,9 +48,21 @@ describe.each([
 });
 
 describe.each([
-  { name: 'imports and exports are dropped', mdx: "import X from './x';\nexport const n = 5;\n\nHello world", text: 'Hello world' },
-  { name: 'expressions are dropped', mdx: 'There are {n} currencies.', text: 'There are currencies.' },
-  { name: 'JSX children keep their text', mdx: '<Callout title="Hi">\n  Inside **text**\n</Callout>\n\nAfter', text: 'Inside text After' },
+  {
+    name: 'imports and exports are dropped',
+    mdx: "import X from './x';\nexport const n = 5;\n\nHello world",
+    text: 'Hello world',
+  },
+  {
+    name: 'expressions are dropped',
+    mdx: 'There are {n} currencies.',
+    text: 'There are currencies.',
+  },
+  {
+    name: 'JSX children keep their text',
+    mdx: '<Callout title="Hi">\n  Inside **text**\n</Callout>\n\nAfter',
+    text: 'Inside text After',
+  },
 ])('toPlainText(mdx): $name', ({ mdx, text }) => {
   it('gives the expected text', () => expect(toPlainText(mdx, 'mdx')).toBe(text));
 });
@@ -41,7 +81,8 @@ describe.each([
   { words: 501, expected: `${lorem(500)}...` },
   { words: 2000, expected: `${lorem(500)}...` },
 ])('excerpt of $words words', ({ words: n, expected }) => {
-  it('keeps at most 500 words and adds ... only when cut', () => expect(excerpt(lorem(n), 500)).toBe(expected));
+  it('keeps at most 500 words and adds ... only when cut', () =>
+    expect(excerpt(lorem(n), 500)).toBe(expected));
 });
 
 describe.each([

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeDirection, formatChange, formatRate, ratesAreStale, tickerItems } from '../../src/lib/ticker.ts';
+import {
+  changeDirection,
+  formatChange,
+  formatRate,
+  ratesAreStale,
+  tickerItems,
+} from '../../src/lib/ticker.ts';
 
 describe.each([
   { value: 0.01144, shown: '0.01144' },
@@ -16,7 +22,8 @@ describe.each([
 });
 
 describe('formatRate on tiny values', () => {
-  it('never rounds a sum-sized rate down to 0.00008', () => expect(formatRate(0.0000787)).not.toBe('0.00008'));
+  it('never rounds a sum-sized rate down to 0.00008', () =>
+    expect(formatRate(0.0000787)).not.toBe('0.00008'));
 });
 
 describe.each([
@@ -49,7 +56,11 @@ describe('tickerItems', () => {
         { code: 'UZS', value: 0.0000787, change: 0.3 },
       ],
     });
-    expect(items.map((item) => item.text)).toEqual(['KGS/USD = 0.01144 0%', 'TJS/USD = 0.10626 -0.19%', 'UZS/USD = 0.0000787 +0.3%']);
+    expect(items.map((item) => item.text)).toEqual([
+      'KGS/USD = 0.01144 0%',
+      'TJS/USD = 0.10626 -0.19%',
+      'UZS/USD = 0.0000787 +0.3%',
+    ]);
     expect(items.map((item) => item.direction)).toEqual(['flat', 'down', 'up']);
   });
 });

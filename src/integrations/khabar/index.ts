@@ -1,7 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_DIR, NOW, SEARCH_SHARD_SIZE, TIMINGS_FILE, WORKING_DIR } from '../../data/build-context.ts';
+import {
+  CONTENT_DIR,
+  NOW,
+  SEARCH_SHARD_SIZE,
+  TIMINGS_FILE,
+  WORKING_DIR,
+} from '../../data/build-context.ts';
 import { SITE } from '../../site.config.ts';
 import { printProblems, validateInWorker, type ValidationSummary } from '../../validation/run.ts';
 import { contentCheck } from '../content-check.ts';
@@ -75,7 +81,9 @@ export function khabar(): AstroIntegration {
           clearRenderPending(cacheDir);
           // The problems are the whole message: a thrown error would add Astro's report of an
           // unhandled error in this hook, and a stack, to what an author reads.
-          process.stderr.write(`\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and the published site is unchanged.\n`);
+          process.stderr.write(
+            `\n${errors} problem${errors === 1 ? '' : 's'} in the content; nothing was built and the published site is unchanged.\n`,
+          );
           process.exit(1);
         }
       },
@@ -90,7 +98,10 @@ export function khabar(): AstroIntegration {
           pages.map(({ pathname }) => pathname),
           SITE.url,
         );
-        const search = await indexSite(outDir, { language: SITE.lang, shardSize: SEARCH_SHARD_SIZE });
+        const search = await indexSite(outDir, {
+          language: SITE.lang,
+          shardSize: SEARCH_SHARD_SIZE,
+        });
         await writeRedirects(outDir, summary?.redirects ?? []);
         if (!TIMINGS_FILE) return;
         const timings: BuildTimings = {

@@ -14,12 +14,19 @@ const pageFile = outputFileOf;
  * @throws naming the redirect when its page would replace a file the build wrote; content checks
  * rule that out for pages they know of, and this keeps any other file from being overwritten.
  */
-export async function writeRedirects(outDir: string, redirects: readonly Redirect[]): Promise<void> {
+export async function writeRedirects(
+  outDir: string,
+  redirects: readonly Redirect[],
+): Promise<void> {
   // Every path is placed before anything is written, so a refused one leaves the output untouched.
   for (const { from } of redirects) pageFile(outDir, from);
   const clashes = redirects.filter(({ from }) => existsSync(pageFile(outDir, from)));
   if (clashes.length > 0) {
-    throw new Error(clashes.map(({ from }) => `redirect from ${from} would replace a file the build wrote`).join('\n'));
+    throw new Error(
+      clashes
+        .map(({ from }) => `redirect from ${from} would replace a file the build wrote`)
+        .join('\n'),
+    );
   }
   for (const redirect of redirects) {
     const file = pageFile(outDir, redirect.from);

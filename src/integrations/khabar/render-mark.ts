@@ -11,7 +11,8 @@ import { join } from 'node:path';
 const MARK_FILE = 'khabar-render-pending.json';
 
 /** What a previous build left in the cache folder. */
-export type PreviousRender = { state: 'clean' } | { state: 'interrupted' } | { state: 'running'; pid: number };
+export type PreviousRender =
+  { state: 'clean' } | { state: 'interrupted' } | { state: 'running'; pid: number };
 
 function isAlive(pid: number): boolean {
   try {
@@ -28,9 +29,13 @@ export function previousRender(cacheDir: string): PreviousRender {
   try {
     pid = (JSON.parse(readFileSync(join(cacheDir, MARK_FILE), 'utf8')) as { pid: number }).pid;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { state: 'clean' } : { state: 'interrupted' };
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { state: 'clean' }
+      : { state: 'interrupted' };
   }
-  return pid !== process.pid && Number.isInteger(pid) && isAlive(pid) ? { state: 'running', pid } : { state: 'interrupted' };
+  return pid !== process.pid && Number.isInteger(pid) && isAlive(pid)
+    ? { state: 'running', pid }
+    : { state: 'interrupted' };
 }
 
 /** Marks `cacheDir` as being rendered into by this process. */

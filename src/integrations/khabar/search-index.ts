@@ -1,7 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchShardPath, SEARCH_SHARDS_FILE, shardsOf, type SearchShards } from '../../lib/search.ts';
+import {
+  searchShardPath,
+  SEARCH_SHARDS_FILE,
+  shardsOf,
+  type SearchShards,
+} from '../../lib/search.ts';
 import { apiArticleListSchema } from '../../schemas/api.ts';
 
 /** What indexing a built site for search did. */
@@ -28,8 +33,10 @@ function sitePath(url: string): string {
  */
 async function articlePagesNewestFirst(siteDir: string): Promise<string[]> {
   const pages: string[] = [];
-  for (let file: string | null = 'api/articles.json'; file !== null; ) {
-    const list = apiArticleListSchema.parse(JSON.parse(await readFile(join(siteDir, file), 'utf8')));
+  for (let file: string | null = 'api/articles.json'; file !== null;) {
+    const list = apiArticleListSchema.parse(
+      JSON.parse(await readFile(join(siteDir, file), 'utf8')),
+    );
     for (const article of list.articles) pages.push(join(sitePath(article.url), 'index.html'));
     file = list.next === null ? null : sitePath(list.next);
   }
@@ -37,13 +44,20 @@ async function articlePagesNewestFirst(siteDir: string): Promise<string[]> {
 }
 
 /** Indexes `files` (paths inside `siteDir`) into one Pagefind bundle at `outputPath`. */
-async function indexShard(siteDir: string, files: readonly string[], language: string, outputPath: string): Promise<number> {
+async function indexShard(
+  siteDir: string,
+  files: readonly string[],
+  language: string,
+  outputPath: string,
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(errors.join('; '));
   let pages = 0;
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     const batch = files.slice(i, i + READ_AHEAD);
-    const contents = await Promise.all(batch.map((sourcePath) => readFile(join(siteDir, sourcePath), 'utf8')));
+    const contents = await Promise.all(
+      batch.map((sourcePath) => readFile(join(siteDir, sourcePath), 'utf8')),
+    );
     // One at a time, in order: pages that reach the index in a varying order give the bundle's
     // files (named by content hash) different names between builds of the same site.
     for (const [j, sourcePath] of batch.entries()) {
@@ -68,14 +82,22 @@ async function indexShard(siteDir: string, files: readonly string[], language: s
  * words are matched as written, without that language's stemming.
  * @throws when Pagefind reports an error; the caller keeps the previous site.
  */
-export async function indexSite(siteDir: string, options: { language: string; shardSize: number }): Promise<SearchIndexReport> {
+export async function indexSite(
+  siteDir: string,
+  options: { language: string; shardSize: number },
+): Promise<SearchIndexReport> {
   const started = performance.now();
   // Pagefind's Node API never answers once its process has died (the kernel kills it when memory
   // runs out); Node would then exit with code 13 mid-`await`, leaving the staging folder behind.
   // An event loop with nothing left to do means exactly that, so it fails the step instead.
   let stalled: (() => void) | undefined;
   const died = new Promise<never>((_, reject) => {
-    stalled = () => reject(new Error("Pagefind's process ended without finishing the index (killed for lack of memory?)"));
+    stalled = () =>
+      reject(
+        new Error(
+          "Pagefind's process ended without finishing the index (killed for lack of memory?)",
+        ),
+      );
     process.once('beforeExit', stalled);
   });
   const run = async (): Promise<SearchIndexReport> => {
@@ -83,7 +105,12 @@ export async function indexSite(siteDir: string, options: { language: string; sh
     const manifest: SearchShards = { shards: shards.map((_, i) => searchShardPath(i + 1)) };
     let pages = 0;
     for (const [i, files] of shards.entries()) {
-      pages += await indexShard(siteDir, files, options.language, join(siteDir, manifest.shards[i]!));
+      pages += await indexShard(
+        siteDir,
+        files,
+        options.language,
+        join(siteDir, manifest.shards[i]!),
+      );
     }
     await pagefind.close();
     await mkdir(join(siteDir, 'pagefind'), { recursive: true });

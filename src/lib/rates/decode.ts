@@ -35,7 +35,9 @@ export function decodeXml(payload: Payload, source: string): string {
     throw new RatesError(`${source}: unsupported encoding "${encoding}"`);
   }
   if (decoder.encoding !== 'utf-8' && isUtf8WithMultibyte(payload.bytes)) {
-    throw new RatesError(`${source}: payload declares ${encoding} but its bytes are UTF-8 (wrong encoding)`);
+    throw new RatesError(
+      `${source}: payload declares ${encoding} but its bytes are UTF-8 (wrong encoding)`,
+    );
   }
   try {
     return decoder.decode(payload.bytes);
@@ -44,7 +46,12 @@ export function decodeXml(payload: Payload, source: string): string {
   }
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 /** Parses well-formed XML. @throws RatesError naming the line for malformed or truncated XML. */
 export function parseXml(text: string, source: string): Record<string, unknown> {

@@ -42,18 +42,26 @@ export function redirectTarget(configured: URL, current: URL, location: string |
     throw new RatesError(`redirect to an invalid address "${location}"`);
   }
   if (current.protocol === 'https:' && next.protocol !== 'https:') {
-    throw new RatesError(`refused redirect from https to ${next.protocol.slice(0, -1)} (a downgrade): ${next.href}`);
+    throw new RatesError(
+      `refused redirect from https to ${next.protocol.slice(0, -1)} (a downgrade): ${next.href}`,
+    );
   }
   if (next.protocol !== 'https:' && next.protocol !== configured.protocol) {
-    throw new RatesError(`refused redirect to the ${next.protocol.slice(0, -1)} scheme: ${next.href}`);
+    throw new RatesError(
+      `refused redirect to the ${next.protocol.slice(0, -1)} scheme: ${next.href}`,
+    );
   }
-  if (next.host !== configured.host) throw new RatesError(`refused redirect to another host (${next.host}): ${next.href}`);
+  if (next.host !== configured.host)
+    throw new RatesError(`refused redirect to another host (${next.host}): ${next.href}`);
   return next;
 }
 
 /** The body, read chunk by chunk and abandoned as soon as it passes `maxBytes`. */
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new RatesError(`response is larger than the limit of ${formatBytes(maxBytes)} (maxResponseBytes)`);
+  const tooLarge = () =>
+    new RatesError(
+      `response is larger than the limit of ${formatBytes(maxBytes)} (maxResponseBytes)`,
+    );
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
@@ -107,10 +115,15 @@ async function attempt(configured: URL, timeoutMs: number, maxBytes: number): Pr
       throw new RatesError(message);
     }
     try {
-      return { bytes: await readCapped(response, maxBytes), contentType: response.headers.get('content-type') ?? undefined };
+      return {
+        bytes: await readCapped(response, maxBytes),
+        contentType: response.headers.get('content-type') ?? undefined,
+      };
     } catch (error) {
       if (error instanceof RatesError) throw error;
-      throw new Retryable(isTimeout(error) ? timedOut : `connection broke off: ${(error as Error).message}`);
+      throw new Retryable(
+        isTimeout(error) ? timedOut : `connection broke off: ${(error as Error).message}`,
+      );
     }
   }
 }
@@ -128,7 +141,8 @@ export async function fetchPayload(url: string, policy: FetchPolicy): Promise<Pa
   } catch {
     throw new RatesError(`"${url}" is not a valid address`);
   }
-  if (configured.protocol !== 'https:' && configured.protocol !== 'http:') throw new RatesError(`${url}: expected an http or https address`);
+  if (configured.protocol !== 'https:' && configured.protocol !== 'http:')
+    throw new RatesError(`${url}: expected an http or https address`);
   let backoff = policy.backoffMs ?? 500;
   let last = 'no attempt made before the time limit';
   let tries = 0;
@@ -139,12 +153,17 @@ export async function fetchPayload(url: string, policy: FetchPolicy): Promise<Pa
     try {
       return await attempt(configured, Math.min(policy.timeoutMs, left), policy.maxBytes);
     } catch (error) {
-      if (!(error instanceof Retryable)) throw new RatesError(`${url}: ${(error as Error).message}`);
+      if (!(error instanceof Retryable))
+        throw new RatesError(`${url}: ${(error as Error).message}`);
       last = error.message;
     }
-    if (tries <= policy.retries && policy.deadline - Date.now() > backoff) await new Promise((resolve) => setTimeout(resolve, backoff));
+    if (tries <= policy.retries && policy.deadline - Date.now() > backoff)
+      await new Promise((resolve) => setTimeout(resolve, backoff));
     backoff *= 2;
   }
-  const attempts = tries === 0 ? '' : `; gave up after ${tries} attempt${tries === 1 ? '' : 's'}${tries <= policy.retries ? ', out of time' : ''}`;
+  const attempts =
+    tries === 0
+      ? ''
+      : `; gave up after ${tries} attempt${tries === 1 ? '' : 's'}${tries <= policy.retries ? ', out of time' : ''}`;
   throw new RatesError(`${url}: ${last}${attempts}`);
 }

@@ -37,7 +37,10 @@ export function checkNotAhead(publication: Publication, today: string, timeZone:
  * not yet tried gets an equal share of the time left before `config.deadlineMs` runs out.
  * Returns each tried provider's publication, or the error that stopped it.
  */
-export async function gatherPublications(config: RatesConfig, options: GatherOptions): Promise<Map<ProviderId, Publication | Error>> {
+export async function gatherPublications(
+  config: RatesConfig,
+  options: GatherOptions,
+): Promise<Map<ProviderId, Publication | Error>> {
   const order = [...new Set(config.currencies.flatMap((currency) => currency.providers))];
   const deadline = Date.now() + config.deadlineMs;
   const publications = new Map<ProviderId, Publication | Error>();

@@ -16,13 +16,18 @@ function failureLine(id: string, error: Error): string {
  * line each, after the missing currencies (left out when every provider failed, since the
  * failures then say it all).
  */
-export function combinePublications(config: RatesConfig, publications: ReadonlyMap<string, Publication | Error>): Observation {
+export function combinePublications(
+  config: RatesConfig,
+  publications: ReadonlyMap<string, Publication | Error>,
+): Observation {
   const values: Record<string, number> = {};
   const sources: Record<string, string> = {};
   const dates = new Set<string>();
   const missing: string[] = [];
   for (const { code, providers } of config.currencies) {
-    const found = providers.map((id) => publications.get(id)).find((p): p is Publication => !!p && !(p instanceof Error) && code in p.values);
+    const found = providers
+      .map((id) => publications.get(id))
+      .find((p): p is Publication => !!p && !(p instanceof Error) && code in p.values);
     if (!found) {
       const why = providers.map((id) => {
         const p = publications.get(id);
@@ -36,10 +41,16 @@ export function combinePublications(config: RatesConfig, publications: ReadonlyM
     dates.add(found.date);
   }
   if (missing.length > 0) {
-    const failures = [...publications].filter((entry): entry is [string, Error] => entry[1] instanceof Error);
+    const failures = [...publications].filter(
+      (entry): entry is [string, Error] => entry[1] instanceof Error,
+    );
     const lines = failures.map(([id, error]) => failureLine(id, error));
     const anyPublished = failures.length < publications.size;
-    throw new RatesError(anyPublished ? [`missing currency: ${missing.join(', ')}`, ...lines].join('\n') : `every provider failed:\n${lines.join('\n')}`);
+    throw new RatesError(
+      anyPublished
+        ? [`missing currency: ${missing.join(', ')}`, ...lines].join('\n')
+        : `every provider failed:\n${lines.join('\n')}`,
+    );
   }
   return { date: [...dates].sort().at(-1)!, values, sources };
 }
@@ -68,20 +79,39 @@ export function recordObservation(
   config: RatesConfig,
   storedAsOf?: string,
 ): { history: RatesHistory; rates: Rates } {
-  const bad = Object.entries(observation.values).filter(([, value]) => !Number.isFinite(value) || value <= 0);
-  if (bad.length > 0) throw new RatesError(`invalid value: ${bad.map(([code, value]) => `${code} = ${value}`).join(', ')}`);
-  const newest = [history.observations.at(-1)?.date, storedAsOf].filter((d): d is string => !!d).sort().at(-1);
+  const bad = Object.entries(observation.values).filter(
+    ([, value]) => !Number.isFinite(value) || value <= 0,
+  );
+  if (bad.length > 0)
+    throw new RatesError(
+      `invalid value: ${bad.map(([code, value]) => `${code} = ${value}`).join(', ')}`,
+    );
+  const newest = [history.observations.at(-1)?.date, storedAsOf]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   if (newest && observation.date < newest) {
-    throw new RatesError(`publication date ${observation.date} is older than ${newest}, which is already stored`);
+    throw new RatesError(
+      `publication date ${observation.date} is older than ${newest}, which is already stored`,
+    );
   }
   const earlier = history.observations.filter((o) => o.date < observation.date);
   const previous = earlier.at(-1);
   const jumps = config.currencies
     .map(({ code }) => ({ code, before: previous?.values[code], after: observation.values[code]! }))
-    .filter(({ before, after }) => before !== undefined && Math.abs(percentChange(before, after)) > config.maxDailyChangePercent);
+    .filter(
+      ({ before, after }) =>
+        before !== undefined &&
+        Math.abs(percentChange(before, after)) > config.maxDailyChangePercent,
+    );
   if (jumps.length > 0) {
-    const list = jumps.map(({ code, before, after }) => `${code} ${before} → ${after} (${percentChange(before!, after).toFixed(1)}%)`);
-    throw new RatesError(`implausible day-on-day change beyond ${config.maxDailyChangePercent}%: ${list.join(', ')}`);
+    const list = jumps.map(
+      ({ code, before, after }) =>
+        `${code} ${before} → ${after} (${percentChange(before!, after).toFixed(1)}%)`,
+    );
+    throw new RatesError(
+      `implausible day-on-day change beyond ${config.maxDailyChangePercent}%: ${list.join(', ')}`,
+    );
   }
   const later = history.observations.filter((o) => o.date > observation.date);
   const rates: Rates = {
@@ -90,9 +120,13 @@ export function recordObservation(
     rates: config.currencies.map(({ code }) => {
       const value = observation.values[code]!;
       const before = previous?.values[code];
-      const change = before === undefined ? 0 : Math.round(percentChange(before, value) * 100) / 100;
+      const change =
+        before === undefined ? 0 : Math.round(percentChange(before, value) * 100) / 100;
       return { code, value: significant(value, 6), change: Object.is(change, -0) ? 0 : change };
     }),
   };
-  return { history: { base: history.base, observations: [...earlier, observation, ...later] }, rates };
+  return {
+    history: { base: history.base, observations: [...earlier, observation, ...later] },
+    rates,
+  };
 }

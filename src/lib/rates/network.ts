@@ -41,8 +41,10 @@ function codedCause(error: unknown): { code: string; message: string } | undefin
 export function describeNetworkError(error: unknown, url: URL): string {
   const cause = codedCause(error);
   const host = url.host;
-  if (!cause) return `network failure: could not connect to ${host} (${(error as Error | undefined)?.message ?? String(error)})`;
-  if (DNS_CODES.has(cause.code)) return `network failure: could not resolve ${url.hostname} (${cause.code}; network unreachable or no such host)`;
+  if (!cause)
+    return `network failure: could not connect to ${host} (${(error as Error | undefined)?.message ?? String(error)})`;
+  if (DNS_CODES.has(cause.code))
+    return `network failure: could not resolve ${url.hostname} (${cause.code}; network unreachable or no such host)`;
   const reason = CONNECT_REASONS[cause.code];
   if (reason) return `network failure: could not connect to ${host} (${reason})`;
   if (/CERT|TLS|SSL/.test(cause.code)) return `TLS failure with ${host}: ${cause.message}`;

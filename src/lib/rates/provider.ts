@@ -62,8 +62,10 @@ export function withQuery(url: string, key: string, value: string): string {
 /** A positive, finite decimal written with `.` or `,`. @throws RatesError otherwise. */
 export function parseDecimal(text: string | undefined, what: string): number {
   const cleaned = (text ?? '').trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) throw new RatesError(`${what}: expected a positive decimal number, got "${text ?? ''}"`);
+  if (!/^\d+(\.\d+)?$/.test(cleaned))
+    throw new RatesError(`${what}: expected a positive decimal number, got "${text ?? ''}"`);
   const value = Number(cleaned);
-  if (!Number.isFinite(value) || value <= 0) throw new RatesError(`${what}: expected a positive number, got "${text}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RatesError(`${what}: expected a positive number, got "${text}"`);
   return value;
 }

@@ -9,15 +9,24 @@ import { SITE } from '../../site.config.ts';
 
 export const GET: APIRoute = () => {
   const index = getTagIndex();
-  const schema = z.toJSONSchema(articleFrontmatterObject, { io: 'input', unrepresentable: 'any' }) as unknown as JsonSchemaObject;
+  const schema = z.toJSONSchema(articleFrontmatterObject, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as unknown as JsonSchemaObject;
   const config = cmsConfig(schema, {
     ...SITE.cms,
     localPort: CMS_LOCAL_PORT,
     siteUrl: SITE.url,
     contentFolder: 'content',
-    tags: { strict: index.strict, names: [...index.registered.values()].map(({ canonical }) => canonical) },
+    tags: {
+      strict: index.strict,
+      names: [...index.registered.values()].map(({ canonical }) => canonical),
+    },
   });
-  return new Response(`# Generated from the article schema (src/schemas/article.ts); do not edit.\n${stringify(config)}`, {
-    headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
-  });
+  return new Response(
+    `# Generated from the article schema (src/schemas/article.ts); do not edit.\n${stringify(config)}`,
+    {
+      headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
+    },
+  );
 };

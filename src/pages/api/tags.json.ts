@@ -6,6 +6,9 @@ import { SITE } from '../../site.config.ts';
 
 export const GET: APIRoute = async () => {
   const { byTag } = await getCatalog();
-  const body: ApiTagList = { total: byTag.length, tags: byTag.map((group) => apiTag(group, SITE.url)) };
+  const body: ApiTagList = {
+    total: byTag.length,
+    tags: byTag.map((group) => apiTag(group, SITE.url)),
+  };
   return jsonResponse(body);
 };

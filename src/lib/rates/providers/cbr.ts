@@ -1,5 +1,12 @@
 import { asList, decodeXml, parseXml } from '../decode.ts';
-import { dayFromDotted, dayParts, parseDecimal, RatesError, withQuery, type RatesProvider } from '../provider.ts';
+import {
+  dayFromDotted,
+  dayParts,
+  parseDecimal,
+  RatesError,
+  withQuery,
+  type RatesProvider,
+} from '../provider.ts';
 
 interface Valute {
   CharCode?: string;
@@ -33,16 +40,21 @@ export const cbr: RatesProvider = {
     for (const valute of asList(root.Valute)) {
       const code = valute.CharCode?.trim();
       if (!code) throw new RatesError(`${source}: a <Valute> has no <CharCode>`);
-      if (seen.has(code)) throw new RatesError(`${source}: ${code} appears more than once in one publication`);
+      if (seen.has(code))
+        throw new RatesError(`${source}: ${code} appears more than once in one publication`);
       seen.add(code);
       roublesPerUnit[code] =
         valute.VunitRate !== undefined
           ? parseDecimal(valute.VunitRate, `${source}: ${code} VunitRate`)
-          : parseDecimal(valute.Value, `${source}: ${code} Value`) / parseDecimal(valute.Nominal, `${source}: ${code} Nominal`);
+          : parseDecimal(valute.Value, `${source}: ${code} Value`) /
+            parseDecimal(valute.Nominal, `${source}: ${code} Nominal`);
     }
     const basePerUnit = roublesPerUnit[base];
-    if (basePerUnit === undefined) throw new RatesError(`${source}: the base currency ${base} is missing`);
-    const values = Object.fromEntries(Object.entries(roublesPerUnit).map(([code, rub]) => [code, rub / basePerUnit]));
+    if (basePerUnit === undefined)
+      throw new RatesError(`${source}: the base currency ${base} is missing`);
+    const values = Object.fromEntries(
+      Object.entries(roublesPerUnit).map(([code, rub]) => [code, rub / basePerUnit]),
+    );
     return { provider: 'cbr', date, values };
   },
 };

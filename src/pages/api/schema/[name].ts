@@ -9,5 +9,8 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ params }) => {
   const name = params.name as keyof typeof API_SCHEMAS;
-  return jsonResponse({ $id: absolute(SITE.url, `/api/schema/${name}`), ...z.toJSONSchema(API_SCHEMAS[name], { io: 'output' }) });
+  return jsonResponse({
+    $id: absolute(SITE.url, `/api/schema/${name}`),
+    ...z.toJSONSchema(API_SCHEMAS[name], { io: 'output' }),
+  });
 };

@@ -8,11 +8,18 @@ import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const [{ byTag }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
-  return byTag.map((group) => ({ params: { slug: group.tag.slug }, props: { group }, cacheKey: keys.listing({ items: group.articles }, group.tag) }));
+  return byTag.map((group) => ({
+    params: { slug: group.tag.slug },
+    props: { group },
+    cacheKey: keys.listing({ items: group.articles }, group.tag),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) => {
   const { tags } = await getCatalog();
-  const body: ApiTagDetail = { ...apiTag(group, SITE.url), articles: group.articles.map((a) => apiArticleSummary(a, tags, SITE.url)) };
+  const body: ApiTagDetail = {
+    ...apiTag(group, SITE.url),
+    articles: group.articles.map((a) => apiArticleSummary(a, tags, SITE.url)),
+  };
   return jsonResponse(body);
 };

@@ -9,7 +9,11 @@ export const getStaticPaths = (async () => {
   const [{ articles, tags }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
   return apiArticleListPages(articles, tags, SITE.url, SITE.apiPerPage)
     .slice(1)
-    .map((list) => ({ params: { page: String(list.page) }, props: { list }, cacheKey: keys.listing({ ...list, items: list.articles }) }));
+    .map((list) => ({
+      params: { page: String(list.page) },
+      props: { list },
+      cacheKey: keys.listing({ ...list, items: list.articles }),
+    }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ list: ApiArticleList }> = ({ props }) => jsonResponse(props.list);
