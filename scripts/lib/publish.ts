@@ -8,6 +8,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { isAlive } from '../../src/integrations/khabar/render-mark.ts';
 import { removeInBackground } from './retired-output.ts';
 
 /**
@@ -62,15 +63,6 @@ export function publish(out: string, version: string): void {
         ? `${out} is a mount point, which a build cannot replace: point --out at a folder inside it (say ${join(out, 'site')}) and serve that`
         : `could not publish to ${out}: ${(error as Error).message}`,
     );
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -14,7 +14,8 @@ const MARK_FILE = 'khabar-render-pending.json';
 export type PreviousRender =
   { state: 'clean' } | { state: 'interrupted' } | { state: 'running'; pid: number };
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (on this machine). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
