@@ -107,7 +107,8 @@ export function resultWindow(
 
 /**
  * The search index is written in shards of at most a fixed number of articles, newest first, each
- * a Pagefind bundle of its own: one indexer holding 100,000 articles runs out of memory. The first
+ * a Pagefind bundle of its own: one indexer holding a large archive runs out of memory
+ * (docs/performance.md). The first
  * shard is Pagefind's usual `/pagefind/`; this file lists them all.
  */
 export const SEARCH_SHARDS_FILE = '/pagefind/shards.json';

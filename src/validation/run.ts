@@ -16,7 +16,7 @@ export interface ValidationSummary {
 
 /**
  * `validateContent` in a worker thread, for the build: it runs on the second core while Astro
- * starts and syncs the content, and the memory it parsed 20,000 articles into goes back to the
+ * starts and syncs the content, and the memory it parsed every article into goes back to the
  * system with the worker instead of staying in the build's heap.
  */
 export function validateInWorker(
