@@ -4,6 +4,7 @@ import {
   groupByMonth,
   groupByTag,
   isPublished,
+  lastRevision,
   newestFirst,
   type ArticleSummary,
   type TagGroup,
@@ -35,6 +36,7 @@ export interface Catalog {
 
 function summarise(entry: ArticleEntry): ArticleSummary {
   const { title, date, updated, author, summary, tags, derived } = entry.data;
+  const revised = lastRevision(entry.data);
   const index = getTagIndex();
   const excerpt = derived
     ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) })
@@ -44,6 +46,7 @@ function summarise(entry: ArticleEntry): ArticleSummary {
     title,
     date,
     updated,
+    ...(revised ? { revised } : {}),
     author,
     summary,
     tags: tags.map((tag) => canonicalTag(tag, index)),

@@ -25,7 +25,7 @@ export function apiArticleSummary(
     api: absolute(origin, `/api/articles/${article.slug}.json`),
     title: article.title,
     date: article.date.toISOString(),
-    updated: article.updated?.toISOString(),
+    updated: (article.revised ?? article.updated)?.toISOString(),
     tags: articleTags(article, tags).map(({ name, slug }) => ({ name, slug })),
     author: article.author,
     summary: article.summary,

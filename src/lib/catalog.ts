@@ -8,11 +8,21 @@ export interface ArticleSummary {
   title: string;
   date: Date;
   updated?: Date;
+  /** The latest of `updated` and the corrections' dates: what listings mark as "Updated". */
+  revised?: Date;
   author?: string;
   summary?: string;
   /** Tags as the author wrote them, aliases replaced by their registered names. */
   tags: string[];
   excerpt: string;
+}
+
+/** When an article was last revised: the latest of `updated` and its corrections, if any. */
+export function lastRevision(article: { updated?: Date; corrections?: ReadonlyArray<{ date: Date }> }): Date | undefined {
+  const dates = [article.updated, ...(article.corrections ?? []).map(({ date }) => date)].filter(
+    (date): date is Date => date !== undefined,
+  );
+  return dates.length === 0 ? undefined : new Date(Math.max(...dates.map((date) => date.getTime())));
 }
 
 /** A tag with its published articles, newest first. */

@@ -26,7 +26,7 @@ export const apiArticleSummarySchema = z.object({
   title: z.string(),
   /** Publication time. */
   date: instant,
-  /** Last revision, when there was one. */
+  /** Last revision, when there was one: the later of `updated` and the corrections. */
   updated: instant.optional(),
   /** The article's tags, in the author's order. */
   tags: z.array(apiTagRefSchema),
@@ -70,6 +70,15 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   image: siteUrl.optional(),
   /** Text alternative of the lead image. */
   imageAlt: z.string().optional(),
+  /** Corrections to the story, oldest first; empty when there were none. */
+  corrections: z.array(
+    z.object({
+      /** When the correction was made. */
+      date: instant,
+      /** The correction as readers read it. */
+      text: z.string(),
+    }),
+  ),
 });
 
 /** A tag with its count and addresses. */

@@ -57,8 +57,23 @@ const frontmatterShape = {
   summary: text('a summary').optional(),
   /** A draft is never published, whatever its date. */
   draft: z.boolean({ error: 'expected true or false' }).default(false),
-  /** When the article was last revised. */
+  /** When the article was last revised: shown as "Updated <date>". */
   updated: contentDate.optional(),
+  /**
+   * Corrections to the published story, each shown on the article as a dated notice, in the API
+   * and as "Updated" in listings. Never dated before the article itself.
+   */
+  corrections: z
+    .array(
+      z.strictObject({
+        /** When the correction was made. */
+        date: contentDate,
+        /** What was wrong and what is right, as readers read it. */
+        text: text('the correction'),
+      }),
+      { error: 'expected a list of corrections, each with a date and a text' },
+    )
+    .optional(),
   /** Overrides the URL slug taken from the file name. */
   slug: z
     .string({ error: 'expected a slug' })
@@ -107,8 +122,29 @@ const imageAltRule = {
 const hasImageAlt = (value: { image?: unknown; imageAlt?: unknown }) =>
   value.image === undefined || value.imageAlt !== undefined;
 
+/** Each correction dated on or after the article: a correction is never silently dropped or misdated. */
+function checkCorrectionDates(
+  value: { date?: unknown; corrections?: Array<{ date?: unknown }> },
+  ctx: z.RefinementCtx,
+): void {
+  if (!(value.date instanceof Date)) return;
+  const published = value.date;
+  value.corrections?.forEach((correction, i) => {
+    if (correction.date instanceof Date && correction.date < published) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections', i, 'date'],
+        message: 'a correction is dated before the article itself; check the date',
+        input: correction.date,
+      });
+    }
+  });
+}
+
 /** An article's frontmatter, validated: the schema authors, the build and the API share. */
-export const articleFrontmatterSchema = articleFrontmatterObject.refine(hasImageAlt, imageAltRule);
+export const articleFrontmatterSchema = articleFrontmatterObject
+  .refine(hasImageAlt, imageAltRule)
+  .superRefine(checkCorrectionDates);
 
 /** Facts computed from the body once per article by the content loader. */
 export const derivedTextSchema = z.object({
@@ -137,7 +173,8 @@ export const articleEntrySchema = articleFrontmatterObject
     /** Set by the content loader; an author never writes it. */
     derived: derivedTextSchema.optional(),
   })
-  .refine(hasImageAlt, imageAltRule);
+  .refine(hasImageAlt, imageAltRule)
+  .superRefine(checkCorrectionDates);
 
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type ArticleFrontmatterInput = z.input<typeof articleFrontmatterSchema>;

@@ -255,3 +255,15 @@ describe('discovery and metadata', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('corrections in the API', () => {
+  it('are listed oldest first, and make the article updated', async () => {
+    const article = await json('api/articles/alpha-05.json');
+    expect(article.corrections).toEqual([
+      { date: '2025-11-30T19:00:00.000Z', text: 'A first correction.' },
+      { date: '2025-12-02T19:00:00.000Z', text: 'A second correction.' },
+    ]);
+    expect(article.updated).toBe('2025-12-02T19:00:00.000Z');
+    expect((await json('api/articles/alpha-04.json')).corrections).toEqual([]);
+  });
+});

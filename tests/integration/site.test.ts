@@ -201,3 +201,19 @@ describe('hostile frontmatter', () => {
     );
   });
 });
+
+describe('corrections', () => {
+  it('are shown on the article as dated notices, oldest first', async () => {
+    const notices = (await page(out, '/articles/alpha-05/')).querySelectorAll('.corrections li');
+    expect(notices.map(text)).toEqual([
+      'Correction, 1 December 2025: A first correction.',
+      'Correction, 3 December 2025: A second correction.',
+    ]);
+  });
+  it('mark the article as updated in listings, with the latest date', async () => {
+    const items = (await page(out, '/tags/alpha/2/')).querySelectorAll('.article-list li');
+    const item = items.find((li) => text(li.querySelector('h2')) === 'Alpha story number 5');
+    expect(text(item?.querySelector('.updated'))).toBe('Updated 3 December 2025');
+    expect(items.filter((li) => li.querySelector('.updated')).length).toBe(1);
+  });
+});

@@ -148,3 +148,32 @@ describe.each([
 ])('suggest($word)', ({ word, candidates, suggestion }) => {
   it(`is ${suggestion}`, () => expect(suggest(word, candidates)).toBe(suggestion));
 });
+
+describe('corrections', () => {
+  it('are read with their dates', () => {
+    const checked = checkArticle({
+      file: 'a.md',
+      source: article(
+        'title: T\ndate: 2026-01-01\ntags: [x]\ncorrections:\n  - date: 2026-01-02\n    text: Fixed a name.',
+      ),
+    });
+    expect(checked.problems).toEqual([]);
+    expect(checked.data?.corrections?.[0]?.text).toBe('Fixed a name.');
+  });
+  it.each([
+    [
+      'dated before the article',
+      'corrections:\n  - date: 2025-12-31\n    text: Too early.',
+      'a.md:6:11 corrections[0].date: a correction is dated before the article itself; check the date',
+    ],
+    [
+      'without a text',
+      'corrections:\n  - date: 2026-01-02',
+      'a.md:6:5 corrections[0].text: required: the correction',
+    ],
+  ])('are refused when %s', (_name, yaml, expected) => {
+    expect(lines('a.md', article(`title: T\ndate: 2026-01-01\ntags: [x]\n${yaml}`))).toEqual([
+      expected,
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ export const getStaticPaths = articleStaticPaths satisfies GetStaticPaths;
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
   const { bySlug, tags } = await getCatalog();
   const summary = bySlug.get(entry.id)!;
-  const { derived, image, imageAlt, lang } = entry.data;
+  const { derived, image, imageAlt, lang, corrections = [] } = entry.data;
   const stored = bodyOf(entry);
   const body: ApiArticle = {
     ...apiArticleSummary(summary, tags, SITE.url),
@@ -22,6 +22,9 @@ export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } 
     lang,
     image: image ? absolute(SITE.url, image) : undefined,
     imageAlt,
+    corrections: [...corrections]
+      .sort((a, b) => a.date.getTime() - b.date.getTime())
+      .map(({ date, text }) => ({ date: date.toISOString(), text })),
   };
   return jsonResponse(body);
 };
