@@ -18,11 +18,16 @@ export interface ArticleSummary {
 }
 
 /** When an article was last revised: the latest of `updated` and its corrections, if any. */
-export function lastRevision(article: { updated?: Date; corrections?: ReadonlyArray<{ date: Date }> }): Date | undefined {
+export function lastRevision(article: {
+  updated?: Date;
+  corrections?: ReadonlyArray<{ date: Date }>;
+}): Date | undefined {
   const dates = [article.updated, ...(article.corrections ?? []).map(({ date }) => date)].filter(
     (date): date is Date => date !== undefined,
   );
-  return dates.length === 0 ? undefined : new Date(Math.max(...dates.map((date) => date.getTime())));
+  return dates.length === 0
+    ? undefined
+    : new Date(Math.max(...dates.map((date) => date.getTime())));
 }
 
 /** A tag with its published articles, newest first. */
