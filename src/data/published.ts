@@ -35,7 +35,7 @@ export interface Catalog {
 }
 
 function summarise(entry: ArticleEntry): ArticleSummary {
-  const { title, date, updated, author, summary, tags, derived } = entry.data;
+  const { title, date, updated, author, summary, tags, derived, lang } = entry.data;
   const revised = lastRevision(entry.data);
   const index = getTagIndex();
   const excerpt = derived
@@ -49,6 +49,7 @@ function summarise(entry: ArticleEntry): ArticleSummary {
     ...(revised ? { revised } : {}),
     author,
     summary,
+    ...(lang ? { lang } : {}),
     tags: tags.map((tag) => canonicalTag(tag, index)),
     excerpt,
   };

@@ -12,6 +12,8 @@ export interface ArticleSummary {
   revised?: Date;
   author?: string;
   summary?: string;
+  /** The article's language when it is not the site's (BCP 47). */
+  lang?: string;
   /** Tags as the author wrote them, aliases replaced by their registered names. */
   tags: string[];
   excerpt: string;

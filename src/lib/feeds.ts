@@ -1,6 +1,7 @@
 import { articleTags, type ArticleSummary } from './catalog.ts';
 import { articlePath } from './routes.ts';
 import type { Tag } from './tags.ts';
+import { escapeXml } from './xml.ts';
 
 /** One RSS item, in the shape @astrojs/rss takes. */
 export interface FeedItem {
@@ -9,9 +10,17 @@ export interface FeedItem {
   pubDate: Date;
   description: string;
   categories: string[];
+  /** Raw XML after the item's own elements: the author as `dc:creator`. */
+  customData?: string;
 }
 
-/** The RSS item of an article: the summary, or the excerpt when there is none. */
+/** The namespaces every feed declares: Atom for its self link, Dublin Core for authors. */
+export const FEED_NAMESPACES = {
+  atom: 'http://www.w3.org/2005/Atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+};
+
+/** The RSS item of an article: the summary, or the excerpt when there is none; tags as categories. */
 export function feedItem(article: ArticleSummary, tags: ReadonlyMap<string, Tag>): FeedItem {
   return {
     title: article.title,
@@ -19,5 +28,28 @@ export function feedItem(article: ArticleSummary, tags: ReadonlyMap<string, Tag>
     pubDate: article.date,
     description: article.summary ?? article.excerpt,
     categories: articleTags(article, tags).map((tag) => tag.name),
+    ...(article.author
+      ? { customData: `<dc:creator>${escapeXml(article.author)}</dc:creator>` }
+      : {}),
   };
+}
+
+/**
+ * The channel elements @astrojs/rss does not write itself: the language, the feed's own address
+ * (`atom:link rel="self"`) and when it was built.
+ */
+export function channelData({
+  lang,
+  selfUrl,
+  now,
+}: {
+  lang: string;
+  selfUrl: string;
+  now: Date;
+}): string {
+  return (
+    `<language>${escapeXml(lang)}</language>` +
+    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>` +
+    `<lastBuildDate>${now.toUTCString()}</lastBuildDate>`
+  );
 }

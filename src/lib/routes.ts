@@ -32,6 +32,7 @@ export const FIXED_PATHS: readonly string[] = [
   '/tags/',
   '/rss.xml',
   '/robots.txt',
+  '/sitemap-news.xml',
   '/admin/',
 ];
 

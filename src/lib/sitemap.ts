@@ -1,3 +1,5 @@
+import { escapeXml, XML_DECLARATION } from './xml.ts';
+
 /** A file of the sitemap: its path under the site root and its XML. */
 export interface SitemapFile {
   path: string;
@@ -14,16 +16,6 @@ export const SITEMAP_INDEX_PATH = '/sitemap-index.xml';
 // 38,000 URLs took over a second.
 const byUrl = new Intl.Collator('en', { numeric: true }).compare;
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
-
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** Whether a page the build wrote (its path, `articles/x/`) belongs in the sitemap: not the 404 page, not the editor. */

@@ -1,8 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/published.ts';
-import { feedItem } from '../lib/feeds.ts';
+import { channelData, FEED_NAMESPACES, feedItem } from '../lib/feeds.ts';
 import { SITE } from '../site.config.ts';
+import { NOW } from '../data/build-context.ts';
 
 export const GET: APIRoute = async () => {
   const { articles, tags } = await getCatalog();
@@ -11,6 +12,11 @@ export const GET: APIRoute = async () => {
     description: SITE.description,
     site: SITE.url,
     items: articles.slice(0, SITE.feedItems).map((article) => feedItem(article, tags)),
-    customData: `<language>${SITE.lang}</language>`,
+    xmlns: FEED_NAMESPACES,
+    customData: channelData({
+      lang: SITE.lang,
+      selfUrl: new URL('/rss.xml', SITE.url).href,
+      now: NOW,
+    }),
   });
 };

@@ -133,6 +133,12 @@ describe('feeds', () => {
     const times = channel.item.map((item: { pubDate: string }) => Date.parse(item.pubDate));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(channel.item[0].link).toBe(`${SITE.url}/articles/almaty-new-year/`);
+    const source = await readFile(join(out, 'rss.xml'), 'utf8');
+    expect(source).toContain(
+      `<atom:link href="${SITE.url}/rss.xml" rel="self" type="application/rss+xml"/>`,
+    );
+    expect(source).toContain('<lastBuildDate>Thu, 12 Feb 2026 12:00:00 GMT</lastBuildDate>');
+    expect(source).toContain('<dc:creator>Fixture Desk</dc:creator>');
   });
 
   it('each tag has its own feed with its articles and categories', async () => {
@@ -193,9 +199,21 @@ describe('discovery and metadata', () => {
     );
   });
 
-  it('robots.txt points to the sitemap', async () => {
-    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toContain(
-      `Sitemap: ${SITE.url}/sitemap-index.xml`,
+  it('robots.txt points to the sitemap and the news sitemap', async () => {
+    const robots = await readFile(join(out, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${SITE.url}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${SITE.url}/sitemap-news.xml`);
+  });
+
+  it('the news sitemap lists the stories of the two days before the build', async () => {
+    const news = await readFile(join(out, 'sitemap-news.xml'), 'utf8');
+    const listed = [...news.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    const recent = (await json('api/articles.json')).articles
+      .filter((a: { date: string }) => Date.parse(a.date) > Date.parse('2026-02-10T12:00:00Z'))
+      .map((a: { url: string }) => a.url);
+    expect(listed).toEqual(recent);
+    expect(news).toMatch(
+      /^<\?xml[^>]+\?><urlset [^>]*xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"/,
     );
   });
 

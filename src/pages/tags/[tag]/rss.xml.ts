@@ -2,8 +2,10 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../data/published.ts';
 import type { TagGroup } from '../../../lib/catalog.ts';
-import { feedItem } from '../../../lib/feeds.ts';
+import { channelData, FEED_NAMESPACES, feedItem } from '../../../lib/feeds.ts';
+import { tagPath } from '../../../lib/routes.ts';
 import { SITE } from '../../../site.config.ts';
+import { NOW } from '../../../data/build-context.ts';
 
 export const getStaticPaths = (async () => {
   const { byTag } = await getCatalog();
@@ -17,6 +19,11 @@ export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) =
     description: `Articles tagged ${group.tag.name}.`,
     site: SITE.url,
     items: group.articles.slice(0, SITE.feedItems).map((article) => feedItem(article, tags)),
-    customData: `<language>${SITE.lang}</language>`,
+    xmlns: FEED_NAMESPACES,
+    customData: channelData({
+      lang: SITE.lang,
+      selfUrl: new URL(`${tagPath(group.tag.slug)}rss.xml`, SITE.url).href,
+      now: NOW,
+    }),
   });
 };
