@@ -18,7 +18,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeCorpus } from './lib/corpus.ts';
+import { writeCorpus, type GeneratedArticle } from './lib/corpus.ts';
+import { newestFirst, type ArticleSummary } from '../src/lib/catalog.ts';
+import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+import { relatedArticles } from '../src/lib/related.ts';
+import { articleFrontmatterSchema } from '../src/schemas/article.ts';
 import { listFiles, treeDigest } from './lib/files.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -207,6 +211,24 @@ const corpus = await writeCorpus(content, {
   newest: new Date(Date.UTC(2026, 10, 20)),
 });
 
+/** Seconds the related-stories computation takes over the whole corpus, as the build runs it once. */
+function timeRelated(generated: readonly GeneratedArticle[]): number {
+  const summaries: ArticleSummary[] = generated
+    .map(({ slug, source }) => {
+      const data = articleFrontmatterSchema.parse(splitFrontmatter(source).data);
+      return { slug, title: data.title, date: data.date, tags: data.tags, excerpt: '' };
+    })
+    .sort((a, b) => newestFirst(a, b));
+  const started = performance.now();
+  relatedArticles(summaries);
+  return (performance.now() - started) / 1000;
+}
+
+const relatedSeconds = timeRelated(corpus);
+process.stdout.write(
+  `Related stories of ${articles} articles computed in ${relatedSeconds.toFixed(2)} s\n`,
+);
+
 process.stdout.write('Clean build\n');
 const clean = await build(content, join(work, 'dist'), cache, work);
 
@@ -245,6 +267,8 @@ const report = {
   rebuildSpeedup: rebuild ? clean.buildSeconds / rebuild.buildSeconds : null,
   rebuildSpeedupWithSearchIndex: rebuild ? clean.wallSeconds / rebuild.wallSeconds : null,
   rebuildIdenticalToClean: identical,
+  /** The related-stories computation over the whole corpus, in seconds. */
+  relatedSeconds,
   differingFiles: differing.slice(0, 20),
 };
 
@@ -265,6 +289,8 @@ const table = [
           `rebuild output identical to a clean build: ${identical === null ? 'not checked' : identical ? 'yes' : `no (${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')})`}`,
       ]
     : []),
+  '',
+  `Related stories for every article: ${relatedSeconds.toFixed(2)} s.`,
 ].join('\n');
 
 const outDir = resolve(root, args['out-dir']);

@@ -23,7 +23,7 @@ let keys: Promise<CacheKeys> | undefined;
 
 /** This build's cache keys. */
 export function getCacheKeys(): Promise<CacheKeys> {
-  keys ??= getCatalog().then(({ entries, tags }) => {
+  keys ??= getCatalog().then(({ entries, tags, related }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
     const site = stableDigest(
@@ -33,9 +33,17 @@ export function getCacheKeys(): Promise<CacheKeys> {
     );
     const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
     return {
-      // No digest from the loader: no key, so the page is always rendered.
+      // No digest from the loader: no key, so the page is always rendered. An article's page also
+      // shows its related stories, so their versions are part of its key.
       article: (entry) =>
-        entry.digest === undefined ? undefined : stableDigest(site, entry.id, entry.digest),
+        entry.digest === undefined
+          ? undefined
+          : stableDigest(
+              site,
+              entry.id,
+              entry.digest,
+              (related.get(entry.id) ?? []).map((slug) => [slug, revisions.get(slug)]),
+            ),
       listing: ({ items, ...page }, ...shown) =>
         stableDigest(
           site,

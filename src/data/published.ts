@@ -10,6 +10,7 @@ import {
   type TagGroup,
   type YearGroup,
 } from '../lib/catalog.ts';
+import { relatedArticles } from '../lib/related.ts';
 import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
@@ -32,6 +33,8 @@ export interface Catalog {
   byTag: TagGroup[];
   /** The archive, newest year first. */
   byMonth: YearGroup[];
+  /** Each article's related articles (slugs, best first), computed once for the archive. */
+  related: ReadonlyMap<string, string[]>;
 }
 
 function summarise(entry: ArticleEntry): ArticleSummary {
@@ -82,6 +85,7 @@ export function getCatalog(): Promise<Catalog> {
       tags,
       byTag,
       byMonth: groupByMonth(articles, SITE.timeZone),
+      related: relatedArticles(articles),
     };
   })();
   return catalog;

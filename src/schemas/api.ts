@@ -70,6 +70,8 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   image: siteUrl.optional(),
   /** Text alternative of the lead image. */
   imageAlt: z.string().optional(),
+  /** Slugs of up to four related published articles, best first. */
+  related: z.array(z.string()),
   /** Corrections to the story, oldest first; empty when there were none. */
   corrections: z.array(
     z.object({

@@ -217,3 +217,22 @@ describe('corrections', () => {
     expect(items.filter((li) => li.querySelector('.updated')).length).toBe(1);
   });
 });
+
+describe('related stories', () => {
+  it('end an article page: up to four published stories sharing its tags, never itself', async () => {
+    const links = (await page(out, '/articles/alpha-05/'))
+      .querySelectorAll('.related a')
+      .map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(4);
+    expect(links).not.toContain('/articles/alpha-05/');
+    expect(links.every((href) => /^\/articles\/alpha-\d\d\/$/.test(href ?? ''))).toBe(true);
+  });
+  it('never lead to a draft or a scheduled story, on any page', async () => {
+    for (const file of (await listFiles(out)).filter((f) =>
+      /^articles\/[^/]+\/index\.html$/.test(f),
+    )) {
+      const html = await readFile(join(out, file), 'utf8');
+      expect(html, file).not.toMatch(/zzdraftmarker|zzfuturemarker/);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { SITE } from '../../../site.config.ts';
 export const getStaticPaths = articleStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
-  const { bySlug, tags } = await getCatalog();
+  const { bySlug, tags, related } = await getCatalog();
   const summary = bySlug.get(entry.id)!;
   const { derived, image, imageAlt, lang, corrections = [] } = entry.data;
   const stored = bodyOf(entry);
@@ -22,6 +22,7 @@ export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } 
     lang,
     image: image ? absolute(SITE.url, image) : undefined,
     imageAlt,
+    related: related.get(entry.id) ?? [],
     corrections: [...corrections]
       .sort((a, b) => a.date.getTime() - b.date.getTime())
       .map(({ date, text }) => ({ date: date.toISOString(), text })),

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../src/lib/catalog.ts';
+import { relatedArticles } from '../../src/lib/related.ts';
+
+// Newest first, as the catalogue gives them: a, b, c… from newest to oldest.
+const catalogue = (...tagLists: string[][]): ArticleSummary[] =>
+  tagLists.map((tags, i) => ({
+    slug: String.fromCharCode(97 + i),
+    title: `Story ${i}`,
+    date: new Date(Date.UTC(2026, 0, 30 - i)),
+    tags,
+    excerpt: '',
+  }));
+
+describe.each([
+  {
+    name: 'never the article itself, nor one sharing no tag',
+    articles: catalogue(['x'], ['x'], ['y']),
+    of: 'a',
+    related: ['b'],
+  },
+  {
+    name: 'a rarer shared tag weighs more than a common one',
+    articles: catalogue(['common', 'rare'], ['common'], ['common'], ['rare'], ['common']),
+    of: 'a',
+    related: ['d', 'b', 'c', 'e'],
+  },
+  {
+    name: 'more shared tags first, then the newer on ties',
+    articles: catalogue(['x', 'y'], ['x'], ['x', 'y'], ['y']),
+    of: 'a',
+    related: ['c', 'b', 'd'],
+  },
+  {
+    name: 'tags compared as the site compares them (case and spacing)',
+    articles: catalogue(['Central  Asia'], ['central asia']),
+    of: 'a',
+    related: ['b'],
+  },
+  {
+    name: 'at most four',
+    articles: catalogue(['x'], ['x'], ['x'], ['x'], ['x'], ['x']),
+    of: 'f',
+    related: ['a', 'b', 'c', 'd'],
+  },
+])('related stories: $name', ({ articles, of, related }) => {
+  it(`of ${of} are ${related.join(', ')}`, () => {
+    expect(relatedArticles(articles).get(of)).toEqual(related);
+  });
+});
+
+describe('relatedArticles', () => {
+  it('gives the same answer on every run, and one for every article', () => {
+    const articles = catalogue(['x', 'y'], ['y', 'z'], ['x'], ['z'], ['x', 'z']);
+    const first = relatedArticles(articles);
+    expect(relatedArticles([...articles])).toEqual(first);
+    expect([...first.keys()]).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
