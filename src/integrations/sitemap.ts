@@ -4,15 +4,19 @@ import { listedInSitemap, sitemapFiles } from '../lib/sitemap.ts';
 
 /**
  * Writes the sitemap into a built site: every HTML page `listedInSitemap` allows, of the
- * `pathnames` Astro built, at `site`'s addresses (src/lib/sitemap.ts).
+ * `pathnames` Astro built, at `site`'s addresses (src/lib/sitemap.ts), with the `lastModified`
+ * date of the pages that have one.
  */
 export async function writeSitemap(
   outDir: string,
   pathnames: readonly string[],
   site: string,
+  lastModified: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const urls = pathnames
     .filter((pathname) => listedInSitemap(pathname))
     .map((pathname) => new URL(pathname, site).href);
-  for (const file of sitemapFiles(urls, site)) await writeFile(join(outDir, file.path), file.xml);
+  for (const file of sitemapFiles(urls, site, undefined, lastModified)) {
+    await writeFile(join(outDir, file.path), file.xml);
+  }
 }

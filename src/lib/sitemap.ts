@@ -27,19 +27,22 @@ export function listedInSitemap(pathname: string): boolean {
 /**
  * The sitemap of `urls` (absolute, in any order, repeats allowed): `/sitemap-0.xml`,
  * `/sitemap-1.xml`… with at most `perFile` URLs each, in order (numbers compared as numbers, so
- * `/page/2/` comes before `/page/10/`), and the index listing them, at `SITEMAP_INDEX_PATH`.
+ * `/page/2/` comes before `/page/10/`), and the index listing them, at `SITEMAP_INDEX_PATH`. A page
+ * whose path is in `lastModified` (an article's, by its last revision) gets its `<lastmod>`.
  */
 export function sitemapFiles(
   urls: Iterable<string>,
   siteUrl: string,
   perFile: number = SITEMAP_URLS_PER_FILE,
+  lastModified: ReadonlyMap<string, string> = new Map(),
 ): SitemapFile[] {
   const sorted = [...new Set(urls)].sort(byUrl);
   const files: SitemapFile[] = [];
   for (let i = 0; i === 0 || i * perFile < sorted.length; i++) {
-    const entries = sorted
-      .slice(i * perFile, (i + 1) * perFile)
-      .map((url) => `<url><loc>${escapeXml(url)}</loc></url>`);
+    const entries = sorted.slice(i * perFile, (i + 1) * perFile).map((url) => {
+      const lastmod = lastModified.get(new URL(url).pathname);
+      return `<url><loc>${escapeXml(url)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+    });
     files.push({
       path: `/sitemap-${i}.xml`,
       xml: `${XML_DECLARATION}<urlset xmlns="${NAMESPACE}">${entries.join('')}</urlset>\n`,

@@ -12,6 +12,8 @@ export interface ValidationSummary {
   problems: Problem[];
   redirects: Redirect[];
   articleCount: number;
+  /** Each published article's page path and last revision (ISO 8601), for the sitemap's `<lastmod>`. */
+  lastModified: [path: string, iso: string][];
 }
 
 /**

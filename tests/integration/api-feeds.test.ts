@@ -205,6 +205,16 @@ describe('discovery and metadata', () => {
     expect(robots).toContain(`Sitemap: ${SITE.url}/sitemap-news.xml`);
   });
 
+  it('the sitemap dates each article by its last revision', async () => {
+    const sitemap = await readFile(join(out, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(
+      `<loc>${SITE.url}/articles/alpha-05/</loc><lastmod>2025-12-02T19:00:00.000Z</lastmod>`,
+    );
+    expect(sitemap).toContain(
+      `<loc>${SITE.url}/articles/alpha-01/</loc><lastmod>2025-01-04T19:00:00.000Z</lastmod>`,
+    );
+  });
+
   it('the news sitemap lists the stories of the two days before the build', async () => {
     const news = await readFile(join(out, 'sitemap-news.xml'), 'utf8');
     const listed = [...news.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);

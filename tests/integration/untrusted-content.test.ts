@@ -71,11 +71,15 @@ describe('content from untrusted hands', () => {
   });
 
   it('builds a BOM and CRLF file exactly as its LF twin', async () => {
+    // The article itself; the related stories around it differ, since each twin relates to the other.
+    const articleOf = async (path: string) =>
+      (await page(out, path)).querySelector('article')?.toString();
     const [crlf, lf] = await Promise.all([
-      pageSource(out, '/articles/crlf-twin/'),
-      pageSource(out, '/articles/lf-twin/'),
+      articleOf('/articles/crlf-twin/'),
+      articleOf('/articles/lf-twin/'),
     ]);
-    expect(crlf.replaceAll('crlf-twin', 'X')).toBe(lf.replaceAll('lf-twin', 'X'));
+    expect(crlf).toBeDefined();
+    expect(crlf).toBe(lf);
   });
 
   it('reads a date-time without an offset in the site time zone, on the page and in the API', async () => {

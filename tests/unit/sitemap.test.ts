@@ -48,6 +48,19 @@ describe('sitemapFiles', () => {
     );
   });
 
+  it('gives a page with a known revision its lastmod, and no other', () => {
+    const xml = sitemapFiles(
+      [`${SITE}/articles/a/`, `${SITE}/tags/x/`],
+      SITE,
+      undefined,
+      new Map([['/articles/a/', '2026-02-01T10:00:00.000Z']]),
+    )[1]!.xml;
+    expect(xml).toContain(
+      `<url><loc>${SITE}/articles/a/</loc><lastmod>2026-02-01T10:00:00.000Z</lastmod></url>`,
+    );
+    expect(xml).toContain(`<url><loc>${SITE}/tags/x/</loc></url>`);
+  });
+
   it('still writes an index and one empty file for a site with no pages', () => {
     const files = sitemapFiles([], SITE);
     expect(files).toHaveLength(2);

@@ -97,6 +97,7 @@ export function khabar(): AstroIntegration {
           outDir,
           pages.map(({ pathname }) => pathname),
           SITE.url,
+          new Map(summary?.lastModified ?? []),
         );
         const search = await indexSite(outDir, {
           language: SITE.lang,
