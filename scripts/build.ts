@@ -83,10 +83,16 @@ Object.assign(process.env, {
 if (lstatSync(join(cacheDir, 'dist'), { throwIfNoEntry: false })?.isSymbolicLink())
   rmSync(cacheDir, { recursive: true, force: true });
 
-const { previousRender } = await import('../src/integrations/khabar/render-mark.ts');
+const { lockCache, previousRender, unlockCache } =
+  await import('../src/integrations/khabar/render-mark.ts');
+const holder = lockCache(cacheDir);
+if (holder !== undefined) {
+  fail(
+    `another build${holder > 0 ? ` (process ${holder})` : ''} is using ${cacheDir}; wait for it to end.`,
+  );
+}
+process.on('exit', () => unlockCache(cacheDir));
 const previous = previousRender(cacheDir);
-if (previous.state === 'running')
-  fail(`another build (process ${previous.pid}) is using ${cacheDir}; wait for it to end.`);
 
 const version = newVersion(outDir);
 // Astro writes its intermediate modules under `<cwd>/.astro/` (when the output is outside the

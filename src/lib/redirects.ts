@@ -35,6 +35,12 @@ export function redirectPath(source: string, kind: 'article' | 'tag'): string {
   return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
 }
 
+/** The folders a path's file lies in: `/a/b/` → `/a`, `/a/b`; `/a/b.html` → `/a`. */
+function foldersOf(path: string): string[] {
+  const folders = path.split('/').slice(1, -1);
+  return folders.map((_, i) => `/${folders.slice(0, i + 1).join('/')}`);
+}
+
 /**
  * Turns requests into the redirects to write. A request is refused when its old path is a live
  * page, lies inside a folder the build owns, is its own target, points to a page that does not
@@ -46,11 +52,21 @@ export function planRedirects(
 ): { redirects: Redirect[]; conflicts: RedirectConflict[] } {
   const conflicts: RedirectConflict[] = [];
   const accepted = new Map<string, RedirectRequest[]>();
+  // Files (paths without a trailing slash) that live pages and other redirects make: a redirect
+  // whose page needs a folder of one of these names cannot be written.
+  const files = new Set(
+    [...live, ...requests.map((request) => redirectPath(request.source, request.kind))].filter(
+      (path) => !path.endsWith('/'),
+    ),
+  );
   for (const request of requests) {
     const from = redirectPath(request.source, request.kind);
+    const blocking = foldersOf(from).find((folder) => files.has(folder));
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';
     if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
+    else if (blocking)
+      message = `redirect from ${from} needs a folder ${blocking}/, where the site has the file ${blocking}`;
     else if (live.has(from) || live.has(from.replace(/\/index\.html$/, '/')))
       message = `redirect from ${from} collides with a live page at that address`;
     else if (isBuildOwned(from))

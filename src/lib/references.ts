@@ -101,13 +101,15 @@ export function articleLinkTarget(
 ): ArticleLink | undefined {
   const local = url.startsWith(siteUrl + '/') ? url.slice(siteUrl.length) : url;
   const slug = ARTICLE_PATH.exec(local)?.[1];
-  if (slug !== undefined) return { kind: 'slug', slug: decodeURIComponent(slug) };
+  if (slug !== undefined) {
+    const decoded = decodeOrUndefined(slug);
+    return decoded === undefined ? undefined : { kind: 'slug', slug: decoded };
+  }
   const file = MARKDOWN_FILE.exec(local)?.[1];
   if (file !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(local) && !local.startsWith('/')) {
-    return {
-      kind: 'file',
-      path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(file))),
-    };
+    const decoded = decodeOrUndefined(file);
+    if (decoded === undefined) return undefined;
+    return { kind: 'file', path: posix.normalize(posix.join(posix.dirname(fromFile), decoded)) };
   }
   return undefined;
 }
@@ -119,13 +121,21 @@ export function articleLinkTarget(
 export function localImage(
   url: string,
   fromFile: string,
-): { kind: 'public' | 'relative'; path: string } | undefined {
+): { kind: 'public' | 'relative' | 'invalid'; path: string } | undefined {
   const clean = url.replace(/[?#].*$/, '');
   if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//'))
     return undefined;
-  if (clean.startsWith('/')) return { kind: 'public', path: decodeURIComponent(clean.slice(1)) };
-  return {
-    kind: 'relative',
-    path: posix.normalize(posix.join(posix.dirname(fromFile), decodeURIComponent(clean))),
-  };
+  const decoded = decodeOrUndefined(clean);
+  if (decoded === undefined) return { kind: 'invalid', path: clean };
+  if (decoded.startsWith('/')) return { kind: 'public', path: decoded.slice(1) };
+  return { kind: 'relative', path: posix.normalize(posix.join(posix.dirname(fromFile), decoded)) };
+}
+
+/** `decodeURIComponent`, or undefined for a `%` that is not a valid escape. */
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -31,6 +31,9 @@ export function unsafePathReason(path: string): string | undefined {
       return 'may not contain a segment starting with `.`';
     // `:splat`, `*`: hosts read these in `_redirects` as patterns that catch other addresses.
     if (/[:*]/.test(form)) return 'may not contain `:` or `*`';
+    // File systems take names of at most 255 bytes; some hosts fewer.
+    if (segments.some((segment) => Buffer.byteLength(segment) > 200))
+      return 'may not contain a segment longer than 200 bytes';
   }
   return undefined;
 }

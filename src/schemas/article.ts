@@ -81,8 +81,13 @@ const frontmatterShape = {
       error: 'expected lower-case letters, digits and hyphens, e.g. `csto-summit`',
     })
     .optional(),
-  /** Lead image: a path under `public/` (starting with `/`) or an absolute URL. */
-  image: text('an image path').optional(),
+  /** Lead image: a path under `public/` (starting with `/`) or an https:// address. */
+  image: text('an image path')
+    .regex(/^(?:\/(?!\/)|https:\/\/)[^\s"'<>\\]*$/, {
+      error:
+        'expected a path under public/ starting with `/` (`/images/photo.jpg`) or an https:// address',
+    })
+    .optional(),
   /** Text alternative of the lead image; required when `image` is set. */
   imageAlt: text('a description of the image').optional(),
   /**

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { isoDay } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { findUnsafeSvg } from '../lib/svg-rules.ts';
+import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
 import { isTrustedMdx } from '../lib/body-rules.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
@@ -53,6 +54,30 @@ async function readSource(path: string, cwd: string): Promise<SourceFile | undef
     return { file: displayPath(path, cwd), source: await readFile(path, 'utf8') };
   } catch {
     return undefined;
+  }
+}
+
+/** Why an image beside the articles cannot be published: outside the articles folder, or not a picture. */
+function relativeImageProblem(path: string, articlesDir: string): string | undefined {
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(path);
+    root = realpathSync(articlesDir);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(root, real);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    return 'lies outside the articles folder; keep photos beside the articles that show them';
+  }
+  const head = Buffer.alloc(IMAGE_HEAD_BYTES);
+  const fd = openSync(real, 'r');
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    return imageFileProblem(real, head.subarray(0, read));
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -152,6 +177,8 @@ export async function validateContent(
     now,
     publicFileExists: (path) => existsSync(join(publicDir, path)),
     fileExists: (path) => existsSync(resolve(cwd, path)),
+    relativeImageProblem: (path) =>
+      relativeImageProblem(resolve(cwd, path), join(contentDir, 'articles')),
   });
   const publicPaths = listFilesUnder(publicDir).map((file) => `/${file}`);
   const redirects = checkRedirects(articles, tags, registrySource, {

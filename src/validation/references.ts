@@ -14,6 +14,11 @@ export interface ReferenceContext {
   publicFileExists: (path: string) => boolean;
   /** Whether a file exists at `path`, a path of the same form as the articles' `file`. */
   fileExists: (path: string) => boolean;
+  /**
+   * Why an image beside the articles (a path as reported) cannot be published, or undefined: it
+   * must lie inside the articles folder and be the picture its name says.
+   */
+  relativeImageProblem?: (path: string) => string | undefined;
 }
 
 /**
@@ -21,6 +26,18 @@ export interface ReferenceContext {
  * old slug (a warning: the redirect works, a direct link is better), and images that do not exist,
  * in the body and in the `image` field.
  */
+/** What is wrong with a local image beyond its absence: a bad escape, a place outside, not a picture. */
+function imageProblem(
+  image: ReturnType<typeof localImage>,
+  context: ReferenceContext,
+): string | undefined {
+  if (image?.kind === 'invalid')
+    return 'is not a valid address: a `%` is not followed by two hex digits';
+  if (image?.kind === 'relative' && context.fileExists(image.path))
+    return context.relativeImageProblem?.(image.path);
+  return undefined;
+}
+
 export function checkReferences(
   articles: readonly CheckedArticle[],
   context: ReferenceContext,
@@ -45,7 +62,14 @@ export function checkReferences(
     for (const reference of article.references) {
       if (reference.kind === 'image') {
         const image = localImage(reference.url, file);
-        if (
+        const problem = imageProblem(image, context);
+        if (problem) {
+          problems.push({
+            ...at(reference),
+            message: `image ${reference.url} ${problem}`,
+            severity: 'error',
+          });
+        } else if (
           image &&
           !(image.kind === 'public'
             ? context.publicFileExists(image.path)
@@ -107,7 +131,16 @@ export function checkReferences(
     }
     const image = article.data?.image;
     const local = image === undefined ? undefined : localImage(image, file);
-    if (
+    const problem = imageProblem(local, context);
+    if (image !== undefined && problem) {
+      problems.push({
+        file: article.file,
+        ...locateField(article, ['image']),
+        field: 'image',
+        message: `${image} ${problem}`,
+        severity: 'error',
+      });
+    } else if (
       image !== undefined &&
       local &&
       !(local.kind === 'public'

@@ -135,6 +135,17 @@ describe('a build stopped part-way', () => {
     expect(differing(await treeDigest(dist), live)).toEqual([]);
   });
 
+  it('two builds on one cache at once: the second is refused, and touches nothing', async () => {
+    const [first, second] = await Promise.all([
+      runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }),
+      runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: NOW_EPOCH }),
+    ]);
+    const results = [first, second].sort((a, b) => (a.code ?? 0) - (b.code ?? 0));
+    expect(results.map(({ code }) => code)).toEqual([0, 1]);
+    expect(results[1]!.stderr).toMatch(/another build .*is using/);
+    live = await treeDigest(dist);
+  });
+
   it('then builds exactly what a clean build does, even of content the interrupted build had rendered', async () => {
     // Back to the content the first build had: a stale page from the stopped builds would show.
     const file = join(content, 'articles/alpha/alpha-02.md');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,14 @@ describe('content from untrusted hands', () => {
     await writeFiles(outside, {
       'leak.md': articleSource({ title: 'Leak', date: '2025-01-01', tags: ['x'] }, 'Secret.'),
     });
+    // A real PNG (1×1), outside the content folder.
+    await writeFile(
+      join(outside, 'photo.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
     await mkdir(join(content, 'articles/linked'), { recursive: true });
     await symlink(outside, join(content, 'articles/linked/outside'));
     await writeFiles(content, {
@@ -173,6 +181,29 @@ describe('content from untrusted hands', () => {
         },
         'Text.',
       ),
+      'articles/attack/outside-image.mdx':
+        '---\ntitle: Outside\ndate: 2025-01-01\ntags: [x]\n---\n\n![pic](../../../outside/photo.png)\n',
+      'articles/attack/fake-image.mdx':
+        '---\ntitle: Fake\ndate: 2025-01-01\ntags: [x]\n---\n\n![pic](./fake.png)\n',
+      'articles/attack/fake.png': 'plain text, not a picture',
+      'articles/attack/lead-image.md': articleSource(
+        {
+          title: 'Lead',
+          date: '2025-01-01',
+          tags: ['x'],
+          image: 'javascript:alert(1)//.png',
+          imageAlt: 'x',
+        },
+        'Text.',
+      ),
+      'articles/attack/bad-escape.md': articleSource(
+        { title: 'Escape', date: '2025-01-01', tags: ['x'], image: '/%zz.png', imageAlt: 'x' },
+        'Text.',
+      ),
+      'articles/attack/folder-over-file.md': articleSource(
+        { title: 'Folder', date: '2025-01-01', tags: ['x'], redirectFrom: ['/rss.xml/'] },
+        'Text.',
+      ),
       'articles/attack/later.md': articleSource(
         { title: 'Later', date: '2025-01-01', tgas: ['x'] },
         'Text.',
@@ -199,6 +230,11 @@ describe('content from untrusted hands', () => {
       /attack\/taken-files\.md:\d+:\d+ redirectFrom\[0\]: redirect from \/_worker\.js is a path the build writes itself/,
       /attack\/taken-files\.md:\d+:\d+ redirectFrom\[1\]: redirect from \/favicon\.svg collides with a live page/,
       /linked\/outside symbolic link leads outside the content folder/,
+      /attack\/outside-image\.mdx:7:1 body: image \.\.\/\.\.\/\.\.\/outside\/photo\.png lies outside the articles folder/,
+      /attack\/fake-image\.mdx:7:1 body: image \.\/fake\.png is not a PNG image/,
+      /attack\/lead-image\.md:\d+:\d+ image: expected a path under public\//,
+      /attack\/bad-escape\.md:\d+:\d+ image: \/%zz\.png is not a valid address/,
+      /attack\/folder-over-file\.md:\d+:\d+ redirectFrom\[0\]: redirect from \/rss\.xml\/ needs a folder \/rss\.xml\//,
     ];
     for (const pattern of expected) expect(result.stderr, result.stderr).toMatch(pattern);
     expect(result.stderr).not.toMatch(/\n\s+at /);

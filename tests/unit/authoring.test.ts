@@ -91,6 +91,14 @@ describe('planRedirects', () => {
       conflicts: ['redirect from /api/old.json is a path the build writes itself'],
     },
     {
+      name: 'a folder where another redirect writes a file',
+      requests: [request('/old.html', '/articles/new/'), request('/old.html/', '/articles/other/')],
+      redirects: [{ from: '/old.html', to: '/articles/new/' }],
+      conflicts: [
+        'redirect from /old.html/ needs a folder /old.html/, where the site has the file /old.html',
+      ],
+    },
+    {
       name: 'a page by its file name',
       requests: [request('/articles/other/index.html', '/articles/new/')],
       redirects: [],

@@ -26,6 +26,7 @@ describe.each([
   { path: '/.well-known/security.txt', reason: /starting with `\.`/ },
   { path: '/old/:splat', reason: /`:` or `\*`/ },
   { path: '/old/*', reason: /`:` or `\*`/ },
+  { path: `/${'a'.repeat(201)}/`, reason: /longer than 200 bytes/ },
 ])('unsafePathReason($path)', ({ path, reason }) => {
   it(reason ? `refuses it (${reason.source})` : 'accepts it', () => {
     const found = unsafePathReason(path);

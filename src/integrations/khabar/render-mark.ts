@@ -49,3 +49,40 @@ export function markRenderPending(cacheDir: string): void {
 export function clearRenderPending(cacheDir: string): void {
   rmSync(join(cacheDir, MARK_FILE), { force: true });
 }
+
+// The build lock: a folder, made in one step, so two builds can never both take it.
+const LOCK_DIR = 'khabar-build.lock';
+
+/**
+ * Takes `cacheDir` for this process: one build at a time may use a cache folder (two would prune
+ * each other's body files and clear each other's marks). A lock left by a build that died is
+ * taken over. Returns the id of the process that holds it when that is another, live one.
+ */
+export function lockCache(cacheDir: string): number | undefined {
+  const lock = join(cacheDir, LOCK_DIR);
+  mkdirSync(cacheDir, { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder: number;
+    try {
+      holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    } catch {
+      // Made a moment ago by a build that has not written its id yet.
+      return -1;
+    }
+    if (holder !== process.pid && isAlive(holder)) return holder;
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return -1;
+}
+
+/** Gives the cache folder back. */
+export function unlockCache(cacheDir: string): void {
+  rmSync(join(cacheDir, LOCK_DIR), { recursive: true, force: true });
+}
