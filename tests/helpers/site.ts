@@ -20,8 +20,11 @@ export function articleSource(frontmatter: Record<string, unknown>, body: string
   return `---\n${yaml}\n---\n\n${body}\n`;
 }
 
-/** Writes files (path relative to `dir` → text) into `dir`. */
-export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+/** Writes files (path relative to `dir` → text or bytes) into `dir`. */
+export async function writeFiles(
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);

@@ -79,11 +79,16 @@ describe('a build that fails', () => {
     expect(await treeDigest(out)).toEqual(before);
   });
 
-  it('while rendering (an MDX image that is not an image) exits non-zero and leaves dist/ as it was', async () => {
+  it('while rendering (an MDX image whose file is damaged) exits non-zero and leaves dist/ as it was', async () => {
     await writeFiles(content, {
       'articles/broken-render.mdx':
         '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
-      'articles/not-a-photo.png': 'plain text, not a PNG',
+      // A PNG's signature and nothing of a picture after it: the check's look at the first bytes
+      // passes it, the image pipeline cannot read it.
+      'articles/not-a-photo.png': Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from('but the rest is not a picture'),
+      ]),
     });
     const result = await build();
     await rm(join(content, 'articles/broken-render.mdx'));

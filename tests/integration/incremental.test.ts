@@ -123,14 +123,19 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
       .toBe(1);
     const live = await treeDigest(dist);
 
-    // New rates change every page, so Astro renders pages again before the image that is no image
+    // New rates change every page, so Astro renders pages again before the damaged image
     // stops it.
     const rates = JSON.parse(fixture['rates.json']!);
     await writeFiles(content, {
       'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
       'articles/zz-broken.mdx':
         '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
-      'articles/not-a-photo.png': 'plain text',
+      // A PNG's signature and nothing of a picture after it: the check's look at the first bytes
+      // passes it, the image pipeline cannot read it.
+      'articles/not-a-photo.png': Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from('but the rest is not a picture'),
+      ]),
     });
     const failed = await build();
     expect(failed.code).not.toBe(0);
