@@ -9,16 +9,17 @@
  * --timings FILE (writes each stage's seconds as JSON, for `npm run bench`), --search-shard-size N
  * (articles per search index shard; default `SITE.searchShardSize`).
  */
-import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveNow } from '../src/lib/dates.ts';
-import { outputFolderProblem } from '../src/lib/safe-path.ts';
+import { cacheFolderProblem, outputFolderProblem } from '../src/lib/safe-path.ts';
 import { isShardSize } from '../src/lib/search.ts';
 import { SITE } from '../src/site.config.ts';
 import {
+  existingOutputProblem,
   newVersion,
   publish,
   PublishError,
@@ -66,6 +67,19 @@ const outProblem = outputFolderProblem(real(outDir), {
 if (outProblem)
   fail(`--out ${args.out}: refusing to build there, since ${outProblem}; nothing was touched.`);
 const cacheDir = resolve(args['cache-dir'] ?? join(root, 'node_modules/.astro'));
+const cacheProblem = cacheFolderProblem(real(cacheDir), {
+  root: real(root),
+  contentDir: real(contentDir),
+  outDir: real(outDir),
+});
+if (cacheProblem) {
+  fail(
+    `--cache-dir ${args['cache-dir']}: refusing to keep the cache there, since ${cacheProblem}; nothing was touched.`,
+  );
+}
+const existing = existingOutputProblem(outDir);
+if (existing)
+  fail(`--out ${args.out}: refusing to replace it, since ${existing}; nothing was touched.`);
 
 // What the integration reads (src/data/build-context.ts): one "now" for validation and every page.
 // A build is for production whatever the shell says: NODE_ENV=test (vitest's) would make Vite's
@@ -77,11 +91,6 @@ Object.assign(process.env, {
   KHABAR_SEARCH_SHARD_SIZE: String(shardSize),
   KHABAR_TIMINGS: join(cacheDir, `khabar-timings-${process.pid}.json`),
 });
-
-// Khabar 0.1 made `<cacheDir>/dist` a symbolic link to the live site; Astro keeps its page copies
-// in a real folder there. That cache described the old layout, so it goes whole, once.
-if (lstatSync(join(cacheDir, 'dist'), { throwIfNoEntry: false })?.isSymbolicLink())
-  rmSync(cacheDir, { recursive: true, force: true });
 
 const { lockCache, previousRender, unlockCache } =
   await import('../src/integrations/khabar/render-mark.ts');

@@ -1,4 +1,5 @@
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -37,6 +38,21 @@ export function liveVersion(out: string): string | undefined {
   }
 }
 
+/**
+ * Why a build may not replace what is at `out`, or undefined when it may: nothing there, a link
+ * (the published layout), an empty folder, or a folder Khabar built (it has the search index's
+ * `pagefind/shards.json`). Any other folder (`public`, `src`, someone's files) is never moved aside.
+ */
+export function existingOutputProblem(out: string): string | undefined {
+  const current = lstatSync(out, { throwIfNoEntry: false });
+  if (!current || current.isSymbolicLink()) return undefined;
+  if (!current.isDirectory()) return 'it is a file';
+  if (readdirSync(out).length === 0 || existsSync(join(out, 'pagefind', 'shards.json'))) {
+    return undefined;
+  }
+  return 'it is a folder Khabar did not build (it has no pagefind/shards.json)';
+}
+
 /** Why publishing failed, in one sentence. */
 export class PublishError extends Error {}
 
@@ -50,13 +66,19 @@ export function publish(out: string, version: string): void {
   const link = `${out}.link-${process.pid}`;
   rmSync(link, { force: true });
   symlinkSync(relative(dirname(out), version), link, 'dir');
+  const previous = join(versionsDir(out), `previous-${process.pid}`);
+  let movedAside = false;
   try {
     const current = lstatSync(out, { throwIfNoEntry: false });
-    if (current && !current.isSymbolicLink())
-      renameSync(out, join(versionsDir(out), `previous-${process.pid}`));
+    if (current && !current.isSymbolicLink()) {
+      renameSync(out, previous);
+      movedAside = true;
+    }
     renameSync(link, out);
   } catch (error) {
     rmSync(link, { force: true });
+    // The site goes back where it was: a failed publish leaves `out` as it found it.
+    if (movedAside) renameSync(previous, out);
     const code = (error as NodeJS.ErrnoException).code;
     throw new PublishError(
       code === 'EBUSY' || code === 'EXDEV'

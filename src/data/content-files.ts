@@ -43,6 +43,14 @@ export function listContentFiles(contentDir: string): ContentFiles {
   let realContent: string;
   try {
     realContent = realpathSync(contentDir);
+    // The articles folder itself may not lead elsewhere either.
+    if (!isInside(realContent, realpathSync(root))) {
+      found.refused.push({
+        path: root,
+        message: 'the articles folder leads outside the content folder',
+      });
+      return found;
+    }
   } catch {
     return found;
   }

@@ -231,10 +231,9 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
   const tree = body.includes('<') ? (raw(rendered, { file: new VFile(body) }) as Root) : rendered;
   const found = findUnsafeElements(tree, policy);
   visitImages(tree, (image) => {
+    const src = typeof image.properties.src === 'string' ? image.properties.src : undefined;
     const problem =
-      typeof image.properties.src === 'string'
-        ? unsafeImageSource(image.properties.src)
-        : undefined;
+      src === undefined ? undefined : (unsafeImageSource(src) ?? relativeInMarkdown(src));
     if (problem) found.push(at(image, problem));
   });
   return found;
@@ -244,7 +243,7 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
 export const MAX_NESTING = 128;
 
 // Lines opening with many quote markers or indented far, or many tags: only such bodies can nest deep.
-const DEEP_LINE = /^(?:[ \t]*>){32}|^[ \t]{64}/m;
+const DEEP_LINE = /^(?:[ \t]*>){32}|^[ \t]{64}|(?:(?:[-*+]|\d+[.)])[ \t]+){32}/m;
 
 /**
  * How deep the elements of a body nest, once rendered, or 0 when it plainly cannot nest deeply.
@@ -268,6 +267,13 @@ export function nestingDepth(body: string): number {
     for (const child of node.childNodes ?? []) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+// Markdown bodies are rendered to stored HTML, which Astro's image pipeline never sees: a photo
+// beside a `.md` article would be published without its file.
+function relativeInMarkdown(src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) return undefined;
+  return `image \`${src.slice(0, 60)}\` is beside the article, which a Markdown (.md) article cannot publish: put it under public/images/ and write /images/…, or make the article .mdx`;
 }
 
 function visitImages(

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { find, html as htmlInfo } from 'property-information';
+import { stableDigest } from './stable-digest.ts';
 
 /** What a body may embed beyond the allowlist. */
 export interface EmbedPolicy {
@@ -60,7 +61,8 @@ export const BODY_SCHEMA: Schema = {
     // What the registered MDX components render (src/components/mdx/).
     aside: [['className', 'callout']],
     p: [['className', 'callout-title']],
-    iframe: ['src', 'title', 'allow', 'allowFullScreen', 'loading', 'referrerPolicy', 'sandbox'],
+    // No `allow`: an embed gets no camera, microphone or screen capture, whatever an author writes.
+    iframe: ['src', 'title', 'allowFullScreen', 'loading', 'referrerPolicy', 'sandbox'],
   },
   protocols: {
     ...defaultSchema.protocols,
@@ -68,6 +70,14 @@ export const BODY_SCHEMA: Schema = {
     src: ['http', 'https'],
   },
 };
+
+/**
+ * A digest of everything the sanitizer decides by (the allowlist, the embeds' sandbox, the
+ * policy): a body sanitized under another digest is sanitized again, never reused.
+ */
+export function bodyPolicyDigest(policy: EmbedPolicy): string {
+  return stableDigest(BODY_SCHEMA, IFRAME_SANDBOX, policy.embedHosts);
+}
 
 // What every embed may do: run the player's own script in its own origin, never navigate the page.
 const IFRAME_SANDBOX = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];

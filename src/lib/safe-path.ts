@@ -43,6 +43,8 @@ export function isBuildOwned(path: string): boolean {
   const lower = decodeURIComponentSafe(path).toLowerCase();
   // Any `_name` at the root is a host's (`_headers`, `_redirects`, `_worker.js`, `_routes.json`).
   if (/^\/_/.test(lower)) return true;
+  // Every file of the sitemap (`sitemap-index.xml`, `sitemap-0.xml`, `sitemap-1.xml`…, the news one).
+  if (/^\/sitemap[-\w]*\.xml$/.test(lower)) return true;
   return (
     RESERVED_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix) ||
     RESERVED_FILES.includes(lower.replace(/\/$/, ''))
@@ -67,7 +69,8 @@ export function outputFileOf(outDir: string, path: string): string {
     unsafePathReason(path) ??
     (isBuildOwned(path) ? 'is a path the build writes itself' : undefined);
   if (reason) throw new Error(`refusing to write ${JSON.stringify(path)}: it ${reason}`);
-  const segments = path.split('/').filter(Boolean);
+  // Decoded, as servers decode a request's path before they look for the file.
+  const segments = decodeURIComponent(path).split('/').filter(Boolean);
   const file = resolve(outDir, ...segments, ...(path.endsWith('/') ? ['index.html'] : []));
   const rel = relative(resolve(outDir), file);
   if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
@@ -101,6 +104,37 @@ export function outputFolderProblem(
     if (out === dir) return `it is ${name}`;
     if (within(out, dir)) return `it contains ${name}`;
     if (insideToo && within(dir, out)) return `it is inside ${name}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why `cacheDir` may not hold the build's cache, or undefined when it may: the build writes and
+ * prunes there, so it may not be, contain or sit inside the content folder, `.git`, the project's
+ * sources (`src`, `scripts`, `public`) or the output and its versions, nor be or contain the
+ * project itself.
+ */
+export function cacheFolderProblem(
+  cacheDir: string,
+  { root, contentDir, outDir }: { root: string; contentDir: string; outDir: string },
+): string | undefined {
+  const cache = resolve(cacheDir);
+  const guarded: Array<[string, string, boolean]> = [
+    [resolve(root), 'the project folder', false],
+    [resolve(contentDir), 'the content folder', true],
+    [resolve(root, '.git'), "the project's .git folder", true],
+    ...['src', 'scripts', 'public'].map((name): [string, string, boolean] => [
+      resolve(root, name),
+      `the project's ${name} folder`,
+      true,
+    ]),
+    [resolve(outDir), 'the output folder', true],
+    [resolve(`${outDir}.versions`), "the output's versions", true],
+  ];
+  for (const [dir, name, insideToo] of guarded) {
+    if (cache === dir) return `it is ${name}`;
+    if (within(cache, dir)) return `it contains ${name}`;
+    if (insideToo && within(dir, cache)) return `it is inside ${name}`;
   }
   return undefined;
 }

@@ -14,7 +14,8 @@ import {
 } from '../data/bodies.ts';
 import { listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { sanitizeBodyHtml } from '../lib/safe-html.ts';
+import { MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
+import { bodyPolicyDigest, sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
@@ -48,6 +49,8 @@ const FRONTMATTER_LOOKALIKE = /^\s*(?:---|\+\+\+)/;
 export function articlesLoader(contentDir: string): Loader {
   const articlesDir = `${contentDir}${sep}articles`;
   const policy = { embedHosts: SITE.content.embedHosts };
+  // Stored bodies were sanitized under a policy: a body stored under another is made again.
+  const policyDigest = bodyPolicyDigest(policy);
 
   async function sync(context: LoaderContext): Promise<void> {
     const { store, config } = context;
@@ -73,17 +76,32 @@ export function articlesLoader(contentDir: string): Loader {
         stored?.digest === digest &&
         stored.filePath === filePath &&
         derivedBefore?.format === STORED_FORMAT &&
+        derivedBefore.policy === policyDigest &&
         bodyMatches(derivedBefore.bodyFile, { id, digest })
       ) {
         if (stored.deferredRender) store.addModuleImport(filePath);
         return;
       }
+      // Content problems (frontmatter, schema, nesting too deep to render) are left out: validation,
+      // with the same file list, reader, schema and rules, reports them and stops the build before
+      // any page is rendered; under `astro dev` the content check shows them. Anything else is a
+      // fault of the build's, and stops it, naming the file.
+      let data: Record<string, unknown>;
       try {
-        await storeEntry(id, path, filePath, split, digest);
+        if (split.problems.length > 0 || nestingDepth(split.body) > MAX_NESTING) throw new Error();
+        data = await context.parseData({ id, data: split.data, filePath: path });
       } catch {
-        // Validation, with the same file list, reader, schema and rules, reports the file and
-        // stops the build before any page is rendered; under `astro dev` the content check shows it.
         store.delete(id);
+        return;
+      }
+      try {
+        await storeEntry(id, path, filePath, split, digest, data);
+      } catch (error) {
+        if (dev) {
+          store.delete(id);
+          return;
+        }
+        throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
       }
     };
 
@@ -93,9 +111,8 @@ export function articlesLoader(contentDir: string): Loader {
       filePath: string,
       split: ReturnType<typeof splitFrontmatter>,
       digest: string,
+      data: Record<string, unknown>,
     ): Promise<void> => {
-      if (split.problems.length > 0) throw new Error(split.problems[0]!.message);
-      const data = await context.parseData({ id, data: split.data, filePath: path });
       const format = formatOf(path);
       let html: string | null = null;
       if (format === 'md') {
@@ -113,6 +130,7 @@ export function articlesLoader(contentDir: string): Loader {
       const file = bodyFile(dir, id, digest);
       const derived: StoredDerivedText = {
         format: STORED_FORMAT,
+        policy: policyDigest,
         lead: firstSentence(excerpt),
         wordCount,
         readingMinutes,

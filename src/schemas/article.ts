@@ -158,6 +158,8 @@ export const derivedTextSchema = z.object({
    * an entry stored by a build with another layout is loaded again.
    */
   format: z.number().int(),
+  /** The digest of the sanitizer's policy the body was stored under (`bodyPolicyDigest`). */
+  policy: z.string(),
   /**
    * The first sentence of the listing excerpt, the page's description when the author wrote no
    * `summary`. The excerpt itself is in the excerpt file beside the body file: in the store, which

@@ -379,6 +379,7 @@ describe.each([
     body: Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
     deep: true,
   },
+  { name: 'list markers nested on one line', body: `${'- '.repeat(3000)}x`, deep: true },
   {
     name: '3,000 nested divs',
     body: `${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}`,
@@ -394,5 +395,22 @@ describe.each([
     const depth = nestingDepth(body);
     if (deep) expect(depth).toBeGreaterThan(MAX_NESTING);
     else expect(depth).toBeLessThanOrEqual(MAX_NESTING);
+  });
+});
+
+describe('findUnsafeMarkdown on images and embeds', () => {
+  it('refuses a photo beside a Markdown article, which its stored HTML cannot carry', () => {
+    expect(findUnsafeMarkdown('![A map](./map.png)', policy)[0]?.message).toMatch(
+      /Markdown \(\.md\) article cannot publish/,
+    );
+    expect(findUnsafeMarkdown('![A map](/images/map.png)', policy)).toEqual([]);
+  });
+  it('refuses an embed asking for permissions', () => {
+    expect(
+      findUnsafeMarkdown(
+        '<iframe src="https://www.youtube-nocookie.com/embed/a" allow="camera *"></iframe>',
+        policy,
+      )[0]?.message,
+    ).toMatch(/`allow`/);
   });
 });

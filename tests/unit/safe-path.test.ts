@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cacheFolderProblem,
   isBuildOwned,
   outputFileOf,
   outputFolderProblem,
@@ -45,6 +46,8 @@ describe.each([
   { path: '/%5fheaders', owned: true },
   { path: '/_worker.js', owned: true },
   { path: '/_routes.json', owned: true },
+  { path: '/sitemap-1.xml', owned: true },
+  { path: '/sitemap-news.xml', owned: true },
   { path: '/apiary/', owned: false },
   { path: '/old/', owned: false },
 ])('isBuildOwned($path)', ({ path, owned }) => {
@@ -55,6 +58,8 @@ describe('outputFileOf', () => {
   it('places pages and files inside the output folder', () => {
     expect(outputFileOf('/srv/out', '/old/')).toBe('/srv/out/old/index.html');
     expect(outputFileOf('/srv/out', '/2019/x.html')).toBe('/srv/out/2019/x.html');
+    // Servers look for the decoded name.
+    expect(outputFileOf('/srv/out', '/2019/%D0%BD%D0%BE.html')).toBe('/srv/out/2019/но.html');
   });
   it.each(['/../x.html', '/a/%2e%2e/%2e%2e/x', '/api/y.json', '/_headers'])(
     'refuses %j',
@@ -76,6 +81,28 @@ describe.each([
 ])('outputFolderProblem($out)', ({ out, problem }) => {
   it(problem ? `refuses it` : 'accepts it', () => {
     const found = outputFolderProblem(out, { root: '/p', contentDir: '/p/content' });
+    if (problem) expect(found).toMatch(problem);
+    else expect(found).toBeUndefined();
+  });
+});
+
+describe.each([
+  { cache: '/p/node_modules/.astro', problem: undefined },
+  { cache: '/tmp/cache', problem: undefined },
+  { cache: '/p', problem: /is the project folder/ },
+  { cache: '/', problem: /contains the project folder/ },
+  { cache: '/p/content/x', problem: /inside the content folder/ },
+  { cache: '/p/public', problem: /is the project's public folder/ },
+  { cache: '/p/dist', problem: /is the output folder/ },
+  { cache: '/p/dist.versions/a', problem: /inside the output's versions/ },
+  { cache: '/p/.git/cache', problem: /inside the project's \.git/ },
+])('cacheFolderProblem($cache)', ({ cache, problem }) => {
+  it(problem ? 'refuses it' : 'accepts it', () => {
+    const found = cacheFolderProblem(cache, {
+      root: '/p',
+      contentDir: '/p/content',
+      outDir: '/p/dist',
+    });
     if (problem) expect(found).toMatch(problem);
     else expect(found).toBeUndefined();
   });
