@@ -141,7 +141,7 @@ try {
   );
 }
 // Earlier sites, and the folders of builds that were killed, go in a process of their own, so the
-// build ends without waiting for 80,000 files to be unlinked.
+// build ends without waiting for a whole site's files to be unlinked.
 removeOldVersions(outDir);
 removeInBackground(await previousOutputs(outDir));
 

@@ -23,7 +23,7 @@ export interface SiteConfig {
   readonly ratesStaleDays: number;
   /**
    * Most articles in one shard of the search index (`npm run build -- --search-shard-size N` for one
-   * build). Pagefind holds a shard in memory while indexing it, about 230 KiB per article.
+   * build). Pagefind holds a whole shard in memory while indexing it (docs/performance.md).
    */
   readonly searchShardSize: number;
   /** Average reading speed used for reading-time estimates, in words per minute. */

@@ -15,7 +15,7 @@ import { basename, join } from 'node:path';
 /**
  * An article body as its page and its JSON show it, kept in a file of its own beside Astro's content
  * store rather than in it: Astro inlines the whole store into the server bundle as one string, which
- * with bodies in it would pass V8's longest string at about 44,000 articles, and costs memory well
+ * with bodies in it would pass V8's longest string for a large archive, and costs memory well
  * before that (docs/architecture.md, "Rendered bodies live beside the data store").
  */
 export interface StoredBody {

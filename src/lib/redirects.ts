@@ -1,6 +1,7 @@
 import type { Redirect } from '../schemas/redirects.ts';
 import { articlePath, tagPath } from './routes.ts';
 import { isBuildOwned } from './safe-path.ts';
+import { escapeXml } from './xml.ts';
 
 /** A redirect an author asked for, with where they asked for it. */
 export interface RedirectRequest {
@@ -104,9 +105,6 @@ export function planRedirects(
   return { redirects, conflicts };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * The static page left at an old address: an immediate meta refresh, a canonical link to the new
  * address for search engines, `noindex`, and a plain link for anyone whose browser does not follow.
@@ -115,14 +113,14 @@ export function redirectPage(
   { to }: Redirect,
   site: { url: string; lang: string; title: string },
 ): string {
-  const href = escapeHtml(to);
-  const canonical = escapeHtml(new URL(to, site.url).href);
+  const href = escapeXml(to);
+  const canonical = escapeXml(new URL(to, site.url).href);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(site.lang)}">`,
+    `<html lang="${escapeXml(site.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<title>Moved | ${escapeHtml(site.title)}</title>`,
+    `<title>Moved | ${escapeXml(site.title)}</title>`,
     `<meta http-equiv="refresh" content="0; url=${href}">`,
     `<link rel="canonical" href="${canonical}">`,
     '<meta name="robots" content="noindex">',

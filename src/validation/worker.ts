@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of `validateInWorker` (./validation.ts): validates the content folder named in
+ * Worker-thread entry of `validateInWorker` (./run.ts): validates the content folder named in
  * `workerData` and posts back what the build needs.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -6,9 +6,6 @@ import { outputFileOf } from '../../lib/safe-path.ts';
 import type { Redirect } from '../../schemas/redirects.ts';
 import { SITE } from '../../site.config.ts';
 
-/** Where a redirect's page goes in the output (`outputFileOf`), refusing any path outside it or the build's own. */
-const pageFile = outputFileOf;
-
 /**
  * Writes a static page for each redirect and appends them to `_redirects`.
  * @throws naming the redirect when its page would replace a file the build wrote; content checks
@@ -19,8 +16,8 @@ export async function writeRedirects(
   redirects: readonly Redirect[],
 ): Promise<void> {
   // Every path is placed before anything is written, so a refused one leaves the output untouched.
-  for (const { from } of redirects) pageFile(outDir, from);
-  const clashes = redirects.filter(({ from }) => existsSync(pageFile(outDir, from)));
+  for (const { from } of redirects) outputFileOf(outDir, from);
+  const clashes = redirects.filter(({ from }) => existsSync(outputFileOf(outDir, from)));
   if (clashes.length > 0) {
     throw new Error(
       clashes
@@ -29,7 +26,7 @@ export async function writeRedirects(
     );
   }
   for (const redirect of redirects) {
-    const file = pageFile(outDir, redirect.from);
+    const file = outputFileOf(outDir, redirect.from);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, redirectPage(redirect, SITE));
   }
