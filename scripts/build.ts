@@ -40,6 +40,9 @@ const { values: args } = parseArgs({
   },
 });
 
+/** How long a build waits for another build of the project to end before it gives up. */
+const BUILD_WAIT_MS = 30 * 60_000;
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -92,15 +95,25 @@ Object.assign(process.env, {
   KHABAR_TIMINGS: join(cacheDir, `khabar-timings-${process.pid}.json`),
 });
 
-const { lockCache, previousRender, unlockCache } =
+const { lockBuilds, previousRender, unlockBuilds } =
   await import('../src/integrations/khabar/render-mark.ts');
-const holder = lockCache(cacheDir);
-if (holder !== undefined) {
-  fail(
-    `another build${holder > 0 ? ` (process ${holder})` : ''} is using ${cacheDir}; wait for it to end.`,
-  );
+// One build at a time per project (see `lockBuilds`): a second one waits for the first.
+const lockDir = join(root, 'node_modules', '.cache');
+const waitedSince = Date.now();
+for (
+  let holder = lockBuilds(lockDir), told = false;
+  holder !== undefined;
+  holder = lockBuilds(lockDir)
+) {
+  const who = `another build${holder > 0 ? ` (process ${holder})` : ''} of this project`;
+  if (Date.now() - waitedSince > BUILD_WAIT_MS) {
+    fail(`${who} has run for over ${BUILD_WAIT_MS / 60_000} minutes; nothing was touched.`);
+  }
+  if (!told) process.stderr.write(`Waiting for ${who} to end…\n`);
+  told = true;
+  await new Promise((resolve) => setTimeout(resolve, 250));
 }
-process.on('exit', () => unlockCache(cacheDir));
+process.on('exit', () => unlockBuilds(lockDir));
 const previous = previousRender(cacheDir);
 
 const version = newVersion(outDir);

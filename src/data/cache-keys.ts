@@ -23,7 +23,7 @@ let keys: Promise<CacheKeys> | undefined;
 
 /** This build's cache keys. */
 export function getCacheKeys(): Promise<CacheKeys> {
-  keys ??= getCatalog().then(({ entries, tags, related }) => {
+  keys ??= getCatalog().then(({ entries, tags, related, bySlug }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
     const site = stableDigest(
@@ -34,7 +34,7 @@ export function getCacheKeys(): Promise<CacheKeys> {
     const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
     return {
       // No digest from the loader: no key, so the page is always rendered. An article's page also
-      // shows its related stories, so their versions are part of its key.
+      // shows its related stories, so what it shows of them is part of its key.
       article: (entry) =>
         entry.digest === undefined
           ? undefined
@@ -42,7 +42,11 @@ export function getCacheKeys(): Promise<CacheKeys> {
               site,
               entry.id,
               entry.digest,
-              (related.get(entry.id) ?? []).map((slug) => [slug, revisions.get(slug)]),
+              // What the page shows of each: its address, headline and date, not its body.
+              (related.get(entry.id) ?? []).map((slug) => {
+                const story = bySlug.get(slug);
+                return [slug, story?.title, story?.date.toISOString()];
+              }),
             ),
       listing: ({ items, ...page }, ...shown) =>
         stableDigest(

@@ -54,13 +54,15 @@ export function clearRenderPending(cacheDir: string): void {
 const LOCK_DIR = 'khabar-build.lock';
 
 /**
- * Takes `cacheDir` for this process: one build at a time may use a cache folder (two would prune
- * each other's body files and clear each other's marks). A lock left by a build that died is
- * taken over. Returns the id of the process that holds it when that is another, live one.
+ * Takes the lock in `dir` for this process, once: one build at a time per project. Two would
+ * prune each other's body files and clear each other's marks, and Astro writes the content
+ * modules of a build into the project's own `.astro/` folder, which two builds would overwrite.
+ * A lock left by a build that died is taken over. Returns the id of the process that holds it
+ * when that is another, live one (-1 when it is being taken at this very moment).
  */
-export function lockCache(cacheDir: string): number | undefined {
-  const lock = join(cacheDir, LOCK_DIR);
-  mkdirSync(cacheDir, { recursive: true });
+export function lockBuilds(dir: string): number | undefined {
+  const lock = join(dir, LOCK_DIR);
+  mkdirSync(dir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       mkdirSync(lock);
@@ -82,7 +84,7 @@ export function lockCache(cacheDir: string): number | undefined {
   return -1;
 }
 
-/** Gives the cache folder back. */
-export function unlockCache(cacheDir: string): void {
-  rmSync(join(cacheDir, LOCK_DIR), { recursive: true, force: true });
+/** Gives the lock in `dir` back. */
+export function unlockBuilds(dir: string): void {
+  rmSync(join(dir, LOCK_DIR), { recursive: true, force: true });
 }
