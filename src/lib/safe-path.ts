@@ -85,6 +85,19 @@ function within(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
+/** A folder the build must keep clear of: its path, its name in words, and whether inside it is refused too. */
+type Guarded = [dir: string, name: string, insideToo: boolean];
+
+/** Why `path` clashes with one of the `guarded` folders (is it, contains it, or sits inside it). */
+function placeProblem(path: string, guarded: readonly Guarded[]): string | undefined {
+  for (const [dir, name, insideToo] of guarded) {
+    if (path === dir) return `it is ${name}`;
+    if (within(path, dir)) return `it contains ${name}`;
+    if (insideToo && within(dir, path)) return `it is inside ${name}`;
+  }
+  return undefined;
+}
+
 /**
  * Why `outDir` may not receive a build, or undefined when it may: a build replaces its output
  * folder whole, so it may not be, contain or sit inside the content folder or `.git`, nor be or
@@ -95,17 +108,12 @@ export function outputFolderProblem(
   { root, contentDir }: { root: string; contentDir: string },
 ): string | undefined {
   const out = resolve(outDir);
-  const guarded: Array<[string, string, boolean]> = [
+  const guarded: Guarded[] = [
     [resolve(root), 'the project folder', false],
     [resolve(contentDir), 'the content folder', true],
     [resolve(root, '.git'), "the project's .git folder", true],
   ];
-  for (const [dir, name, insideToo] of guarded) {
-    if (out === dir) return `it is ${name}`;
-    if (within(out, dir)) return `it contains ${name}`;
-    if (insideToo && within(dir, out)) return `it is inside ${name}`;
-  }
-  return undefined;
+  return placeProblem(out, guarded);
 }
 
 /**
@@ -119,11 +127,11 @@ export function cacheFolderProblem(
   { root, contentDir, outDir }: { root: string; contentDir: string; outDir: string },
 ): string | undefined {
   const cache = resolve(cacheDir);
-  const guarded: Array<[string, string, boolean]> = [
+  const guarded: Guarded[] = [
     [resolve(root), 'the project folder', false],
     [resolve(contentDir), 'the content folder', true],
     [resolve(root, '.git'), "the project's .git folder", true],
-    ...['src', 'scripts', 'public'].map((name): [string, string, boolean] => [
+    ...['src', 'scripts', 'public'].map((name): Guarded => [
       resolve(root, name),
       `the project's ${name} folder`,
       true,
@@ -131,10 +139,5 @@ export function cacheFolderProblem(
     [resolve(outDir), 'the output folder', true],
     [resolve(`${outDir}.versions`), "the output's versions", true],
   ];
-  for (const [dir, name, insideToo] of guarded) {
-    if (cache === dir) return `it is ${name}`;
-    if (within(cache, dir)) return `it contains ${name}`;
-    if (insideToo && within(dir, cache)) return `it is inside ${name}`;
-  }
-  return undefined;
+  return placeProblem(cache, guarded);
 }
