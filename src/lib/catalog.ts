@@ -19,6 +19,11 @@ export interface ArticleSummary {
   excerpt: string;
 }
 
+/** An article's corrections in the order they were made, oldest first. */
+export function correctionsInOrder<T extends { date: Date }>(corrections: readonly T[] = []): T[] {
+  return [...corrections].sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+
 /** When an article was last revised: the latest of `updated` and its corrections, if any. */
 export function lastRevision(article: {
   updated?: Date;

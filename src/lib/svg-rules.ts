@@ -13,18 +13,31 @@ const FORBIDDEN_ELEMENTS = new Set([
 ]);
 // Animations that can set an attribute, and so turn a harmless one into a link or a handler.
 const ANIMATIONS = new Set(['set', 'animate', 'animatetransform', 'animatemotion', 'discard']);
-// A CSS reference that leaves the file: `url(` anything but `#fragment`, or `@import`.
-const EXTERNAL_CSS = /url\(\s*(?!['"]?#)|@import/i;
+// A CSS reference that leaves the file: `url(` anything but `#fragment`, `image-set(`, `@import`,
+// or a CSS escape, which could spell any of them (`\75 rl(`).
+const EXTERNAL_CSS = /url\(\s*(?!['"]?#)|image-set\(|@import|\\/i;
+// A value that is an address a browser would follow or load.
+const SCRIPT_OR_DATA_URL = /^\s*(?:javascript|vbscript|data):/i;
+// HTML attributes that load or submit to an address, meaningless in SVG but not in an HTML root.
+const LOADING_ATTRIBUTES = new Set([
+  'action',
+  'formaction',
+  'data',
+  'srcset',
+  'poster',
+  'background',
+]);
 
 function localName(name: string): string {
   return (name.includes(':') ? name.slice(name.indexOf(':') + 1) : name).toLowerCase();
 }
 
 /**
- * What makes an SVG file unsafe to publish beside articles, each at its line: script, event
- * handlers, `foreignObject` and other embedding elements, references to anything outside the file
- * (`href` other than `#id`, CSS `url()` and `@import`, stylesheets), animations of links or
- * handlers, and DTDs (entities). An SVG opened on its own runs in the site's origin, so these are
+ * What makes an SVG file unsafe to publish beside articles, each at its line: a root other than
+ * `<svg>`, script, event handlers, `foreignObject` and other embedding elements, references to
+ * anything outside the file (`href` other than `#id`, CSS `url()`, `image-set()`, `@import`, CSS
+ * escapes, stylesheets), `javascript:`/`data:` values and HTML's loading attributes, animations of
+ * links or handlers, and DTDs (entities). An SVG opened on its own runs in the site's origin, so these are
  * refused, never cleaned. Markup that is not well-formed XML is refused too.
  */
 export function findUnsafeSvg(source: string): UnsafeMarkup[] {
@@ -41,8 +54,12 @@ export function findUnsafeSvg(source: string): UnsafeMarkup[] {
         `processing instruction <?${instruction.name}?> is not allowed (it can load a stylesheet)`,
       );
   };
+  let root = true;
   parser.onopentag = (tag) => {
     const name = localName(tag.name);
+    // Opened on its own, a file whose root is not `<svg>` is read as whatever that root says.
+    if (root && name !== 'svg') here(`the root element is <${tag.name}>; an SVG file's is <svg>`);
+    root = false;
     if (FORBIDDEN_ELEMENTS.has(name)) here(`<${tag.name}> is not allowed in an SVG`);
     if (name === 'style') inStyle++;
     for (const [attribute, value] of Object.entries(tag.attributes as Record<string, string>)) {
@@ -53,6 +70,8 @@ export function findUnsafeSvg(source: string): UnsafeMarkup[] {
         here(
           `\`${attribute}="${value.slice(0, 60)}"\` refers outside the file; only \`#id\` references are allowed`,
         );
+      else if (LOADING_ATTRIBUTES.has(local) || SCRIPT_OR_DATA_URL.test(value))
+        here(`\`${attribute}="${value.slice(0, 60)}"\` is not allowed in an SVG`);
       else if (EXTERNAL_CSS.test(value))
         here(
           `\`${attribute}\` refers outside the file (\`url()\` other than \`#id\`, or \`@import\`)`,

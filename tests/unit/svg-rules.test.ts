@@ -58,6 +58,27 @@ describe.each([
     message: /processing instruction/,
   },
   { name: 'broken XML', source: '<svg><g></svg>', message: /well-formed/ },
+  {
+    name: 'an HTML root',
+    source:
+      '<html xmlns="http://www.w3.org/1999/xhtml"><form action="javascript:alert(1)"/></html>',
+    message: /root element is <html>/,
+  },
+  {
+    name: 'a CSS escape',
+    source: svg('<style>rect { fill: \\75 rl(https://evil.example/x) }</style>'),
+    message: /stylesheet/,
+  },
+  {
+    name: 'an image-set',
+    source: svg('<rect style="fill: image-set(&quot;https://evil.example/x&quot; 1x)"/>'),
+    message: /refers outside/,
+  },
+  {
+    name: 'a javascript: value elsewhere',
+    source: svg('<a target="javascript:alert(1)"><text>x</text></a>'),
+    message: /not allowed/,
+  },
 ])('an SVG with $name', ({ source, message }) => {
   it('is refused, with the line', () => {
     const found = findUnsafeSvg(source);

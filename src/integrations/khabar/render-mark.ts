@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -79,7 +79,31 @@ export function lockBuilds(dir: string): number | undefined {
       return -1;
     }
     if (holder !== process.pid && isAlive(holder)) return holder;
-    rmSync(lock, { recursive: true, force: true });
+    // A dead build's lock is moved away under a name of this process's own before it goes: of two
+    // builds taking it over at once, only one rename succeeds, and the other finds the lock taken.
+    const stale = `${lock}.stale-${process.pid}`;
+    try {
+      renameSync(lock, stale);
+    } catch {
+      continue;
+    }
+    // Another build may have taken the lock over between the read and the rename: give it back.
+    let moved: number;
+    try {
+      moved = Number(readFileSync(join(stale, 'pid'), 'utf8'));
+    } catch {
+      moved = -1;
+    }
+    if (moved !== holder) {
+      try {
+        renameSync(stale, lock);
+      } catch {
+        // The lock was made again meanwhile; the one moved aside belongs to nobody now.
+        rmSync(stale, { recursive: true, force: true });
+      }
+      return moved;
+    }
+    rmSync(stale, { recursive: true, force: true });
   }
   return -1;
 }

@@ -3,6 +3,7 @@ import { getCatalog, type ArticleEntry } from '../../../data/published.ts';
 import { articleStaticPaths } from '../../../data/cache-keys.ts';
 import { bodyOf, renderBodyHtml } from '../../../data/render.ts';
 import { absolute, apiArticleSummary, jsonResponse } from '../../../lib/api.ts';
+import { correctionsInOrder } from '../../../lib/catalog.ts';
 import type { ApiArticle } from '../../../schemas/api.ts';
 import { SITE } from '../../../site.config.ts';
 
@@ -23,9 +24,10 @@ export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } 
     image: image ? absolute(SITE.url, image) : undefined,
     imageAlt,
     related: related.get(entry.id) ?? [],
-    corrections: [...corrections]
-      .sort((a, b) => a.date.getTime() - b.date.getTime())
-      .map(({ date, text }) => ({ date: date.toISOString(), text })),
+    corrections: correctionsInOrder(corrections).map(({ date, text }) => ({
+      date: date.toISOString(),
+      text,
+    })),
   };
   return jsonResponse(body);
 };
