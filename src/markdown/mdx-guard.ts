@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
-import { isTrustedMdx, mdxNodeProblems } from '../lib/body-rules.ts';
+import { isTrustedMdx, mdxNodeProblems } from '../lib/mdx-rules.ts';
 
 export { isTrustedMdx };
 import type { EmbedPolicy } from '../lib/safe-html.ts';
-import type { TrustedMdx } from '../lib/body-rules.ts';
+import type { TrustedMdx } from '../lib/mdx-rules.ts';
 
 /** Where the guard reads its settings: the articles folder and `SITE.content`. */
 export interface MdxGuardOptions extends EmbedPolicy, TrustedMdx {}

@@ -8,13 +8,8 @@ import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { findReferences, type BodyReference } from '../lib/references.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { formatOf } from '../lib/text.ts';
-import {
-  findUnsafeMarkdown,
-  findUnsafeMdx,
-  MAX_NESTING,
-  MdxSyntaxError,
-  nestingDepth,
-} from '../lib/body-rules.ts';
+import { findUnsafeMarkdown, MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
+import { findUnsafeMdx, MdxSyntaxError } from '../lib/mdx-rules.ts';
 import type { EmbedPolicy, UnsafeMarkup } from '../lib/safe-html.ts';
 import { SITE } from '../site.config.ts';
 import { issuesToProblems } from './issues.ts';

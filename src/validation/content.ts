@@ -8,7 +8,7 @@ import type { Problem } from '../lib/problems.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { findUnsafeSvg } from '../lib/svg-rules.ts';
 import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
-import { isTrustedMdx } from '../lib/body-rules.ts';
+import { isTrustedMdx } from '../lib/mdx-rules.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
 import {

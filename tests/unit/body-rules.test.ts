@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findUnsafeMarkdown,
-  findUnsafeMdx,
-  MAX_NESTING,
-  MdxSyntaxError,
-  nestingDepth,
-} from '../../src/lib/body-rules.ts';
+import { findUnsafeMarkdown, MAX_NESTING, nestingDepth } from '../../src/lib/body-rules.ts';
+import { findUnsafeMdx, MdxSyntaxError } from '../../src/lib/mdx-rules.ts';
 import { sanitizeBodyHtml } from '../../src/lib/safe-html.ts';
 import { markdownToHtml } from 'satteri';
 
