@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { khabar } from './src/integrations/khabar/index.ts';
 import { join } from 'node:path';
 import { CONTENT_DIR } from './src/data/build-context.ts';
+import { articlesFolder } from './src/data/content-files.ts';
 import { MARKDOWN_FEATURES } from './src/lib/body-rules.ts';
 import { articleLinks } from './src/markdown/article-links.ts';
 import { mdxGuard } from './src/markdown/mdx-guard.ts';
@@ -28,7 +29,7 @@ export default defineConfig({
       mdastPlugins: [
         articleLinks(SITE.url),
         mdxGuard({
-          articlesDir: join(CONTENT_DIR, 'articles'),
+          articlesDir: articlesFolder(CONTENT_DIR),
           embedHosts: SITE.content.embedHosts,
           trustedMdxFolders: SITE.content.trustedMdxFolders,
         }),

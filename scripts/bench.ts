@@ -23,7 +23,7 @@ import { newestFirst, type ArticleSummary } from '../src/lib/catalog.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { relatedArticles } from '../src/lib/related.ts';
 import { articleFrontmatterSchema } from '../src/schemas/article.ts';
-import { listFiles, treeDigest } from './lib/files.ts';
+import { listFiles, treeDigest } from '../src/data/files.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { within } from '../lib/safe-path.ts';
 
 /** A file of the content folder that is not used, and why. */
 export interface RefusedFile {
@@ -21,12 +22,9 @@ export interface ContentFiles {
 const ARTICLE = /\.mdx?$/;
 const SVG = /\.svg$/i;
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return (
-    rel === '' ||
-    (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel))
-  );
+/** The folder of a content folder that holds the articles (and the photos beside them). */
+export function articlesFolder(contentDir: string): string {
+  return join(contentDir, 'articles');
 }
 
 /**
@@ -38,13 +36,13 @@ function isInside(root: string, path: string): boolean {
  * build machine can read.
  */
 export function listContentFiles(contentDir: string): ContentFiles {
-  const root = join(contentDir, 'articles');
+  const root = articlesFolder(contentDir);
   const found: ContentFiles = { articles: [], svgs: [], refused: [] };
   let realContent: string;
   try {
     realContent = realpathSync(contentDir);
     // The articles folder itself may not lead elsewhere either.
-    if (!isInside(realContent, realpathSync(root))) {
+    if (!within(realContent, realpathSync(root))) {
       found.refused.push({
         path: root,
         message: 'the articles folder leads outside the content folder',
@@ -73,7 +71,7 @@ export function listContentFiles(contentDir: string): ContentFiles {
       try {
         const entry = lstatSync(path);
         if (entry.isSymbolicLink()) {
-          if (!isInside(realContent, realpathSync(path))) {
+          if (!within(realContent, realpathSync(path))) {
             found.refused.push({
               path,
               message: 'symbolic link leads outside the content folder; copy the file in instead',

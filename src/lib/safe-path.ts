@@ -72,15 +72,15 @@ export function outputFileOf(outDir: string, path: string): string {
   // Decoded, as servers decode a request's path before they look for the file.
   const segments = decodeURIComponent(path).split('/').filter(Boolean);
   const file = resolve(outDir, ...segments, ...(path.endsWith('/') ? ['index.html'] : []));
-  const rel = relative(resolve(outDir), file);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+  if (file === resolve(outDir) || !within(resolve(outDir), file))
     throw new Error(
       `refusing to write ${JSON.stringify(path)}: it resolves outside the output folder`,
     );
   return file;
 }
 
-function within(parent: string, child: string): boolean {
+/** Whether `child` is `parent` or lies inside it (paths compared resolved, as given). */
+export function within(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }

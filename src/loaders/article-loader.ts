@@ -12,7 +12,7 @@ import {
   writeBody,
   writeBodyInBackground,
 } from '../data/bodies.ts';
-import { listContentFiles } from '../data/content-files.ts';
+import { articlesFolder, listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
 import { bodyPolicyDigest, sanitizeBodyHtml } from '../lib/safe-html.ts';
@@ -47,7 +47,7 @@ const FRONTMATTER_LOOKALIKE = /^\s*(?:---|\+\+\+)/;
  * (src/integrations/content-check.ts) shows it, and the server keeps running.
  */
 export function articlesLoader(contentDir: string): Loader {
-  const articlesDir = `${contentDir}${sep}articles`;
+  const articlesDir = articlesFolder(contentDir);
   const policy = { embedHosts: SITE.content.embedHosts };
   // Stored bodies were sanitized under a policy: a body stored under another is made again.
   const policyDigest = bodyPolicyDigest(policy);

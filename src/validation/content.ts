@@ -1,14 +1,16 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listContentFiles } from '../data/content-files.ts';
+import { articlesFolder, listContentFiles } from '../data/content-files.ts';
+import { listFiles } from '../data/files.ts';
 import { isoDay } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { findUnsafeSvg } from '../lib/svg-rules.ts';
 import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
 import { isTrustedMdx } from '../lib/mdx-rules.ts';
+import { within } from '../lib/safe-path.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
 import { indexRegistry, type TagIndex } from '../lib/tags.ts';
 import {
@@ -46,7 +48,7 @@ const READ_BATCH = 256;
 /** A path as problems show it: relative to `cwd` when inside it, else absolute. */
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return rel === '' || !within(cwd, path) ? path : rel;
 }
 
 async function readSource(path: string, cwd: string): Promise<SourceFile | undefined> {
@@ -67,8 +69,7 @@ function relativeImageProblem(path: string, articlesDir: string): string | undef
   } catch {
     return undefined;
   }
-  const rel = relative(root, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
+  if (!within(root, real)) {
     return 'lies outside the articles folder; keep photos beside the articles that show them';
   }
   const head = Buffer.alloc(IMAGE_HEAD_BYTES);
@@ -78,17 +79,6 @@ function relativeImageProblem(path: string, articlesDir: string): string | undef
     return imageFileProblem(real, head.subarray(0, read));
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Every file under `dir`, as `/`-separated paths relative to it; none when it does not exist. */
-function listFilesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  } catch {
-    return [];
   }
 }
 
@@ -132,7 +122,7 @@ export async function validateContent(
 ): Promise<ContentReport> {
   const files = listContentFiles(contentDir);
   const trusted = {
-    articlesDir: join(contentDir, 'articles'),
+    articlesDir: articlesFolder(contentDir),
     trustedMdxFolders: SITE.content.trustedMdxFolders,
   };
   const paths = files.articles;
@@ -178,9 +168,9 @@ export async function validateContent(
     publicFileExists: (path) => existsSync(join(publicDir, path)),
     fileExists: (path) => existsSync(resolve(cwd, path)),
     relativeImageProblem: (path) =>
-      relativeImageProblem(resolve(cwd, path), join(contentDir, 'articles')),
+      relativeImageProblem(resolve(cwd, path), articlesFolder(contentDir)),
   });
-  const publicPaths = listFilesUnder(publicDir).map((file) => `/${file}`);
+  const publicPaths = (await listFiles(publicDir).catch(() => [])).map((file) => `/${file}`);
   const redirects = checkRedirects(articles, tags, registrySource, {
     perPage: SITE.perPage,
     timeZone: SITE.timeZone,

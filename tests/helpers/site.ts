@@ -111,7 +111,7 @@ export function runScript(
   });
 }
 
-export { listFiles, treeDigest } from '../../scripts/lib/files.ts';
+export { listFiles, treeDigest } from '../../src/data/files.ts';
 
 /** Reads and parses a built page by its URL path (`/tags/csto/` → `tags/csto/index.html`). */
 export async function page(outDir: string, urlPath: string): Promise<HTMLElement> {
