@@ -24,8 +24,6 @@ import {
   publish,
   PublishError,
   removeOldVersions,
-  removeScratch,
-  scratchDir,
 } from './lib/publish.ts';
 import { previousOutputs, removeInBackground } from './lib/retired-output.ts';
 
@@ -95,7 +93,7 @@ Object.assign(process.env, {
   KHABAR_TIMINGS: join(cacheDir, `khabar-timings-${process.pid}.json`),
 });
 
-const { lockBuilds, previousRender, unlockBuilds } =
+const { lockBuilds, renderWasInterrupted, unlockBuilds } =
   await import('../src/integrations/khabar/render-mark.ts');
 // One build at a time per project (see `lockBuilds`): a second one waits for the first.
 const lockDir = join(root, 'node_modules', '.cache');
@@ -114,37 +112,21 @@ for (
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
 process.on('exit', () => unlockBuilds(lockDir));
-const previous = previousRender(cacheDir);
+const interrupted = renderWasInterrupted(cacheDir);
 
 const version = newVersion(outDir);
-// Astro writes its intermediate modules under `<cwd>/.astro/` (when the output is outside the
-// working folder), which two builds started in one folder would share; each build works in a
-// folder of its own, inside the project so those modules still find node_modules.
-process.env.KHABAR_WORKING_DIR = process.cwd();
-const scratch = scratchDir(root);
-process.chdir(scratch);
 const started = performance.now();
 const { build } = await import('astro');
 type BuildTimings = import('../src/integrations/khabar/index.ts').BuildTimings;
 try {
   // After an interrupted render Astro's record of rendered pages may not match its stored copies:
   // `force` renders every page again instead of trusting them.
-  await build({
-    root,
-    outDir: version,
-    cacheDir,
-    logLevel: 'warn',
-    force: previous.state === 'interrupted',
-  });
+  await build({ root, outDir: version, cacheDir, logLevel: 'warn', force: interrupted });
 } catch (error) {
-  process.chdir(root);
-  removeScratch(scratch);
   removeOldVersions(outDir);
   fail(`\nThe build failed: ${(error as Error).message}\n${args.out} is unchanged.`);
 }
 
-process.chdir(root);
-removeScratch(scratch);
 try {
   publish(outDir, version);
 } catch (error) {

@@ -9,7 +9,6 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { isAlive } from '../../src/integrations/khabar/render-mark.ts';
 import { removeInBackground } from './retired-output.ts';
 
 /**
@@ -89,59 +88,19 @@ export function publish(out: string, version: string): void {
 }
 
 /**
- * Removes, in the background, every version folder but the live one and those of builds still
- * running: earlier sites, and what builds that were killed or failed left behind.
+ * Removes, in the background, every version folder but the live one: earlier sites, and what
+ * builds that were killed or failed left behind.
  */
-export function removeOldVersions(out: string, keep: readonly string[] = []): void {
+export function removeOldVersions(out: string): void {
   const dir = versionsDir(out);
-  const kept = new Set(
-    [liveVersion(out), ...keep]
-      .filter((path): path is string => path !== undefined)
-      .map((path) => basename(path)),
-  );
+  const live = liveVersion(out);
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  const old = names.filter((name) => {
-    if (kept.has(name)) return false;
-    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
-    return !(
-      Number.isInteger(pid) &&
-      pid !== process.pid &&
-      isAlive(pid) &&
-      !name.startsWith('previous-')
-    );
-  });
+  // Builds of a project run one at a time (the lock), so no other version is being written.
+  const old = names.filter((name) => live === undefined || name !== basename(live));
   removeInBackground(old.map((name) => join(dir, name)));
-}
-
-/**
- * A working folder of this build's own, inside the project (`node_modules/.cache/`), made empty;
- * those of builds that ended without removing theirs go too.
- */
-export function scratchDir(root: string): string {
-  const parent = join(root, 'node_modules', '.cache', 'khabar-build');
-  let names: string[] = [];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    names = [];
-  }
-  const dead = names.filter((name) => {
-    const pid = Number(name);
-    return Number.isInteger(pid) && pid !== process.pid && !isAlive(pid);
-  });
-  removeInBackground(dead.map((name) => join(parent, name)));
-  const dir = join(parent, String(process.pid));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** Removes this build's working folder. */
-export function removeScratch(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }

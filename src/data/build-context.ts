@@ -25,9 +25,3 @@ export const SEARCH_SHARD_SIZE: number = Number(
 
 /** Where the build writes its stage timings as JSON (`KHABAR_TIMINGS`), for `npm run bench`; none when unset. */
 export const TIMINGS_FILE: string | undefined = process.env.KHABAR_TIMINGS || undefined;
-
-/**
- * The folder content problems are shown relative to: where the build was started
- * (`KHABAR_WORKING_DIR`, which `scripts/build.ts` sets before it moves into the output's folder).
- */
-export const WORKING_DIR: string = process.env.KHABAR_WORKING_DIR ?? process.cwd();

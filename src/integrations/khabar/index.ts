@@ -1,13 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import {
-  CONTENT_DIR,
-  NOW,
-  SEARCH_SHARD_SIZE,
-  TIMINGS_FILE,
-  WORKING_DIR,
-} from '../../data/build-context.ts';
+import { CONTENT_DIR, NOW, SEARCH_SHARD_SIZE, TIMINGS_FILE } from '../../data/build-context.ts';
 import { SITE } from '../../site.config.ts';
 import { printProblems, validateInWorker, type ValidationSummary } from '../../validation/run.ts';
 import { contentCheck } from '../content-check.ts';
@@ -67,7 +61,7 @@ export function khabar(): AstroIntegration {
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
         markRenderPending(cacheDir);
-        validation = validateInWorker(CONTENT_DIR, NOW, WORKING_DIR).then((result) => {
+        validation = validateInWorker(CONTENT_DIR, NOW).then((result) => {
           marks.validated = performance.now();
           return result;
         });

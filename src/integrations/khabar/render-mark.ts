@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -10,10 +10,6 @@ import { join } from 'node:path';
  */
 const MARK_FILE = 'khabar-render-pending.json';
 
-/** What a previous build left in the cache folder. */
-export type PreviousRender =
-  { state: 'clean' } | { state: 'interrupted' } | { state: 'running'; pid: number };
-
 /** Whether a process with this id is running (on this machine). */
 export function isAlive(pid: number): boolean {
   try {
@@ -24,19 +20,12 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Whether the last build that used `cacheDir` ended cleanly, was interrupted, or is still running. */
-export function previousRender(cacheDir: string): PreviousRender {
-  let pid: number;
-  try {
-    pid = (JSON.parse(readFileSync(join(cacheDir, MARK_FILE), 'utf8')) as { pid: number }).pid;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT'
-      ? { state: 'clean' }
-      : { state: 'interrupted' };
-  }
-  return pid !== process.pid && Number.isInteger(pid) && isAlive(pid)
-    ? { state: 'running', pid }
-    : { state: 'interrupted' };
+/**
+ * Whether the last build that used `cacheDir` was interrupted while rendering. Asked by a build
+ * holding the project's lock (`lockBuilds`), so a mark it finds was left by a build that is over.
+ */
+export function renderWasInterrupted(cacheDir: string): boolean {
+  return existsSync(join(cacheDir, MARK_FILE));
 }
 
 /** Marks `cacheDir` as being rendered into by this process. */
