@@ -3,7 +3,6 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { khabar } from './src/integrations/khabar/index.ts';
-import { join } from 'node:path';
 import { CONTENT_DIR } from './src/data/build-context.ts';
 import { articlesFolder } from './src/data/content-files.ts';
 import { MARKDOWN_FEATURES } from './src/lib/body-rules.ts';
