@@ -7,6 +7,7 @@ import { CONTENT_DIR } from './src/data/build-context.ts';
 import { articlesFolder } from './src/data/content-files.ts';
 import { MARKDOWN_FEATURES } from './src/lib/body-rules.ts';
 import { articleLinks } from './src/markdown/article-links.ts';
+import { bodyFigures } from './src/markdown/body-figures.ts';
 import { mdxGuard } from './src/markdown/mdx-guard.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -27,6 +28,7 @@ export default defineConfig({
       features: MARKDOWN_FEATURES,
       mdastPlugins: [
         articleLinks(SITE.url),
+        bodyFigures(),
         mdxGuard({
           articlesDir: articlesFolder(CONTENT_DIR),
           embedHosts: SITE.content.embedHosts,

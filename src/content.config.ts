@@ -1,11 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { CONTENT_DIR } from './data/build-context.ts';
 import { articlesLoader } from './loaders/article-loader.ts';
-import { articleEntrySchema } from './schemas/article.ts';
+import { portraitsLoader } from './loaders/portraits-loader.ts';
+import { articleEntrySchemaWith } from './schemas/article.ts';
+import { portraitSchemaWith } from './schemas/authors.ts';
 
 const articles = defineCollection({
   loader: articlesLoader(CONTENT_DIR),
-  schema: articleEntrySchema,
+  schema: ({ image }) => articleEntrySchemaWith(image),
 });
 
-export const collections = { articles };
+/** Authors' photos beside `authors.yaml`, by author slug, through Astro's image pipeline. */
+const portraits = defineCollection({
+  loader: portraitsLoader(CONTENT_DIR),
+  schema: ({ image }) => portraitSchemaWith(image),
+});
+
+export const collections = { articles, portraits };

@@ -30,8 +30,10 @@ export interface SiteConfig {
   readonly wordsPerMinute: number;
   /** Articles per page of the JSON API's article list. */
   readonly apiPerPage: number;
-  /** Items in the site-wide RSS feed. */
+  /** Items in each RSS feed. */
   readonly feedItems: number;
+  /** Whether feeds carry each article's full text (`content:encoded`), not only its summary. */
+  readonly feedFullText: boolean;
   /** Longest `<title>`, in characters; longer headlines are shortened there (never in the page). */
   readonly titleMaxLength: number;
   /** What article bodies may hold; see docs/security.md. */
@@ -41,6 +43,11 @@ export interface SiteConfig {
      * embed is sandboxed. Empty: no iframes at all.
      */
     readonly embedHosts: readonly string[];
+    /**
+     * Hosts an article's `image` may be loaded from over https. Photos beside articles are
+     * preferred: they are resized and cached; remote ones are shown as they are. Empty: none.
+     */
+    readonly imageHosts: readonly string[];
     /**
      * Folders under `content/articles/` whose MDX is trusted to run code: `import`, `export` and
      * `{…}` expressions. A trusted file runs on the build machine with its secrets in reach, so
@@ -79,9 +86,11 @@ export const SITE: SiteConfig = {
   wordsPerMinute: 220,
   apiPerPage: 100,
   feedItems: 50,
+  feedFullText: false,
   titleMaxLength: 70,
   content: {
     embedHosts: ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vimeo.com'],
+    imageHosts: ['upload.wikimedia.org'],
     trustedMdxFolders: [],
   },
   cms: { repo: 'khabar-news/khabar', branch: 'main', localPort: 8081 },

@@ -50,7 +50,7 @@ export function bodyFile(dir: string, id: string, digest: string): string {
  * The layout of the loader's stored facts (`derivedTextSchema`) and of the body and excerpt files.
  * Raise it when either changes: entries stored under another number are loaded again.
  */
-export const STORED_FORMAT = 3;
+export const STORED_FORMAT = 4;
 
 /** The excerpt file that goes with a body file: the listing excerpt as plain text. */
 function excerptFile(bodyFile: string): string {

@@ -4,6 +4,7 @@ import { SITE } from '../site.config.ts';
 import { getCatalog, type ArticleEntry } from './published.ts';
 import { NOW } from './build-context.ts';
 import { getRates } from './rates.ts';
+import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
 
 /**
  * Cache keys for Astro's incremental build (`cacheKey` in `getStaticPaths`). Astro hashes each
@@ -26,11 +27,19 @@ export function getCacheKeys(): Promise<CacheKeys> {
   keys ??= getCatalog().then(({ entries, tags, related, bySlug }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
+    // The sections are in every page's navigation; authors' names and slugs are in bylines.
     const site = stableDigest(
       isoDay(NOW, SITE.timeZone),
       getRates(),
       [...tags.values()].map(({ key, name, slug, description }) => [key, name, slug, description]),
+      getSectionRegistry().entries,
+      getAuthorRegistry().entries,
     );
+    // A photo's address in the build carries a hash of its bytes: a changed photo changes the key.
+    const photoOf = (slug: string) => {
+      const src = bySlug.get(slug)?.photo?.src;
+      return typeof src === 'string' ? src : src?.src;
+    };
     const revisions = new Map(entries.map((entry) => [entry.id, entry.digest]));
     return {
       // No digest from the loader: no key, so the page is always rendered. An article's page also
@@ -42,6 +51,8 @@ export function getCacheKeys(): Promise<CacheKeys> {
               site,
               entry.id,
               entry.digest,
+              (entry.data.photos?.body ?? []).map(({ image }) => image.src),
+              photoOf(entry.id),
               // What the page shows of each: its address, headline and date, not its body.
               (related.get(entry.id) ?? []).map((slug) => {
                 const story = bySlug.get(slug);
@@ -53,7 +64,7 @@ export function getCacheKeys(): Promise<CacheKeys> {
           site,
           page,
           shown,
-          items.map(({ slug }) => [slug, revisions.get(slug)]),
+          items.map(({ slug }) => [slug, revisions.get(slug), photoOf(slug)]),
         ),
     };
   });

@@ -7,10 +7,17 @@ import {
   lastRevision,
   newestFirst,
   type ArticleSummary,
+  type NameRef,
   type TagGroup,
   type YearGroup,
 } from '../lib/catalog.ts';
 import { relatedArticles } from '../lib/related.ts';
+import { groupByName, nameSlugCollisions, resolveName, type NameGroup } from '../lib/registry.ts';
+import { bylineNames } from '../schemas/article.ts';
+import type { AuthorEntry } from '../schemas/authors.ts';
+import type { SectionEntry } from '../schemas/sections.ts';
+import { leadPhoto } from './photos.ts';
+import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
 import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
@@ -18,6 +25,8 @@ import { readExcerpt } from './bodies.ts';
 import { getTagIndex } from './tag-registry.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
+export type AuthorGroup = NameGroup<AuthorEntry, ArticleSummary>;
+export type SectionGroup = NameGroup<SectionEntry, ArticleSummary>;
 
 /** Everything the pages select from, computed once per build. */
 export interface Catalog {
@@ -33,14 +42,25 @@ export interface Catalog {
   byTag: TagGroup[];
   /** The archive, newest year first. */
   byMonth: YearGroup[];
+  /** Authors with their articles: the registry's in its order (even with none yet), then free names. */
+  byAuthor: AuthorGroup[];
+  /** Sections with their articles: the registry's in its order (even with none yet), then free names. */
+  bySection: SectionGroup[];
   /** Each article's related articles (slugs, best first), computed once for the archive. */
   related: ReadonlyMap<string, string[]>;
 }
 
+function nameRef(raw: string, registry: Parameters<typeof resolveName>[1]): NameRef {
+  const { name, slug } = resolveName(raw, registry);
+  return { name, slug };
+}
+
 function summarise(entry: ArticleEntry): ArticleSummary {
-  const { title, date, updated, author, summary, tags, derived, lang } = entry.data;
+  const { title, date, updated, summary, tags, derived, lang, section } = entry.data;
   const revised = lastRevision(entry.data);
   const index = getTagIndex();
+  const authors = bylineNames(entry.data).map((name) => nameRef(name, getAuthorRegistry()));
+  const photo = leadPhoto(entry.data);
   const excerpt = derived
     ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) })
     : '';
@@ -50,7 +70,9 @@ function summarise(entry: ArticleEntry): ArticleSummary {
     date,
     updated,
     ...(revised ? { revised } : {}),
-    author,
+    ...(authors.length > 0 ? { authors } : {}),
+    ...(section ? { section: nameRef(section, getSectionRegistry()) } : {}),
+    ...(photo ? { photo: { src: photo.src, alt: photo.alt } } : {}),
     summary,
     ...(lang ? { lang } : {}),
     tags: tags.map((tag) => canonicalTag(tag, index)),
@@ -78,12 +100,32 @@ export function getCatalog(): Promise<Catalog> {
       );
     }
     const bySlug = new Map(articles.map((article) => [article.slug, article]));
+    const byAuthor = groupByName(
+      articles,
+      (article) => (article.authors ?? []).map(({ name }) => name),
+      getAuthorRegistry(),
+    );
+    const bySection = groupByName(
+      articles,
+      (article) => (article.section ? [article.section.name] : []),
+      getSectionRegistry(),
+    );
+    for (const [what, groups] of [
+      ['Authors', byAuthor],
+      ['Sections', bySection],
+    ] as const) {
+      const [clash] = nameSlugCollisions(groups);
+      if (clash)
+        throw new Error(`${what} ${clash.join(' and ')} would share one URL; use one spelling`);
+    }
     return {
       entries,
       articles,
       bySlug,
       tags,
       byTag,
+      byAuthor,
+      bySection,
       byMonth: groupByMonth(articles, SITE.timeZone),
       related: relatedArticles(articles),
     };

@@ -6,6 +6,7 @@ import type { ArticleEntry } from './published.ts';
 import { readBody, type StoredBody } from './bodies.ts';
 import { sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { SITE } from '../site.config.ts';
+import { withBodyPhotos } from './photos.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -28,7 +29,7 @@ export async function renderBodyHtml(
   entry: ArticleEntry,
   body: StoredBody = bodyOf(entry),
 ): Promise<string> {
-  if (body.html !== null) return body.html;
+  if (body.html !== null) return withBodyPhotos(body.html, entry.data.photos?.body ?? []);
   container ??= AstroContainer.create().then((created) => {
     created.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
     return created;

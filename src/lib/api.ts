@@ -1,6 +1,6 @@
 import type { ApiArticleList, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
 import { articleTags, type ArticleSummary, type TagGroup } from './catalog.ts';
-import { articlePath, tagPath } from './routes.ts';
+import { articlePath, authorPath, sectionPath, tagPath } from './routes.ts';
 import type { Tag } from './tags.ts';
 
 /** Absolute URL of a site path under `origin`. */
@@ -27,7 +27,20 @@ export function apiArticleSummary(
     date: article.date.toISOString(),
     updated: (article.revised ?? article.updated)?.toISOString(),
     tags: articleTags(article, tags).map(({ name, slug }) => ({ name, slug })),
-    author: article.author,
+    authors: (article.authors ?? []).map(({ name, slug }) => ({
+      name,
+      slug,
+      url: absolute(origin, authorPath(slug)),
+    })),
+    ...(article.section
+      ? {
+          section: {
+            ...article.section,
+            url: absolute(origin, sectionPath(article.section.slug)),
+          },
+        }
+      : {}),
+    ...(article.authors?.[0] ? { author: article.authors[0].name } : {}),
     summary: article.summary,
     excerpt: article.excerpt,
   };

@@ -3,6 +3,8 @@ import { raw } from 'hast-util-raw';
 import { parseFragment } from 'parse5';
 import { markdownToHast, markdownToHtml } from 'satteri';
 import { VFile } from 'vfile';
+import { SITE } from '../site.config.ts';
+import { imageHostProblem } from './image-address.ts';
 import { findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
 
 /**
@@ -22,9 +24,14 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 
 /**
  * Why an image address in a body cannot be used, or undefined: a relative one must name an image
- * file (`./photo.jpg`), with no query or fragment.
+ * file (`./photo.jpg`), with no query or fragment; a remote one must come over https from a host of
+ * `SITE.content.imageHosts`.
  */
 export function unsafeImageSource(url: string): string | undefined {
+  if (/^https?:\/\//i.test(url)) {
+    const problem = imageHostProblem(url, SITE.content.imageHosts);
+    return problem ? `image \`${url.slice(0, 60)}\` ${problem}` : undefined;
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
   if (/[?#]/.test(url) || !IMAGE_FILE.test(url))
     return `image \`${url.slice(0, 60)}\` is not an image file (.png, .jpg, .gif, .webp, .avif, .svg)`;
@@ -51,8 +58,7 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
   const found = findUnsafeElements(tree, policy);
   visitImages(tree, (image) => {
     const src = typeof image.properties.src === 'string' ? image.properties.src : undefined;
-    const problem =
-      src === undefined ? undefined : (unsafeImageSource(src) ?? relativeInMarkdown(src));
+    const problem = src === undefined ? undefined : unsafeImageSource(src);
     if (problem) found.push(located(image, problem));
   });
   return found;
@@ -90,11 +96,6 @@ export function nestingDepth(body: string): number {
 
 // Markdown bodies are rendered to stored HTML, which Astro's image pipeline never sees: a photo
 // beside a `.md` article would be published without its file.
-function relativeInMarkdown(src: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) return undefined;
-  return `image \`${src.slice(0, 60)}\` is beside the article, which a Markdown (.md) article cannot publish: put it under public/images/ and write /images/…, or make the article .mdx`;
-}
-
 function visitImages(
   node: Root | Element | Root['children'][number],
   visit: (image: Element) => void,

@@ -1,5 +1,12 @@
+import type { ImageMetadata } from 'astro';
 import { zonedParts } from './dates.ts';
 import { canonicalTag, collectTags, NO_REGISTRY, tagKey, type Tag, type TagIndex } from './tags.ts';
+
+/** An author or section as an article refers to it: display name and URL slug. */
+export interface NameRef {
+  name: string;
+  slug: string;
+}
 
 /** What listings, feeds and the API need of an article: small, so pages stay light to render. */
 export interface ArticleSummary {
@@ -10,7 +17,12 @@ export interface ArticleSummary {
   updated?: Date;
   /** The latest of `updated` and the corrections' dates: what listings mark as "Updated". */
   revised?: Date;
-  author?: string;
+  /** The byline's authors in order, under their registered names; none without a byline. */
+  authors?: NameRef[];
+  /** The section (desk), under its registered name. */
+  section?: NameRef;
+  /** The lead photo, for thumbnails: image metadata for a photo beside the article, else its URL. */
+  photo?: { src: ImageMetadata | string; alt: string };
   summary?: string;
   /** The article's language when it is not the site's (BCP 47). */
   lang?: string;

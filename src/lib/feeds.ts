@@ -10,7 +10,9 @@ export interface FeedItem {
   pubDate: Date;
   description: string;
   categories: string[];
-  /** Raw XML after the item's own elements: the author as `dc:creator`. */
+  /** The full text as HTML (`content:encoded`), when the site publishes it. */
+  content?: string;
+  /** Raw XML after the item's own elements: each author as `dc:creator`. */
   customData?: string;
 }
 
@@ -20,16 +22,32 @@ export const FEED_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
 };
 
-/** The RSS item of an article: the summary, or the excerpt when there is none; tags as categories. */
-export function feedItem(article: ArticleSummary, tags: ReadonlyMap<string, Tag>): FeedItem {
+/**
+ * The RSS item of an article: the summary, or the excerpt when there is none; the section and the
+ * tags as categories; each author as `dc:creator`; the full text when `content` is given.
+ */
+export function feedItem(
+  article: ArticleSummary,
+  tags: ReadonlyMap<string, Tag>,
+  content?: string,
+): FeedItem {
+  const authors = article.authors ?? [];
   return {
     title: article.title,
     link: articlePath(article.slug),
     pubDate: article.date,
     description: article.summary ?? article.excerpt,
-    categories: articleTags(article, tags).map((tag) => tag.name),
-    ...(article.author
-      ? { customData: `<dc:creator>${escapeXml(article.author)}</dc:creator>` }
+    categories: [
+      ...(article.section ? [article.section.name] : []),
+      ...articleTags(article, tags).map((tag) => tag.name),
+    ],
+    ...(content !== undefined ? { content } : {}),
+    ...(authors.length > 0
+      ? {
+          customData: authors
+            .map((author) => `<dc:creator>${escapeXml(author.name)}</dc:creator>`)
+            .join(''),
+        }
       : {}),
   };
 }

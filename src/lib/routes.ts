@@ -12,10 +12,22 @@ export function tagPath(slug: string): string {
   return `/tags/${slug}/`;
 }
 
+/** An author's first page. */
+export function authorPath(slug: string): string {
+  return `/authors/${slug}/`;
+}
+
+/** A section's first page. */
+export function sectionPath(slug: string): string {
+  return `/sections/${slug}/`;
+}
+
 /** How the listings name their pages; see {@link PageScheme}. */
 export const schemes = {
   home: (): PageScheme => ({ base: '/', segment: 'page/' }),
   tag: (slug: string): PageScheme => ({ base: tagPath(slug), segment: '' }),
+  author: (slug: string): PageScheme => ({ base: authorPath(slug), segment: '' }),
+  section: (slug: string): PageScheme => ({ base: sectionPath(slug), segment: '' }),
   year: (year: number): PageScheme => ({ base: `/archive/${year}/`, segment: 'page/' }),
   month: (year: number, month: number): PageScheme => ({
     base: `/archive/${year}/${monthSegment(month)}/`,
@@ -30,6 +42,8 @@ export const FIXED_PATHS: readonly string[] = [
   '/archive/',
   '/search/',
   '/tags/',
+  '/authors/',
+  '/sections/',
   '/rss.xml',
   '/robots.txt',
   '/sitemap-news.xml',
@@ -37,7 +51,14 @@ export const FIXED_PATHS: readonly string[] = [
 ];
 
 /** Folders the build owns entirely: nothing else may be written under them. */
-export const RESERVED_PREFIXES: readonly string[] = ['/_astro/', '/api/', '/pagefind/', '/admin/'];
+export const RESERVED_PREFIXES: readonly string[] = [
+  '/_astro/',
+  '/api/',
+  '/pagefind/',
+  '/admin/',
+  '/authors/',
+  '/sections/',
+];
 
 /** Files the build owns at the site's root, read by hosts rather than readers. */
 export const RESERVED_FILES: readonly string[] = [

@@ -16,6 +16,7 @@ import { articlesFolder, listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
 import { bodyPolicyDigest, sanitizeBodyHtml } from '../lib/safe-html.ts';
+import { articlePhotoPaths } from '../lib/photos.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
@@ -89,7 +90,13 @@ export function articlesLoader(contentDir: string): Loader {
       let data: Record<string, unknown>;
       try {
         if (split.problems.length > 0 || nestingDepth(split.body) > MAX_NESTING) throw new Error();
-        data = await context.parseData({ id, data: split.data, filePath: path });
+        // Photos beside the article go through the collection's image() helper (content.config.ts).
+        const photos = articlePhotoPaths(split.data.image, split.body, formatOf(path));
+        data = await context.parseData({
+          id,
+          data: photos ? { ...split.data, photos } : split.data,
+          filePath: path,
+        });
       } catch {
         store.delete(id);
         return;

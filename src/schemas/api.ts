@@ -14,6 +14,16 @@ export const apiTagRefSchema = z.object({
   slug: z.string(),
 });
 
+/** An author or section as an article refers to it. */
+export const apiNameRefSchema = z.object({
+  /** Display name: the registry's, else as articles write it. */
+  name: z.string(),
+  /** URL segment: `/authors/<slug>/` or `/sections/<slug>/`. */
+  slug: z.string(),
+  /** The author's or section's page. */
+  url: siteUrl,
+});
+
 /** An article's metadata in listings. */
 export const apiArticleSummarySchema = z.object({
   /** Unique id and URL segment: `/articles/<slug>/`. */
@@ -30,8 +40,12 @@ export const apiArticleSummarySchema = z.object({
   updated: instant.optional(),
   /** The article's tags, in the author's order. */
   tags: z.array(apiTagRefSchema),
-  /** The byline, when there is one. */
+  /** The byline's authors in order; empty without a byline. */
+  authors: z.array(apiNameRefSchema),
+  /** The first author's name, when there is a byline (kept for readers of the first API). */
   author: z.string().optional(),
+  /** The article's section, when it has one. */
+  section: apiNameRefSchema.optional(),
   /** The author's summary, when there is one. */
   summary: z.string().optional(),
   /** The first 500 words of the plain text, `...` when cut. */
@@ -67,9 +81,37 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   /** BCP 47 language of the article when it is not the site's. */
   lang: z.string().optional(),
   /** Lead image URL, when there is one. */
-  image: siteUrl.optional(),
+  image: z.url().optional(),
   /** Text alternative of the lead image. */
   imageAlt: z.string().optional(),
+  /** The lead photo in full, when there is one. */
+  photo: z
+    .object({
+      /** The photo as the article page's fallback `<img>` shows it. */
+      url: z.url(),
+      /** Its text alternative. */
+      alt: z.string(),
+      /** What it shows, as the caption under it says. */
+      caption: z.string().optional(),
+      /** Who took it or owns it. */
+      credit: z.string().optional(),
+      /** The resized versions, narrowest first; empty for a photo served as it is. */
+      sizes: z.array(
+        z.object({
+          /** The version's address. */
+          url: siteUrl,
+          /** Its width in pixels. */
+          width: z.number().int().positive(),
+          /** Its height in pixels. */
+          height: z.number().int().positive(),
+          /** Its format: `webp`, `jpg`, `png`… */
+          format: z.string(),
+        }),
+      ),
+      /** The 1200×630 version link previews show. */
+      openGraph: z.url(),
+    })
+    .optional(),
   /** Slugs of up to four related published articles, best first. */
   related: z.array(z.string()),
   /** Corrections to the story, oldest first; empty when there were none. */
@@ -109,6 +151,72 @@ export const apiTagDetailSchema = apiTagSchema.extend({
   articles: z.array(apiArticleSummarySchema),
 });
 
+/** An author with their article count and addresses. */
+export const apiAuthorSchema = z.object({
+  /** The name as bylines show it. */
+  name: z.string(),
+  /** URL segment: `/authors/<slug>/`. */
+  slug: z.string(),
+  /** The author's job, when the registry gives one. */
+  role: z.string().optional(),
+  /** A short biography as HTML, when the registry gives one. */
+  bio: z.string().optional(),
+  /** The author's photo, when there is one. */
+  photo: z.object({ url: z.url(), alt: z.string() }).optional(),
+  /** The author's site, profiles and mailto: address. */
+  links: z.array(z.string()),
+  /** Published articles by this author. */
+  count: z.number().int().nonnegative(),
+  /** The author's page. */
+  url: siteUrl,
+  /** The author's JSON: `/api/authors/<slug>.json`. */
+  api: siteUrl,
+  /** The author's RSS feed. */
+  feed: siteUrl,
+});
+
+/** `/api/authors.json`: every author, the registry's in its order, then the others by name. */
+export const apiAuthorListSchema = z.object({
+  /** How many authors there are. */
+  total: z.number().int().nonnegative(),
+  authors: z.array(apiAuthorSchema),
+});
+
+/** `/api/authors/<slug>.json`: an author and their articles, newest first, metadata only. */
+export const apiAuthorDetailSchema = apiAuthorSchema.extend({
+  articles: z.array(apiArticleSummarySchema),
+});
+
+/** A section with its article count and addresses. */
+export const apiSectionSchema = z.object({
+  /** The name as the navigation shows it. */
+  name: z.string(),
+  /** URL segment: `/sections/<slug>/`. */
+  slug: z.string(),
+  /** The newsroom's description of the section, when it has one. */
+  description: z.string().optional(),
+  /** Published articles in this section. */
+  count: z.number().int().nonnegative(),
+  /** The section's page. */
+  url: siteUrl,
+  /** The section's JSON: `/api/sections/<slug>.json`. */
+  api: siteUrl,
+  /** The section's RSS feed. */
+  feed: siteUrl,
+});
+
+/** `/api/sections.json`: every section in the navigation's order. */
+export const apiSectionListSchema = z.object({
+  /** How many sections there are. */
+  total: z.number().int().nonnegative(),
+  sections: z.array(apiSectionSchema),
+});
+
+/** `/api/sections/<slug>.json`: a section and its articles, newest first, metadata only. */
+export const apiSectionDetailSchema = apiSectionSchema.extend({
+  articles: z.array(apiArticleSummarySchema),
+});
+
 /** `/api/rates.json`: the ticker data as published. */
 export const apiRatesSchema = ratesSchema;
 
@@ -118,6 +226,10 @@ export const API_SCHEMAS = {
   'article.json': apiArticleSchema,
   'tags.json': apiTagListSchema,
   'tag.json': apiTagDetailSchema,
+  'authors.json': apiAuthorListSchema,
+  'author.json': apiAuthorDetailSchema,
+  'sections.json': apiSectionListSchema,
+  'section.json': apiSectionDetailSchema,
   'rates.json': apiRatesSchema,
 } as const;
 
@@ -129,3 +241,9 @@ export type ApiTag = z.infer<typeof apiTagSchema>;
 export type ApiTagList = z.infer<typeof apiTagListSchema>;
 export type ApiTagDetail = z.infer<typeof apiTagDetailSchema>;
 export type ApiArticleListInput = z.input<typeof apiArticleListSchema>;
+export type ApiAuthor = z.infer<typeof apiAuthorSchema>;
+export type ApiSection = z.infer<typeof apiSectionSchema>;
+export type ApiAuthorList = z.infer<typeof apiAuthorListSchema>;
+export type ApiAuthorDetail = z.infer<typeof apiAuthorDetailSchema>;
+export type ApiSectionList = z.infer<typeof apiSectionListSchema>;
+export type ApiSectionDetail = z.infer<typeof apiSectionDetailSchema>;

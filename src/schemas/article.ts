@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseContentDate } from '../lib/dates.ts';
+import { IMAGE_ADDRESS, IMAGE_EXPECTED, imageHostProblem } from '../lib/image-address.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 import { redirectFromSchema } from './redirects.ts';
 import { SITE } from '../site.config.ts';
@@ -51,8 +52,18 @@ const frontmatterShape = {
         issue.input === undefined ? 'required: a list of strings' : 'expected a list of strings',
     })
     .min(1, { error: 'expected at least one tag' }),
-  /** The byline. */
+  /** The byline, one author: the same as `authors: [Name]`. */
   author: text('an author name').optional(),
+  /**
+   * The byline's authors in the order shown ("By A, B and C"), each a name in `content/authors.yaml`
+   * when that file exists.
+   */
+  authors: z
+    .array(text('an author name'), { error: 'expected a list of author names' })
+    .min(1, { error: 'expected at least one author' })
+    .optional(),
+  /** The section (desk) the article belongs to; required when `content/sections.yaml` exists. */
+  section: text('a section name').optional(),
   /** One or two sentences for the meta description and feeds. */
   summary: text('a summary').optional(),
   /** A draft is never published, whatever its date. */
@@ -81,15 +92,24 @@ const frontmatterShape = {
       error: 'expected lower-case letters, digits and hyphens, e.g. `csto-summit`',
     })
     .optional(),
-  /** Lead image: a path under `public/` (starting with `/`) or an https:// address. */
+  /**
+   * Lead photo: a path relative to the article file (`./photo.jpg`, a photo beside it), a path
+   * under `public/` (`/images/photo.jpg`), or an https:// address on a host of
+   * `SITE.content.imageHosts`.
+   */
   image: text('an image path')
-    .regex(/^(?:\/(?!\/)|https:\/\/)[^\s"'<>\\]*$/, {
-      error:
-        'expected a path under public/ starting with `/` (`/images/photo.jpg`) or an https:// address',
+    .regex(IMAGE_ADDRESS, { error: IMAGE_EXPECTED })
+    .refine((value) => imageHostProblem(value, SITE.content.imageHosts) === undefined, {
+      error: (issue) =>
+        `${String(issue.input)} ${imageHostProblem(String(issue.input), SITE.content.imageHosts)}`,
     })
     .optional(),
   /** Text alternative of the lead image; required when `image` is set. */
   imageAlt: text('a description of the image').optional(),
+  /** What the lead photo shows, in a sentence; shown under it. */
+  imageCaption: text('a caption').optional(),
+  /** Who took the lead photo or owns it; shown under it as "Photo: <credit>". */
+  imageCredit: text('a credit').optional(),
   /**
    * Language of the article when it is not the site's, as a BCP 47 tag (`ru`, `kk`, `uz-Cyrl`):
    * the page's `lang`, so screen readers pronounce it and browsers hyphenate it correctly.
@@ -124,6 +144,13 @@ const imageAltRule = {
   when: (payload: { value: unknown }) =>
     typeof payload.value === 'object' && payload.value !== null,
 };
+const oneBylineField = {
+  path: ['authors'],
+  message: 'write the byline once: `authors: [A, B]` or `author: A`, not both',
+  when: imageAltRule.when,
+};
+const hasOneBylineField = (value: { author?: unknown; authors?: unknown }) =>
+  value.author === undefined || value.authors === undefined;
 const hasImageAlt = (value: { image?: unknown; imageAlt?: unknown }) =>
   value.image === undefined || value.imageAlt !== undefined;
 
@@ -149,6 +176,7 @@ function checkCorrectionDates(
 /** An article's frontmatter, validated: the schema authors, the build and the API share. */
 export const articleFrontmatterSchema = articleFrontmatterObject
   .refine(hasImageAlt, imageAltRule)
+  .refine(hasOneBylineField, oneBylineField)
   .superRefine(checkCorrectionDates);
 
 /** Facts computed from the body once per article by the content loader. */
@@ -174,16 +202,41 @@ export const derivedTextSchema = z.object({
   bodyFile: z.string(),
 });
 
-/** A stored article entry: the frontmatter plus what the loader derived from the body. */
-export const articleEntrySchema = articleFrontmatterObject
-  .extend({
-    /** Set by the content loader; an author never writes it. */
-    derived: derivedTextSchema.optional(),
-  })
-  .refine(hasImageAlt, imageAltRule)
-  .superRefine(checkCorrectionDates);
+/**
+ * Photos of an article that live beside it, set by the content loader for Astro's image pipeline:
+ * each path goes through the collection's `image()` helper and reaches pages as image metadata.
+ */
+export function articlePhotosSchema<I extends z.ZodType>(image: () => I) {
+  return z.object({
+    /** The lead photo, when `image` names a file beside the article. */
+    lead: image().optional(),
+    /** Photos the body shows, by their path relative to the article as written (decoded). */
+    body: z.array(z.object({ src: z.string(), image: image() })).default([]),
+  });
+}
+
+/**
+ * A stored article entry: the frontmatter plus what the loader derived from the body and, with
+ * `image` (the collection's `image()` helper), the photos beside the article.
+ */
+export function articleEntrySchemaWith<I extends z.ZodType>(image: () => I) {
+  return articleFrontmatterObject
+    .extend({
+      /** Set by the content loader; an author never writes it. */
+      derived: derivedTextSchema.optional(),
+      /** Set by the content loader; an author never writes it. */
+      photos: articlePhotosSchema(image).optional(),
+    })
+    .refine(hasImageAlt, imageAltRule)
+    .refine(hasOneBylineField, oneBylineField)
+    .superRefine(checkCorrectionDates);
+}
+
+/** The byline's names in order, from `authors` or `author`. */
+export function bylineNames(data: { author?: string; authors?: readonly string[] }): string[] {
+  return data.authors ? [...data.authors] : data.author ? [data.author] : [];
+}
 
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
 export type ArticleFrontmatterInput = z.input<typeof articleFrontmatterSchema>;
 export type StoredDerivedText = z.infer<typeof derivedTextSchema>;
-export type ArticleEntryData = z.infer<typeof articleEntrySchema>;

@@ -7,6 +7,11 @@ import {
 } from '../schemas/tags.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { tagKey } from '../lib/tags.ts';
+import { nameKey, slugOf, type NamedEntry } from '../lib/registry.ts';
+import { registryItems } from '../schemas/registry-fields.ts';
+import type { z } from 'astro/zod';
+import { AUTHOR_FIELDS, authorRegistrySchema, type AuthorEntry } from '../schemas/authors.ts';
+import { SECTION_FIELDS, sectionRegistrySchema, type SectionEntry } from '../schemas/sections.ts';
 import type { SourceFile } from './article.ts';
 import { issuesToProblems, yamlSyntaxProblem } from './issues.ts';
 
@@ -58,3 +63,90 @@ export function checkTagRegistry({ file, source }: SourceFile): {
     entry.aliases.forEach((alias, i) => claim(alias, tag, ['tags', tag, 'aliases', i], 'alias'));
   return { registry: result.data, problems };
 }
+
+/** How one name registry file (authors, sections) is read and checked. */
+export interface NameRegistrySpec<E extends NamedEntry> {
+  /** The key that may hold the list (`authors`). */
+  key: string;
+  /** The file's list schema. */
+  schema: z.ZodType<E[]>;
+  /** The keys an entry may have, for suggestions. */
+  fields: readonly string[];
+  /** What one entry is, in messages: `author`. */
+  what: string;
+}
+
+/**
+ * Checks a name registry file: YAML syntax, its schema, and that no two entries share a name or a
+ * URL slug. Names are compared like tags: `Aigerim Bekova` and `aigerim  bekova` are one.
+ */
+export function checkNameRegistry<E extends NamedEntry>(
+  { file, source }: SourceFile,
+  spec: NameRegistrySpec<E>,
+): { entries?: E[]; problems: Problem[] } {
+  let raw: unknown;
+  try {
+    raw = parseYaml(source);
+  } catch (error) {
+    return { problems: [yamlSyntaxProblem(file, error, 'YAML syntax error')] };
+  }
+  const { items, path } = registryItems(raw, spec.key);
+  const locate = fieldLocator(source);
+  const result = spec.schema.safeParse(items);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({
+      ...issue,
+      path: [...path, ...issue.path],
+    }));
+    return {
+      problems: issuesToProblems(issues, file, locate, () => spec.fields),
+    };
+  }
+  const problems: Problem[] = [];
+  const owner = new Map<string, string>();
+  result.data.forEach((entry, i) => {
+    const claims: Array<[string, string]> = [
+      ['name', entry.name],
+      ['slug', slugOf(entry)],
+    ];
+    for (const [what, value] of claims) {
+      const key = `${what}:${nameKey(value)}`;
+      const previous = owner.get(key);
+      if (previous === undefined) owner.set(key, entry.name);
+      else
+        problems.push({
+          file,
+          ...locate([...path, i, what === 'slug' && entry.slug === undefined ? 'name' : what]),
+          field: fieldName([...path, i, what]),
+          message:
+            what === 'name'
+              ? `${spec.what} "${entry.name}" is listed twice; each ${spec.what} once`
+              : `${spec.what} "${entry.name}" would share the URL slug "${value}" with "${previous}"; set a different \`slug\``,
+          severity: 'error',
+        });
+    }
+  });
+  return { entries: result.data, problems };
+}
+
+/** `content/authors.yaml`: the newsroom's people. */
+export const AUTHOR_REGISTRY = {
+  file: 'authors.yaml',
+  spec: {
+    key: 'authors',
+    schema: authorRegistrySchema,
+    fields: AUTHOR_FIELDS,
+    what: 'author',
+  } satisfies NameRegistrySpec<AuthorEntry>,
+};
+
+/** `content/sections.yaml`: the newsroom's sections, in navigation order. */
+export const SECTION_REGISTRY = {
+  file: 'sections.yaml',
+  spec: {
+    key: 'sections',
+    schema: sectionRegistrySchema,
+    fields: SECTION_FIELDS,
+    what: 'section',
+  } satisfies NameRegistrySpec<SectionEntry>,
+};

@@ -394,11 +394,24 @@ describe.each([
 });
 
 describe('findUnsafeMarkdown on images and embeds', () => {
-  it('refuses a photo beside a Markdown article, which its stored HTML cannot carry', () => {
-    expect(findUnsafeMarkdown('![A map](./map.png)', policy)[0]?.message).toMatch(
-      /Markdown \(\.md\) article cannot publish/,
-    );
-    expect(findUnsafeMarkdown('![A map](/images/map.png)', policy)).toEqual([]);
+  it.each([
+    ['a photo beside the article', '![A map](./map.png "The region")'],
+    ['a photo under public/', '![A map](/images/map.png)'],
+    ['a photo from an allowed host', '![A map](https://upload.wikimedia.org/map.png)'],
+  ])('accepts %s', (_, body) => {
+    expect(findUnsafeMarkdown(body, policy)).toEqual([]);
+  });
+  it.each([
+    ['another host', '![A map](https://tracker.example.com/map.png)', /not an allowed image host/],
+    ['plain http', '![A map](http://upload.wikimedia.org/map.png)', /not loaded over https/],
+    [
+      'raw HTML from another host',
+      '<img src="https://tracker.example.com/p.gif" alt="">',
+      /not an allowed image host/,
+    ],
+    ['a file that is no image', '![A map](./notes.txt)', /not an image file/],
+  ])('refuses an image from %s', (_, body, message) => {
+    expect(findUnsafeMarkdown(body, policy)[0]?.message).toMatch(message);
   });
   it('refuses an embed asking for permissions', () => {
     expect(

@@ -60,11 +60,26 @@ describe.each([
 });
 
 describe('feeds', () => {
-  it('name the author as dc:creator, escaped', () => {
+  it('name each author as dc:creator, escaped', () => {
     expect(
-      feedItem(article('a', '2026-01-01', { author: 'A & B <x>' }), new Map()).customData,
-    ).toBe('<dc:creator>A &amp; B &lt;x&gt;</dc:creator>');
+      feedItem(
+        article('a', '2026-01-01', {
+          authors: [
+            { name: 'A & B <x>', slug: 'a-b-x' },
+            { name: 'Dana', slug: 'dana' },
+          ],
+        }),
+        new Map(),
+      ).customData,
+    ).toBe('<dc:creator>A &amp; B &lt;x&gt;</dc:creator><dc:creator>Dana</dc:creator>');
     expect(feedItem(article('a', '2026-01-01'), new Map()).customData).toBeUndefined();
+  });
+  it('list the section before the tags as categories', () => {
+    const item = feedItem(
+      article('a', '2026-01-01', { section: { name: 'Economy', slug: 'economy' } }),
+      new Map(),
+    );
+    expect(item.categories[0]).toBe('Economy');
   });
   it('carry their own address, language and build time', () => {
     expect(channelData({ lang: 'en', selfUrl: 'https://news.example/rss.xml?a&b', now: NOW })).toBe(

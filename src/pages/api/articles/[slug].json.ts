@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type ArticleEntry } from '../../../data/published.ts';
 import { articleStaticPaths } from '../../../data/cache-keys.ts';
 import { bodyOf, renderBodyHtml } from '../../../data/render.ts';
-import { absolute, apiArticleSummary, jsonResponse } from '../../../lib/api.ts';
+import { apiPhoto, leadPhoto } from '../../../data/photos.ts';
+import { apiArticleSummary, jsonResponse } from '../../../lib/api.ts';
 import { correctionsInOrder } from '../../../lib/catalog.ts';
 import type { ApiArticle } from '../../../schemas/api.ts';
 import { SITE } from '../../../site.config.ts';
@@ -12,8 +13,10 @@ export const getStaticPaths = articleStaticPaths satisfies GetStaticPaths;
 export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } }) => {
   const { bySlug, tags, related } = await getCatalog();
   const summary = bySlug.get(entry.id)!;
-  const { derived, image, imageAlt, lang, corrections = [] } = entry.data;
+  const { derived, imageAlt, lang, corrections = [] } = entry.data;
   const stored = bodyOf(entry);
+  const lead = leadPhoto(entry.data);
+  const photo = lead ? await apiPhoto(lead, SITE.url) : undefined;
   const body: ApiArticle = {
     ...apiArticleSummary(summary, tags, SITE.url),
     html: await renderBodyHtml(entry, stored),
@@ -21,8 +24,9 @@ export const GET: APIRoute<{ entry: ArticleEntry }> = async ({ props: { entry } 
     wordCount: derived?.wordCount ?? 0,
     readingMinutes: derived?.readingMinutes ?? 1,
     lang,
-    image: image ? absolute(SITE.url, image) : undefined,
+    image: photo?.url,
     imageAlt,
+    ...(photo ? { photo } : {}),
     related: related.get(entry.id) ?? [],
     corrections: correctionsInOrder(corrections).map(({ date, text }) => ({
       date: date.toISOString(),

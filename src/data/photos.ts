@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
+import { imageMetadata } from 'astro/assets/utils';
+import { bodyImages, escapeHtml, replaceImages } from '../lib/figures.ts';
+import { isBesideArticle, photoPath } from '../lib/photos.ts';
+import { PUBLIC_DIR } from '../validation/content.ts';
+
+/** Widths every resized photo is offered in (never wider than the original). */
+export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
+
+/** The modern format offered first; browsers without it take the original's format. */
+const MODERN_FORMAT = 'webp';
+
+/** Where a photo comes from: resized through astro:assets, or served as it is (public/, remote). */
+export type PhotoSource = ImageMetadata | string;
+
+/** An article's lead photo as pages, feeds and the API show it. */
+export interface LeadPhoto {
+  src: PhotoSource;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** The lead photo of an article's data, when it has one. */
+export function leadPhoto(data: {
+  image?: string;
+  imageAlt?: string;
+  imageCaption?: string;
+  imageCredit?: string;
+  photos?: { lead?: ImageMetadata };
+}): LeadPhoto | undefined {
+  if (!data.image) return undefined;
+  return {
+    src: data.photos?.lead ?? data.image,
+    alt: data.imageAlt ?? '',
+    ...(data.imageCaption ? { caption: data.imageCaption } : {}),
+    ...(data.imageCredit ? { credit: data.imageCredit } : {}),
+  };
+}
+
+const publicSizes = new Map<string, { width: number; height: number } | undefined>();
+
+/** Width and height of an image under public/ (a site path), read once per build. */
+async function publicImageSize(
+  path: string,
+): Promise<{ width: number; height: number } | undefined> {
+  if (publicSizes.has(path)) return publicSizes.get(path);
+  let size: { width: number; height: number } | undefined;
+  try {
+    const { width, height } = await imageMetadata(readFileSync(join(PUBLIC_DIR, decodeURI(path))));
+    size = { width, height };
+  } catch {
+    size = undefined;
+  }
+  publicSizes.set(path, size);
+  return size;
+}
+
+/** How a photo is laid out: the `sizes` it is shown at, and whether it is above the fold. */
+export interface PhotoLayout {
+  /** The `sizes` attribute: how wide the photo is shown. */
+  sizes: string;
+  /** The lead photo: loaded at once, with high priority. Every other photo loads lazily. */
+  eager?: boolean;
+  /** Widest version offered, in pixels. */
+  maxWidth?: number;
+}
+
+/**
+ * A photo as markup: for image metadata a `<picture>` with a WebP `srcset` and a fallback in the
+ * original's format, `width` and `height` always set; a public or remote photo as an `<img>` as
+ * it is, with its size when it can be read.
+ */
+export async function pictureHtml(
+  src: PhotoSource,
+  alt: string,
+  layout: PhotoLayout,
+): Promise<string> {
+  const loading = layout.eager
+    ? 'loading="eager" fetchpriority="high" decoding="async"'
+    : 'loading="lazy" decoding="async"';
+  if (typeof src === 'string') {
+    const size = src.startsWith('/') ? await publicImageSize(src) : undefined;
+    const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
+    return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dimensions} ${loading}>`;
+  }
+  if (src.format === 'svg')
+    return `<img src="${escapeHtml(src.src)}" alt="${escapeHtml(alt)}" width="${src.width}" height="${src.height}" ${loading}>`;
+  const maxWidth = Math.min(src.width, layout.maxWidth ?? Number.POSITIVE_INFINITY);
+  const widths = [...PHOTO_WIDTHS.filter((width) => width < maxWidth), maxWidth];
+  const height = Math.round((src.height * maxWidth) / src.width);
+  const fallbackFormat = fallbackFormatOf(src.format);
+  const [modern, fallback] = await Promise.all([
+    fallbackFormat === MODERN_FORMAT
+      ? undefined
+      : getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes }),
+    getImage({ src, widths, format: fallbackFormat, sizes: layout.sizes }),
+  ]);
+  const source = modern
+    ? `<source type="image/${MODERN_FORMAT}" srcset="${escapeHtml(modern.srcSet.attribute)}" sizes="${escapeHtml(layout.sizes)}">`
+    : '';
+  return (
+    `<picture>${source}` +
+    `<img src="${escapeHtml(fallback.src)}" srcset="${escapeHtml(fallback.srcSet.attribute)}" sizes="${escapeHtml(layout.sizes)}" alt="${escapeHtml(alt)}" width="${maxWidth}" height="${height}" ${loading}></picture>`
+  );
+}
+
+/** The format every browser shows that a photo falls back to: the original's, or JPEG. */
+function fallbackFormatOf(format: ImageMetadata['format']): 'jpg' | 'png' | 'gif' | 'webp' {
+  if (format === 'png' || format === 'gif' || format === 'webp') return format;
+  return 'jpg';
+}
+
+/** The address of a photo's Open Graph version: 1200×630, cropped to fill, JPEG. */
+export async function openGraphImage(src: PhotoSource): Promise<string> {
+  // Photos served as they are, and drawings, are shared as they are.
+  if (typeof src === 'string') return src;
+  if (src.format === 'svg') return src.src;
+  const image = await getImage({ src, width: 1200, height: 630, fit: 'cover', format: 'jpg' });
+  return image.src;
+}
+
+/** The sizes a body photo is shown at: the article column. */
+const BODY_SIZES = '(min-width: 48rem) 44rem, 100vw';
+
+/**
+ * Sanitized body HTML with each photo beside the article (`<img src="./photo.jpg">`) replaced by
+ * its resized `<picture>`, loaded lazily. `photos` are the entry's, from the image pipeline.
+ */
+export async function withBodyPhotos(
+  html: string,
+  photos: ReadonlyArray<{ src: string; image: ImageMetadata }>,
+): Promise<string> {
+  if (photos.length === 0) return html;
+  const bySrc = new Map(photos.map((photo) => [photo.src, photo.image]));
+  const replacements = new Map<string, string>();
+  for (const image of bodyImages(html, isBesideArticle)) {
+    const path = photoPath(image.src);
+    const metadata = path === undefined ? undefined : bySrc.get(path);
+    if (metadata && !replacements.has(image.tag))
+      replacements.set(image.tag, await pictureHtml(metadata, image.alt, { sizes: BODY_SIZES }));
+  }
+  return replaceImages(html, replacements);
+}
+
+/** A lead photo as the API publishes it: its versions, caption, credit and Open Graph image. */
+export async function apiPhoto(photo: LeadPhoto, origin: string) {
+  const absolute = (path: string) => new URL(path, origin).href;
+  const facts = {
+    alt: photo.alt,
+    ...(photo.caption ? { caption: photo.caption } : {}),
+    ...(photo.credit ? { credit: photo.credit } : {}),
+    openGraph: absolute(await openGraphImage(photo.src)),
+  };
+  if (typeof photo.src === 'string') return { url: absolute(photo.src), ...facts, sizes: [] };
+  const src = photo.src;
+  if (src.format === 'svg') return { url: absolute(src.src), ...facts, sizes: [] };
+  const widths = [...PHOTO_WIDTHS.filter((width) => width < src.width), src.width];
+  const sizes = await Promise.all(
+    widths.flatMap((width) =>
+      [...new Set([MODERN_FORMAT, fallbackFormatOf(src.format)])].map(async (format) => {
+        const image = await getImage({ src, width, format });
+        return {
+          url: absolute(image.src),
+          width,
+          height: Math.round((src.height * width) / src.width),
+          format,
+        };
+      }),
+    ),
+  );
+  return { url: sizes.at(-1)!.url, ...facts, sizes };
+}

@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCacheKeys } from '../../../data/cache-keys.ts';
+import { apiSection } from '../../../data/people.ts';
+import { getCatalog, type SectionGroup } from '../../../data/published.ts';
+import { apiArticleSummary, jsonResponse } from '../../../lib/api.ts';
+import type { ApiSectionDetail } from '../../../schemas/api.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const [{ bySection }, keys] = await Promise.all([getCatalog(), getCacheKeys()]);
+  return bySection.map((group) => ({
+    params: { slug: group.named.slug },
+    props: { group },
+    cacheKey: keys.listing({ items: group.articles }, group.named),
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ group: SectionGroup }> = async ({ props: { group } }) => {
+  const { tags } = await getCatalog();
+  const body: ApiSectionDetail = {
+    ...apiSection(group),
+    articles: group.articles.map((article) => apiArticleSummary(article, tags, SITE.url)),
+  };
+  return jsonResponse(body);
+};
