@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { inject } from 'vitest';
-import { NOW_EPOCH, newsroomFixture } from './fixtures/newsroom.ts';
+import { NOW_EPOCH, newsroomFixture, newsroomPhotos } from './fixtures/newsroom.ts';
 import { outsideVitest, ROOT, tempDir, writeFiles, type BuildResult } from './helpers/site.ts';
 
 declare module 'vitest' {
@@ -25,7 +25,10 @@ let child: ChildProcess | undefined;
 /** Vitest's global setup: starts the shared build. */
 export default async function setup(project: TestProject): Promise<() => void> {
   const work = await tempDir('newsroom');
-  await writeFiles(join(work, 'content'), newsroomFixture());
+  await writeFiles(join(work, 'content'), {
+    ...newsroomFixture({ model: true }),
+    ...(await newsroomPhotos()),
+  });
   const args = [
     join(ROOT, 'scripts/build.ts'),
     '--content',

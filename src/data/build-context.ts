@@ -12,6 +12,9 @@ export const CONTENT_DIR: string = (() => {
   return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
 })();
 
+/** The project's public folder, whose files are served as they are; builds run from the project. */
+export const PUBLIC_DIR: string = resolve(process.cwd(), 'public');
+
 /** The build's "now": articles dated after it are not published. */
 export const NOW: Date = resolveNow(process.env);
 

@@ -5,7 +5,7 @@ import { getImage } from 'astro:assets';
 import { imageMetadata } from 'astro/assets/utils';
 import { bodyImages, escapeHtml, replaceImages } from '../lib/figures.ts';
 import { isBesideArticle, photoPath } from '../lib/photos.ts';
-import { PUBLIC_DIR } from '../validation/content.ts';
+import { PUBLIC_DIR } from './build-context.ts';
 
 /** Widths every resized photo is offered in (never wider than the original). */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;

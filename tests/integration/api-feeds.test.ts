@@ -37,6 +37,10 @@ function schemaFor(file: string): string | undefined {
   if (file === 'api/tags.json') return 'tags.json';
   if (/^api\/tags\/[^/]+\.json$/.test(file)) return 'tag.json';
   if (file === 'api/rates.json') return 'rates.json';
+  if (file === 'api/authors.json') return 'authors.json';
+  if (/^api\/authors\/[^/]+\.json$/.test(file)) return 'author.json';
+  if (file === 'api/sections.json') return 'sections.json';
+  if (/^api\/sections\/[^/]+\.json$/.test(file)) return 'section.json';
   return undefined;
 }
 
@@ -46,7 +50,15 @@ describe('the JSON API', () => {
     const apiFiles = files.filter(
       (file) => file.startsWith('api/') && !file.startsWith('api/schema/'),
     );
-    expect(apiFiles.length).toBe(1 + PUBLISHED_COUNT + 1 + (await json('api/tags.json')).total + 1);
+    const listed = async (list: string) => 1 + (await json(list)).total;
+    expect(apiFiles.length).toBe(
+      1 +
+        PUBLISHED_COUNT +
+        (await listed('api/tags.json')) +
+        (await listed('api/authors.json')) +
+        (await listed('api/sections.json')) +
+        1,
+    );
     for (const file of apiFiles) {
       const schemaName = schemaFor(file);
       expect(schemaName, file).toBeDefined();
@@ -81,7 +93,12 @@ describe('the JSON API', () => {
         { name: 'Alpha', slug: 'alpha' },
         { name: 'Zeta', slug: 'zeta' },
       ],
+      authors: [
+        { name: 'Fixture Desk', slug: 'fixture-desk', url: `${SITE.url}/authors/fixture-desk/` },
+        { name: 'Second Writer', slug: 'writer-two', url: `${SITE.url}/authors/writer-two/` },
+      ],
       author: 'Fixture Desk',
+      section: { name: 'Politics', slug: 'politics', url: `${SITE.url}/sections/politics/` },
       excerpt: 'Alpha body 3 with a link and emphasis.',
     });
   });
@@ -146,7 +163,8 @@ describe('feeds', () => {
     expect(channel.item.map((item: { title: string }) => item.title)).toEqual(
       [...ALPHA].reverse().map((a) => a.title),
     );
-    expect(channel.item[0].category).toEqual(['Alpha', 'Zeta']);
+    // The section first, then the tags.
+    expect(channel.item[0].category).toEqual(['Economy', 'Alpha', 'Zeta']);
     const tagFeeds = files.filter((file) => /^tags\/[^/]+\/rss\.xml$/.test(file));
     expect(tagFeeds).toHaveLength((await json('api/tags.json')).total);
   });
@@ -273,12 +291,19 @@ describe('discovery and metadata', () => {
       '@type': 'NewsArticle',
       headline: HOSTILE_TITLE,
       description: 'Ends </script><script>alert(2)</script>',
-      author: [{ '@type': 'Person', name: '<img src=x onerror=alert(1)>' }],
+      author: [
+        {
+          '@type': 'Person',
+          name: '<img src=x onerror=alert(1)>',
+          url: `${SITE.url}/authors/img-src-x-onerror-alert-1/`,
+        },
+      ],
+      articleSection: 'Politics',
       datePublished: '2025-06-30T19:00:00.000Z',
     });
     expect(
       (await page(out, '/articles/hostile/')).querySelectorAll(
-        'script:not([type="application/ld+json"]), img',
+        'script:not([type="application/ld+json"]), img[onerror], img[src="x"]',
       ),
     ).toHaveLength(0);
   });

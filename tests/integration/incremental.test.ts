@@ -1,7 +1,7 @@
-import { readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
+import { NOW_EPOCH, newsroomFixture, newsroomPhotos } from '../fixtures/newsroom.ts';
 import { page, runBuild, tempDir, text, treeDigest, writeFiles } from '../helpers/site.ts';
 
 const NEXT_DAY = String(Number(NOW_EPOCH) + 86_400);
@@ -23,13 +23,25 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
       const result = await runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: now });
       expect(result.code, result.stderr).toBe(0);
     };
-    const fixture = newsroomFixture();
+    const fixture = newsroomFixture({ model: true });
     const rates = JSON.parse(fixture['rates.json']!);
     await writeFiles(content, {
       ...fixture,
+      ...(await newsroomPhotos()),
       'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
     });
     await rebuild(NOW_EPOCH);
+    // Astro's image cache in the cache folder: an unchanged photo is never processed again.
+    const processed = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(join(cache, 'assets'))).map(
+            async (name) => [name, (await stat(join(cache, 'assets', name))).mtimeMs] as const,
+          ),
+        ),
+      );
+    const processedFirst = await processed();
+    expect(Object.keys(processedFirst).length).toBeGreaterThan(0);
 
     // A body file replaced by another article's (both valid) is made again, never published.
     const bodies = join(cache, 'khabar-bodies');
@@ -45,6 +57,7 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     // Each change reaches pages whose own article did not change: every ticker, tag pages, listings.
     await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
     await rebuild(NOW_EPOCH);
+    expect(await processed()).toEqual(processedFirst);
     expect(
       text((await page(dist, '/articles/alpha-02/')).querySelector('.article-body')),
     ).toContain('Alpha body 2 ');
@@ -61,6 +74,33 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     await rebuild(NOW_EPOCH);
     expect(text((await page(dist, '/tags/zeta/')).querySelector('.tag-description'))).toBe(
       'Stories about the letter zeta.',
+    );
+
+    // A photo replaced under the same name reaches its article and every listing showing it.
+    const leadSrc = async (path: string) =>
+      (await page(dist, path))
+        .querySelector('.lead-image img, .thumbnail img')
+        ?.getAttribute('src');
+    const before = [await leadSrc('/articles/alpha-01/'), await leadSrc('/tags/alpha/3/')];
+    await writeFile(
+      join(content, 'articles/alpha/alpha-photo.jpg'),
+      (await newsroomPhotos())['people/desk.jpg']!,
+    );
+    // A section's new description reaches its page.
+    await writeFile(
+      join(content, 'sections.yaml'),
+      (await readFile(join(content, 'sections.yaml'), 'utf8')).replace(
+        'Power and policy across the region.',
+        'Who governs, and how.',
+      ),
+    );
+    await rebuild(NOW_EPOCH);
+    const after = [await leadSrc('/articles/alpha-01/'), await leadSrc('/tags/alpha/3/')];
+    expect(after[0]).toBeDefined();
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(text((await page(dist, '/sections/politics/')).querySelector('.tag-description'))).toBe(
+      'Who governs, and how.',
     );
 
     const article = join(content, 'articles/alpha/alpha-03.md');
@@ -129,7 +169,7 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     await writeFiles(content, {
       'rates.json': JSON.stringify({ ...rates, asOf: '2026-02-11' }),
       'articles/zz-broken.mdx':
-        '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\n---\n\n![A photo](./not-a-photo.png)\n',
+        '---\ntitle: Broken\ndate: 2025-03-03\ntags: [Alpha]\nsection: Economy\n---\n\n![A photo](./not-a-photo.png)\n',
       // A PNG's signature and nothing of a picture after it: the check's look at the first bytes
       // passes it, the image pipeline cannot read it.
       'articles/not-a-photo.png': Buffer.concat([

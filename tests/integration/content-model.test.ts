@@ -1,0 +1,247 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE } from '../../src/site.config.ts';
+import { page, pageSource, text } from '../helpers/site.ts';
+import { newsroomSite } from '../shared-site.ts';
+
+let out: string;
+
+beforeAll(async () => {
+  ({ out } = await newsroomSite());
+});
+
+const json = async (path: string) => JSON.parse(await readFile(join(out, path), 'utf8'));
+const feed = async (path: string) =>
+  new XMLParser({ isArray: (name) => ['item', 'category', 'dc:creator'].includes(name) }).parse(
+    await readFile(join(out, path), 'utf8'),
+  ).rss.channel;
+const jsonLd = async (path: string) =>
+  JSON.parse(
+    /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(await pageSource(out, path))![1]!,
+  );
+/** The file a site path of the build names. */
+const builtFile = (path: string) => join(out, decodeURIComponent(new URL(path, SITE.url).pathname));
+
+describe('authors', () => {
+  it('/authors/ lists the registry in its order, with counts, those with no article yet too', async () => {
+    const items = (await page(out, '/authors/')).querySelectorAll('.author-index li');
+    expect(items.map(text)).toEqual([
+      'Fixture Desk (14), Night editor',
+      'Second Writer (2)',
+      'Third Hand (1)',
+      'Unpublished Reporter (0), Starts next month',
+      '<img src=x onerror=alert(1)> (1)',
+    ]);
+    expect(items[1]!.querySelector('a')?.getAttribute('href')).toBe('/authors/writer-two/');
+  });
+
+  it.each([
+    ['/authors/fixture-desk/', 'Viewing results 1 - 6 of 14'],
+    ['/authors/fixture-desk/2/', 'Viewing results 7 - 12 of 14'],
+    ['/authors/fixture-desk/3/', 'Viewing results 13 - 14 of 14'],
+    ['/authors/writer-two/', 'Viewing results 1 - 2 of 2'],
+    ['/authors/unpublished-reporter/', 'No results'],
+  ])('%s counts %s, like a tag page', async (path, counter) => {
+    expect(text((await page(out, path)).querySelector('.counter'))).toBe(counter);
+  });
+
+  it("shows the author's photo, role, bio and links above their articles, the bio sanitized", async () => {
+    const doc = await page(out, '/authors/fixture-desk/');
+    const card = doc.querySelector('.author-card')!;
+    expect(text(card.querySelector('.author-role'))).toBe('Night editor');
+    expect(text(card.querySelector('.author-bio'))).toBe('Edits the night shift. Profile');
+    expect(card.querySelector('.author-bio strong')).not.toBeNull();
+    expect(card.querySelectorAll('script, [href^="javascript:"]')).toHaveLength(0);
+    expect(card.querySelectorAll('.author-links a').map((a) => a.getAttribute('href'))).toEqual([
+      'https://t.me/fixturedesk',
+      'mailto:desk@example.org',
+    ]);
+    const photo = card.querySelector('.author-photo img')!;
+    expect(photo.getAttribute('alt')).toBe('Fixture Desk');
+    expect(photo.getAttribute('width')).toBeTruthy();
+    expect(photo.getAttribute('height')).toBeTruthy();
+    // Only page 1 carries the card.
+    expect((await page(out, '/authors/fixture-desk/2/')).querySelector('.author-card')).toBeNull();
+  });
+
+  it('bylines read "By A", "By A and B", "By A, B and C", each name linking to its page', async () => {
+    const byline = async (slug: string) =>
+      (await page(out, `/articles/${slug}/`)).querySelector('.article-header .byline')!;
+    expect(text(await byline('alpha-01'))).toBe('By Fixture Desk');
+    expect(text(await byline('alpha-03'))).toBe('By Fixture Desk and Second Writer');
+    const three = await byline('alpha-04');
+    expect(text(three)).toBe('By Second Writer, Third Hand and Fixture Desk');
+    expect(three.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+      '/authors/writer-two/',
+      '/authors/third-hand/',
+      '/authors/fixture-desk/',
+    ]);
+  });
+
+  it('each author has a feed naming every author of each story', async () => {
+    const channel = await feed('authors/writer-two/rss.xml');
+    expect(channel.item.map((item: { title: string }) => item.title)).toEqual([
+      'Alpha story number 4',
+      'Alpha story number 3',
+    ]);
+    expect(channel.item[0]['dc:creator']).toEqual(['Second Writer', 'Third Hand', 'Fixture Desk']);
+  });
+
+  it('article JSON-LD names each author as a Person with the URL of their page', async () => {
+    expect((await jsonLd('/articles/alpha-03/')).author).toEqual([
+      { '@type': 'Person', name: 'Fixture Desk', url: `${SITE.url}/authors/fixture-desk/` },
+      { '@type': 'Person', name: 'Second Writer', url: `${SITE.url}/authors/writer-two/` },
+    ]);
+  });
+
+  it('the API lists authors and serves each with their articles', async () => {
+    const list = await json('api/authors.json');
+    expect(list.total).toBe(5);
+    expect(list.authors[0]).toMatchObject({
+      name: 'Fixture Desk',
+      slug: 'fixture-desk',
+      role: 'Night editor',
+      links: ['https://t.me/fixturedesk', 'mailto:desk@example.org'],
+      count: 14,
+      url: `${SITE.url}/authors/fixture-desk/`,
+      api: `${SITE.url}/api/authors/fixture-desk.json`,
+      feed: `${SITE.url}/authors/fixture-desk/rss.xml`,
+    });
+    expect(list.authors[0].bio).not.toMatch(/<script|javascript:/);
+    expect(list.authors[0].photo.url).toMatch(/^https:\/\/khabar\.example\.org\/_astro\//);
+    const writer = await json('api/authors/writer-two.json');
+    expect(writer.articles.map((article: { slug: string }) => article.slug)).toEqual([
+      'alpha-04',
+      'alpha-03',
+    ]);
+  });
+});
+
+describe('sections', () => {
+  it('lead the masthead navigation, in the registry order, on every page', async () => {
+    for (const path of ['/', '/articles/alpha-01/', '/authors/']) {
+      const links = (await page(out, path)).querySelectorAll('.site-nav a').map(text);
+      expect(links.slice(0, 4), path).toEqual(['Latest', 'Politics', 'Economy', 'Empty Desk']);
+    }
+  });
+
+  it.each([
+    ['/sections/politics/', 'Viewing results 1 - 6 of 9'],
+    ['/sections/politics/2/', 'Viewing results 7 - 9 of 9'],
+    ['/sections/economy/', 'Viewing results 1 - 6 of 12'],
+    ['/sections/empty/', 'No results'],
+  ])('%s counts %s', async (path, counter) => {
+    expect(text((await page(out, path)).querySelector('.counter'))).toBe(counter);
+  });
+
+  it('show above the headline on the article page and in listings, whatever case the article wrote', async () => {
+    const article = await page(out, '/articles/alpha-02/');
+    const label = article.querySelector('.article-header .section-label a')!;
+    expect([text(label), label.getAttribute('href')]).toEqual(['Economy', '/sections/economy/']);
+    expect((await jsonLd('/articles/alpha-02/')).articleSection).toBe('Economy');
+    const teaser = (await page(out, '/tags/alpha/3/')).querySelector('.teaser')!;
+    expect(text(teaser.querySelector('.section-label'))).toBe('Economy');
+  });
+
+  it('have feeds and API files, the section the first category of each item', async () => {
+    const channel = await feed('sections/politics/rss.xml');
+    expect(channel.item[0].category[0]).toBe('Politics');
+    const list = await json('api/sections.json');
+    expect(list.sections.map((section: { slug: string }) => section.slug)).toEqual([
+      'politics',
+      'economy',
+      'empty',
+    ]);
+    expect(list.sections[0]).toMatchObject({
+      name: 'Politics',
+      description: 'Power and policy across the region.',
+      count: 9,
+    });
+    expect((await json('api/sections/empty.json')).articles).toEqual([]);
+  });
+});
+
+describe('photos', () => {
+  it('the lead photo is resized with a modern format and a fallback, sized, eager, captioned and credited', async () => {
+    const doc = await page(out, '/articles/alpha-01/');
+    const figure = doc.querySelector('.lead-image')!;
+    expect(figure.querySelector('source')?.getAttribute('type')).toBe('image/webp');
+    const img = figure.querySelector('img')!;
+    expect(img.getAttribute('srcset')).toMatch(/ 400w, .* 800w, .* 1200w, .* 1600w$/);
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1600', '1000']);
+    expect(img.getAttribute('loading')).toBe('eager');
+    expect(img.getAttribute('fetchpriority')).toBe('high');
+    expect(img.getAttribute('alt')).toBe('A gradient from ochre to white');
+    expect(text(figure.querySelector('figcaption'))).toBe(
+      'The valley at dawn.Photo: Fixture Agency',
+    );
+    expect(await readFile(builtFile(img.getAttribute('src')!))).toBeTruthy();
+  });
+
+  it('gives an article with a photo a 1200×630 Open Graph image', async () => {
+    const doc = await page(out, '/articles/alpha-01/');
+    const og = doc.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+    const { width, height } = await sharp(builtFile(og)).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+    expect((await jsonLd('/articles/alpha-01/')).image).toEqual([og]);
+  });
+
+  it('a photo in the body becomes a lazily loaded figure with its caption', async () => {
+    const figure = (await page(out, '/articles/alpha-02/')).querySelector('.article-body figure')!;
+    const img = figure.querySelector('picture img')!;
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['900', '600']);
+    expect(img.getAttribute('alt')).toBe('A blue square');
+    expect(text(figure.querySelector('figcaption'))).toBe('The square, captioned');
+  });
+
+  it('listings show a lazily loaded thumbnail for articles with a photo only', async () => {
+    const teasers = (await page(out, '/tags/alpha/3/')).querySelectorAll('.teaser');
+    const withPhoto = teasers.filter((teaser) => teaser.querySelector('.thumbnail img'));
+    expect(withPhoto.map((teaser) => text(teaser.querySelector('h2')))).toEqual([
+      'Alpha story number 1',
+    ]);
+    const img = withPhoto[0]!.querySelector('.thumbnail img')!;
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(img.getAttribute('width')).toBe('400');
+  });
+
+  it('a photo under public/ is shown as it is, with its width and height', async () => {
+    const img = (await page(out, '/articles/hostile/')).querySelector('.lead-image img')!;
+    expect(img.getAttribute('src')).toBe('/images/mountain-road.svg');
+    expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+  });
+
+  it('the API gives the photo with its sizes, caption, credit and Open Graph image', async () => {
+    const article = await json('api/articles/alpha-01.json');
+    expect(article.photo).toMatchObject({
+      alt: 'A gradient from ochre to white',
+      caption: 'The valley at dawn.',
+      credit: 'Fixture Agency',
+    });
+    expect(
+      article.photo.sizes.map(({ width, format }: { width: number; format: string }) => [
+        width,
+        format,
+      ]),
+    ).toEqual([
+      [400, 'webp'],
+      [400, 'jpg'],
+      [800, 'webp'],
+      [800, 'jpg'],
+      [1200, 'webp'],
+      [1200, 'jpg'],
+      [1600, 'webp'],
+      [1600, 'jpg'],
+    ]);
+    expect(article.image).toBe(article.photo.url);
+    // Body photos in the API's HTML are the resized ones the page shows.
+    const withBodyPhoto = await json('api/articles/alpha-02.json');
+    expect(withBodyPhoto.html).toContain('<picture>');
+    expect(withBodyPhoto.html).not.toContain('src="./');
+  });
+});
