@@ -214,7 +214,20 @@ suite(title, () => {
   });
 
   describe('accessibility (axe-core)', () => {
-    const PAGES = ['/', '/tags/alpha/', '/articles/alpha-14/', '/archive/', '/articles/long-read/'];
+    const PAGES = [
+      '/',
+      '/tags/alpha/',
+      '/articles/alpha-14/',
+      '/archive/',
+      '/articles/long-read/',
+      // The content model's pages: photos, bylines, author and section listings.
+      '/articles/alpha-01/',
+      '/articles/alpha-02/',
+      '/authors/',
+      '/authors/fixture-desk/',
+      '/sections/politics/',
+      '/sections/empty/',
+    ];
 
     it.each(
       PAGES.flatMap((path) =>
