@@ -4,7 +4,8 @@
  * Options: --articles N (default 2000), --seed S (default 1), --keep (keep the temp folder),
  * --out-dir DIR (where the JSON and Markdown reports go; default .bench), --no-verify (skip the
  * clean rebuild that proves the incremental output is byte-identical), --clean-only (one clean build:
- * no edit, no rebuild; for the largest corpora).
+ * no edit, no rebuild; for the largest corpora), --no-photos (no article has a photo; by default
+ * one in three has a lead photo beside it).
  *
  * Steps: generate the corpus → clean build → edit one article → rebuild with the cache kept →
  * (verify) clean build of the edited corpus, compared file by file with the rebuild.
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     'out-dir': { type: 'string', default: '.bench' },
     'no-verify': { type: 'boolean', default: false },
     'clean-only': { type: 'boolean', default: false },
+    'no-photos': { type: 'boolean', default: false },
   },
 });
 const articles = Number(args.articles);
@@ -209,7 +211,9 @@ const corpus = await writeCorpus(content, {
   articles,
   seed,
   newest: new Date(Date.UTC(2026, 10, 20)),
+  photos: !args['no-photos'],
 });
+const photoCount = corpus.filter((article) => article.photo).length;
 
 /** Seconds the related-stories computation takes over the whole corpus, as the build runs it once. */
 function timeRelated(generated: readonly GeneratedArticle[]): number {
@@ -260,6 +264,8 @@ const report = {
   date: new Date().toISOString(),
   articles,
   seed,
+  /** Articles with a lead photo beside them. */
+  photos: photoCount,
   node: process.version,
   clean,
   rebuild,
@@ -276,7 +282,7 @@ const row = (name: string, f: BuildFigures) =>
   `| ${name} | ${f.buildSeconds.toFixed(1)} | ${f.cpuSeconds.toFixed(1)} | ${f.peakRssMiB.toFixed(0)} | ${f.treePeakRssMiB.toFixed(0)} | ${f.pages} | ${f.files} | ${f.outputMiB.toFixed(1)} | ${f.msPerPage.toFixed(2)} | ` +
   `${[f.stages.validation, f.stages.contentSync, f.stages.rendering, f.stages.finishing].map((s) => (s ?? 0).toFixed(1)).join(' / ')} | ${(f.stages.searchIndex ?? 0).toFixed(1)} s, ${f.searchIndexMiB.toFixed(1)} MiB |`;
 const table = [
-  `Khabar benchmark: ${articles} articles, seed ${seed}, Node ${process.version}`,
+  `Khabar benchmark: ${articles} articles (${photoCount} with a photo), seed ${seed}, Node ${process.version}`,
   '',
   '| build | wall s | CPU s | peak RSS MiB | with search index | pages | files | output MiB | ms/page | validate / sync / render / finish s | search index |',
   '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: |',
@@ -295,7 +301,7 @@ const table = [
 
 const outDir = resolve(root, args['out-dir']);
 await mkdir(outDir, { recursive: true });
-const stem = join(outDir, `bench-${articles}`);
+const stem = join(outDir, `bench-${articles}${args['no-photos'] ? '-no-photos' : ''}`);
 await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(`${stem}.md`, `${table}\n`);
 process.stdout.write(`\n${table}\n\nWritten to ${stem}.json and ${stem}.md\n`);

@@ -122,12 +122,16 @@ const AUTHORS = Array.from(
   (_, i) => `Correspondent ${String.fromCharCode(65 + (i % 26))}${i + 1}`,
 );
 
+const SECTIONS = ['Politics', 'Economy', 'Society', 'Security', 'Culture', 'Sport'];
+
 /** What to generate. */
 export interface CorpusOptions {
   articles: number;
   seed: number;
   /** The newest article's date; the rest spread over the ten years before it. */
   newest: Date;
+  /** Whether one article in three has a lead photo beside it (default true). */
+  photos?: boolean;
 }
 
 function pick<T>(items: readonly T[], rnd: () => number): T {
@@ -190,10 +194,17 @@ export interface GeneratedArticle {
   path: string;
   slug: string;
   source: string;
+  /** Its lead photo's path relative to the content folder, when it has one. */
+  photo?: string;
 }
 
 /** The articles of a synthetic newsroom corpus, deterministic for a seed. */
-export function generateArticles({ articles, seed, newest }: CorpusOptions): GeneratedArticle[] {
+export function generateArticles({
+  articles,
+  seed,
+  newest,
+  photos = true,
+}: CorpusOptions): GeneratedArticle[] {
   const rnd = random(seed);
   const span = 10 * 365 * 86_400_000;
   const out: GeneratedArticle[] = [];
@@ -209,18 +220,30 @@ export function generateArticles({ articles, seed, newest }: CorpusOptions): Gen
       .slice(0, 70)
       .replace(/[.\s]+$/, '')
       .replace(/[*[\]()]/g, '');
+    const folder = `articles/${day.slice(0, 4)}/${day.slice(5, 7)}`;
+    const photo = photos && i % 3 === 0 ? `${folder}/${slug}.jpg` : undefined;
     const frontmatter = [
       '---',
       `title: ${JSON.stringify(title)}`,
       `date: ${day}`,
       `tags: ${JSON.stringify([...tags])}`,
-      `author: ${JSON.stringify(pick(AUTHORS, rnd))}`,
+      `authors: ${JSON.stringify([pick(AUTHORS, rnd)])}`,
+      `section: ${pick(SECTIONS, rnd)}`,
+      ...(photo
+        ? [
+            `image: ./${slug}.jpg`,
+            'imageAlt: A generated picture of gradients',
+            'imageCaption: A picture made for the benchmark.',
+            'imageCredit: Khabar bench',
+          ]
+        : []),
       '---',
     ].join('\n');
     out.push({
-      path: `articles/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}.md`,
+      path: `${folder}/${slug}.md`,
       slug,
       source: `${frontmatter}\n\n${body(rnd, slugs)}\n`,
+      ...(photo ? { photo } : {}),
     });
     slugs.push(slug);
   }
@@ -242,6 +265,23 @@ export async function writeCorpus(
         .map((article) => writeFile(join(contentDir, article.path), article.source)),
     );
   }
+  // Each photo distinct, as a newsroom's are: a gradient in the article's own colours.
+  const photos = articles.filter((article) => article.photo);
+  for (let i = 0; i < photos.length; i += 16) {
+    await Promise.all(
+      photos
+        .slice(i, i + 16)
+        .map((article, j) => writePhoto(join(contentDir, article.photo!), i + j)),
+    );
+  }
+  await writeFile(
+    join(contentDir, 'authors.yaml'),
+    `authors:\n${AUTHORS.map((name) => `  - name: ${name}\n    role: Correspondent\n`).join('')}`,
+  );
+  await writeFile(
+    join(contentDir, 'sections.yaml'),
+    `sections:\n${SECTIONS.map((name) => `  - name: ${name}\n`).join('')}`,
+  );
   const asOf = options.newest.toISOString().slice(0, 10);
   const rates = ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code, i) => ({
     code,
@@ -253,4 +293,24 @@ export async function writeCorpus(
     `${JSON.stringify({ asOf, base: 'USD', rates }, null, 2)}\n`,
   );
   return articles;
+}
+
+/** A 1200×750 JPEG of a gradient, different for each `n`. */
+async function writePhoto(path: string, n: number): Promise<void> {
+  const { default: sharp } = await import('sharp');
+  const width = 1200;
+  const height = 750;
+  const pixels = Buffer.alloc(width * height * 3);
+  const [r, g, b] = [(n * 37) % 256, (n * 91) % 256, (n * 53) % 256];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 3;
+      pixels[at] = (r + x / 6) & 255;
+      pixels[at + 1] = (g + y / 4) & 255;
+      pixels[at + 2] = (b + (x + y) / 10) & 255;
+    }
+  }
+  await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toFile(path);
 }

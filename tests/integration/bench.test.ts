@@ -48,8 +48,10 @@ describe('npm run bench', () => {
     expect(generateArticles({ ...options, seed: 4 })).not.toEqual(generateArticles(options));
     const sample = generateArticles(options)[0]!;
     expect(sample.source).toMatch(
-      /^---\ntitle: ".+"\ndate: \d{4}-\d\d-\d\d\ntags: \[.+\]\nauthor: ".+"\n---\n/,
+      /^---\ntitle: ".+"\ndate: \d{4}-\d\d-\d\d\ntags: \[.+\]\nauthors: \[".+"\]\nsection: \w+\nimage: \.\/story-000001\.jpg\n/,
     );
     expect(sample.source).toMatch(/^## /m);
+    // A photo on one article in three.
+    expect(generateArticles(options).filter((article) => article.photo)).toHaveLength(7);
   });
 });

@@ -10,10 +10,12 @@ import { bodyFigures } from '../../src/markdown/body-figures.ts';
 /** A Markdown body as the loader stores it: rendered with the figures plugin, then sanitized. */
 const stored = (markdown: string) =>
   sanitizeBodyHtml(
-    markdownToHtml(markdown, {
-      features: MARKDOWN_FEATURES,
-      mdastPlugins: [bodyFigures()],
-    } as Parameters<typeof markdownToHtml>[1]).html,
+    (
+      markdownToHtml(markdown, {
+        features: MARKDOWN_FEATURES,
+        mdastPlugins: [bodyFigures()],
+      } as Parameters<typeof markdownToHtml>[1]) as { html: string }
+    ).html,
     { embedHosts: [] },
   ).trimEnd();
 

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { bylineParts, linkLabel } from '../../src/lib/bylines.ts';
-import { groupByName, indexNames, resolveName } from '../../src/lib/registry.ts';
+import { groupByName, indexNames, resolveName, type NamedEntry } from '../../src/lib/registry.ts';
+import type { AuthorEntry } from '../../src/schemas/authors.ts';
+import type { SectionEntry } from '../../src/schemas/sections.ts';
 import {
   AUTHOR_REGISTRY,
   SECTION_REGISTRY,
   checkNameRegistry,
+  type NameRegistrySpec,
 } from '../../src/validation/registry.ts';
 import { checkPeopleAndSections } from '../../src/validation/people.ts';
 import { checkArticle, SITE_BODY_POLICY } from '../../src/validation/article.ts';
 
-const authors = indexNames([
+const authors = indexNames<AuthorEntry>([
   { name: 'Aigerim Bekova', links: [] },
   { name: 'Timur Sadykov', slug: 'tsadykov', links: [] },
 ]);
-const sections = indexNames([{ name: 'Politics' }, { name: 'Economy' }]);
-const open = indexNames(undefined);
+const sections = indexNames<SectionEntry>([{ name: 'Politics' }, { name: 'Economy' }]);
+const openAuthors = indexNames<AuthorEntry>(undefined);
+const openSections = indexNames<SectionEntry>(undefined);
 
 const article = (file: string, frontmatter: string) =>
   checkArticle(
@@ -34,7 +38,7 @@ describe('name registries', () => {
   });
 
   it('leave a free name as written, white space folded, when there is no registry', () => {
-    expect(resolveName(' Dana   Seitkali ', open)).toEqual({
+    expect(resolveName(' Dana   Seitkali ', openAuthors)).toEqual({
       key: 'dana seitkali',
       name: 'Dana Seitkali',
       slug: 'dana-seitkali',
@@ -63,7 +67,10 @@ describe('name registries', () => {
 });
 
 describe('checkNameRegistry', () => {
-  const check = (source: string, registry = AUTHOR_REGISTRY) =>
+  const check = (
+    source: string,
+    registry: { spec: NameRegistrySpec<NamedEntry> } = AUTHOR_REGISTRY,
+  ) =>
     checkNameRegistry({ file: 'content/x.yaml', source }, registry.spec).problems.map(
       ({ line, field, message }) => `${line}:${field}: ${message}`,
     );
@@ -156,11 +163,11 @@ describe('checkPeopleAndSections', () => {
   });
 
   it('without registries accept any names, but not two spellings that share one page', () => {
-    expect(problems('authors: [Anyone]\nsection: Anything', open, open)).toEqual([]);
+    expect(problems('authors: [Anyone]\nsection: Anything', openAuthors, openSections)).toEqual([]);
     const clash = checkPeopleAndSections(
       [article('a.md', 'author: Ai Bo'), article('b.md', 'author: Ai-Bo')],
-      open,
-      open,
+      openAuthors,
+      openSections,
     );
     expect(clash.map(({ message }) => message)).toEqual([
       'author "Ai Bo" and "Ai-Bo" would share the URL /authors/ai-bo/; use one spelling',
