@@ -32,6 +32,7 @@ export default defineConfig({
         mdxGuard({
           articlesDir: articlesFolder(CONTENT_DIR),
           embedHosts: SITE.content.embedHosts,
+          imageHosts: SITE.content.imageHosts,
           trustedMdxFolders: SITE.content.trustedMdxFolders,
         }),
       ],

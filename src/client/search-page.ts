@@ -6,6 +6,8 @@
 import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
 import {
   excerptParts,
+  filterOptions,
+  type FilterCounts,
   isActive,
   mergeShardResults,
   readSearchState,
@@ -21,6 +23,7 @@ import { SITE } from '../site.config.ts';
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<FilterCounts>;
   search(
     query: string | null,
     options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -87,6 +90,13 @@ export async function startSearch(): Promise<void> {
   const field = (name: string) =>
     form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
+  // Sections and authors are chosen from the values the index holds, counted across the shards.
+  const counts = await Promise.all(indexes.map((index) => index.filters()));
+  for (const name of ['section', 'author'])
+    field(name).append(
+      ...filterOptions(counts, name).map(({ value }) => element('option', { value }, value)),
+    );
+
   const pagerLink = (
     state: SearchState,
     n: number,
@@ -98,11 +108,14 @@ export async function startSearch(): Promise<void> {
   async function show(state: SearchState): Promise<void> {
     const run = ++latest;
     field('q').value = state.q;
+    field('section').value = state.section;
+    field('author').value = state.author;
     field('tag').value = state.tag;
     field('year').value = state.year;
     field('sort').value = state.sort;
     if (!isActive(state)) {
-      status!.textContent = 'Type words to search for, or choose a tag or a year.';
+      status!.textContent =
+        'Type words to search for, or choose a section, an author, a tag or a year.';
       list!.replaceChildren();
       pager!.hidden = true;
       return;
@@ -164,7 +177,7 @@ export async function startSearch(): Promise<void> {
       page: 1,
     });
   });
-  for (const name of ['tag', 'year', 'sort'])
+  for (const name of ['section', 'author', 'tag', 'year', 'sort'])
     field(name).addEventListener('change', () => form.requestSubmit());
   pager.addEventListener('click', (event) => {
     const link = (event.target as Element).closest('a');

@@ -18,7 +18,7 @@ import type { AuthorEntry } from '../schemas/authors.ts';
 import type { SectionEntry } from '../schemas/sections.ts';
 import { leadPhoto } from './photos.ts';
 import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
-import { canonicalTag, slugCollisions, type Tag } from '../lib/tags.ts';
+import { canonicalTag, slugCollisions, tagKey, tagNames, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.config.ts';
 import { NOW } from './build-context.ts';
 import { readExcerpt } from './bodies.ts';
@@ -50,16 +50,33 @@ export interface Catalog {
   related: ReadonlyMap<string, string[]>;
 }
 
-function nameRef(raw: string, registry: Parameters<typeof resolveName>[1]): NameRef {
-  const { name, slug } = resolveName(raw, registry);
-  return { name, slug };
+/**
+ * How an article names an author or section: the registry's entry, or, for a name the registry does
+ * not hold, the spelling most articles use (as for tags), so every page shows one spelling.
+ */
+function nameRef(
+  raw: string,
+  registry: Parameters<typeof resolveName>[1],
+  spellings: ReadonlyMap<string, string>,
+): NameRef {
+  const { name, slug, entry } = resolveName(raw, registry);
+  if (entry) return { name, slug };
+  return { name: spellings.get(tagKey(raw)) ?? name, slug };
 }
 
-function summarise(entry: ArticleEntry): ArticleSummary {
+/** The most common spelling of each free author and section name across `entries`. */
+interface Spellings {
+  authors: ReadonlyMap<string, string>;
+  sections: ReadonlyMap<string, string>;
+}
+
+function summarise(entry: ArticleEntry, spellings: Spellings): ArticleSummary {
   const { title, date, updated, summary, tags, derived, lang, section } = entry.data;
   const revised = lastRevision(entry.data);
   const index = getTagIndex();
-  const authors = bylineNames(entry.data).map((name) => nameRef(name, getAuthorRegistry()));
+  const authors = bylineNames(entry.data).map((name) =>
+    nameRef(name, getAuthorRegistry(), spellings.authors),
+  );
   const photo = leadPhoto(entry.data);
   const excerpt = derived
     ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) })
@@ -71,7 +88,7 @@ function summarise(entry: ArticleEntry): ArticleSummary {
     updated,
     ...(revised ? { revised } : {}),
     ...(authors.length > 0 ? { authors } : {}),
-    ...(section ? { section: nameRef(section, getSectionRegistry()) } : {}),
+    ...(section ? { section: nameRef(section, getSectionRegistry(), spellings.sections) } : {}),
     ...(photo ? { photo: { src: photo.src, alt: photo.alt } } : {}),
     summary,
     ...(lang ? { lang } : {}),
@@ -88,7 +105,11 @@ export function getCatalog(): Promise<Catalog> {
     const entries = (await getCollection('articles', ({ data }) => isPublished(data, NOW))).sort(
       (a, b) => newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
     );
-    const articles = entries.map(summarise);
+    const spellings: Spellings = {
+      authors: tagNames(entries.map(({ data }) => bylineNames(data))),
+      sections: tagNames(entries.map(({ data }) => (data.section ? [data.section] : []))),
+    };
+    const articles = entries.map((entry) => summarise(entry, spellings));
     const byTag = groupByTag(articles, getTagIndex());
     const tags = new Map(byTag.map(({ tag }) => [tag.key, tag]));
     // scripts/build.ts reports this before Astro starts; `astro dev` has only this check.

@@ -3,7 +3,6 @@ import { raw } from 'hast-util-raw';
 import { parseFragment } from 'parse5';
 import { markdownToHast, markdownToHtml } from 'satteri';
 import { VFile } from 'vfile';
-import { SITE } from '../site.config.ts';
 import { imageHostProblem } from './image-address.ts';
 import { findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
 
@@ -27,9 +26,12 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
  * file (`./photo.jpg`), with no query or fragment; a remote one must come over https from a host of
  * `SITE.content.imageHosts`.
  */
-export function unsafeImageSource(url: string): string | undefined {
+export function unsafeImageSource(
+  url: string,
+  imageHosts: readonly string[] = [],
+): string | undefined {
   if (/^https?:\/\//i.test(url)) {
-    const problem = imageHostProblem(url, SITE.content.imageHosts);
+    const problem = imageHostProblem(url, imageHosts);
     return problem ? `image \`${url.slice(0, 60)}\` ${problem}` : undefined;
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
@@ -58,7 +60,7 @@ export function findUnsafeMarkdown(body: string, policy: EmbedPolicy): UnsafeMar
   const found = findUnsafeElements(tree, policy);
   visitImages(tree, (image) => {
     const src = typeof image.properties.src === 'string' ? image.properties.src : undefined;
-    const problem = src === undefined ? undefined : unsafeImageSource(src);
+    const problem = src === undefined ? undefined : unsafeImageSource(src, policy.imageHosts);
     if (problem) found.push(located(image, problem));
   });
   return found;

@@ -93,7 +93,7 @@ function jsxProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
   };
   const image =
     element.tagName === 'img' && typeof properties.src === 'string'
-      ? unsafeImageSource(properties.src)
+      ? unsafeImageSource(properties.src, policy.imageHosts)
       : undefined;
   return [
     ...found,
@@ -123,7 +123,8 @@ function nodeProblems(node: MdxNode, policy: EmbedPolicy): UnsafeMarkup[] {
     return jsxProblems(node, policy);
   const element = markdownElement(node);
   if (!element) return [];
-  const image = node.type === 'image' ? unsafeImageSource(node.url ?? '') : undefined;
+  const image =
+    node.type === 'image' ? unsafeImageSource(node.url ?? '', policy.imageHosts) : undefined;
   return [
     ...(image ? [at(node, image)] : []),
     ...elementProblems(element, policy).map((message) => at(node, message)),

@@ -9,6 +9,8 @@ import { stableDigest } from './stable-digest.ts';
 export interface EmbedPolicy {
   /** Hosts an `<iframe>` may load over https (`SITE.content.embedHosts`). */
   readonly embedHosts: readonly string[];
+  /** Hosts an image may be loaded from over https (`SITE.content.imageHosts`); checked, not sanitized. */
+  readonly imageHosts?: readonly string[];
 }
 
 /** Markup the sanitizer would change: where it is and what to do instead. */

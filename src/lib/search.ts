@@ -3,10 +3,14 @@ import { pageBounds } from './pagination.ts';
 /** How search results are ordered. */
 export type SearchSort = 'relevance' | 'newest';
 
-/** Everything the search page shows, as it is kept in the page's URL (`?q=…&tag=…`). */
+/** Everything the search page shows, as it is kept in the page's URL (`?q=…&section=…`). */
 export interface SearchState {
   /** The words searched for, trimmed; empty lists everything the filters allow. */
   q: string;
+  /** A section's name as article pages show it, or empty for every section. */
+  section: string;
+  /** An author's name as bylines show it, or empty for every author. */
+  author: string;
   /** A tag's display name, or empty for every tag. */
   tag: string;
   /** A four-digit year, or empty for every year. */
@@ -22,6 +26,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
   const year = params.get('year')?.trim() ?? '';
   return {
     q: params.get('q')?.trim() ?? '',
+    section: params.get('section')?.trim() ?? '',
+    author: params.get('author')?.trim() ?? '',
     tag: params.get('tag')?.trim() ?? '',
     year: /^\d{4}$/.test(year) ? year : '',
     sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
@@ -33,6 +39,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
 export function searchHref(state: SearchState, path = '/search/'): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  if (state.section) params.set('section', state.section);
+  if (state.author) params.set('author', state.author);
   if (state.tag) params.set('tag', state.tag);
   if (state.year) params.set('year', state.year);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -43,15 +51,48 @@ export function searchHref(state: SearchState, path = '/search/'): string {
 
 /** Whether the state asks for anything: words or a filter. */
 export function isActive(state: SearchState): boolean {
-  return state.q !== '' || state.tag !== '' || state.year !== '';
+  return (
+    state.q !== '' ||
+    state.section !== '' ||
+    state.author !== '' ||
+    state.tag !== '' ||
+    state.year !== ''
+  );
 }
 
-/** The Pagefind filters of a state. */
+/**
+ * The Pagefind filters of a state. Article pages mark their section link, each byline author link
+ * and each tag link as `section`, `author` and `tag` filters, and the article as a `year` one; an
+ * article matches when it has every value asked for.
+ */
 export function searchFilters(state: SearchState): Record<string, string> {
   const filters: Record<string, string> = {};
+  if (state.section) filters.section = state.section;
+  if (state.author) filters.author = state.author;
   if (state.tag) filters.tag = state.tag;
   if (state.year) filters.year = state.year;
   return filters;
+}
+
+/** Pagefind's filter counts (`pagefind.filters()`): each filter's values with how many pages carry them. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/**
+ * The choices for filter `name` on the search page: every value any shard's index holds, with its
+ * pages counted across the shards, sorted by value. Taken from the index itself, each is exactly
+ * the text an article page marked, so choosing it always finds those pages.
+ */
+export function filterOptions(
+  perShard: readonly FilterCounts[],
+  name: string,
+): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const shard of perShard)
+    for (const [value, count] of Object.entries(shard[name] ?? {}))
+      if (value !== '' && count > 0) counts.set(value, (counts.get(value) ?? 0) + count);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => a.value.localeCompare(b.value));
 }
 
 /** A run of excerpt text, highlighted when it matched the query. */

@@ -45,7 +45,10 @@ export interface BodyPolicy extends EmbedPolicy {
 }
 
 /** The policy of the site's own settings, trusting no MDX. */
-export const SITE_BODY_POLICY: BodyPolicy = { embedHosts: SITE.content.embedHosts };
+export const SITE_BODY_POLICY: BodyPolicy = {
+  embedHosts: SITE.content.embedHosts,
+  imageHosts: SITE.content.imageHosts,
+};
 
 /**
  * Body problems: MDX that does not parse or runs code, markup the sanitizer would remove, and a

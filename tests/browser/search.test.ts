@@ -11,28 +11,49 @@ import {
 import { articleSource, buildFixtureSite, listFiles } from '../helpers/site.ts';
 import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
 
-/** Eight articles mention the glacier survey: five from 2024 (Kazakhstan), three from 2025 (Kyrgyzstan). */
+/**
+ * Eight articles mention the glacier survey: five from 2024 (Kazakhstan), three from 2025
+ * (Kyrgyzstan); the odd ones in Politics, the even ones in Economy; 1 and 2 by Third Hand, 3 by
+ * Third Hand and Second Writer, 4 to 8 by Second Writer (names the newsroom fixture registers).
+ */
 const GLACIER = Array.from({ length: 8 }, (_, i) => ({
   slug: `survey-${i + 1}`,
   title: `Survey report ${i + 1}`,
   date: i < 5 ? `2024-0${i + 1}-10` : `2025-0${i - 4}-10`,
   tags: [i < 5 ? 'Kazakhstan' : 'Kyrgyzstan'],
+  section: i % 2 === 0 ? 'Politics' : 'Economy',
+  byline: i < 2 ? ['Third Hand'] : i === 2 ? ['Third Hand', 'Second Writer'] : ['Second Writer'],
 }));
+
+/** The titles of the glacier articles numbered `numbers` (from 1), sorted. */
+const surveys = (...numbers: number[]) => numbers.map((n) => `Survey report ${n}`).sort();
 
 function searchFixture(): Record<string, string> {
   const files = newsroomFixture();
-  for (const { slug, title, date, tags } of GLACIER) {
+  for (const { slug, title, date, tags, section, byline } of GLACIER) {
     files[`articles/search/${slug}.md`] = articleSource(
-      { title, date, tags },
+      {
+        title,
+        date,
+        tags,
+        section,
+        ...(byline.length === 1 ? { author: byline[0] } : { authors: byline }),
+      },
       `Scientists measured the glacier above the valley, report ${slug}.`,
     );
   }
   files['articles/search/russian.md'] = articleSource(
-    { title: 'Учёные измерили ледник', date: '2025-04-01', tags: ['Kyrgyzstan'], lang: 'ru' },
+    {
+      title: 'Учёные измерили ледник',
+      date: '2025-04-01',
+      tags: ['Kyrgyzstan'],
+      section: 'Politics',
+      lang: 'ru',
+    },
     'Экспедиция вернулась с перевала: ледник отступил на сорок метров.',
   );
   files['articles/search/elsewhere.md'] = articleSource(
-    { title: 'Valley roads reopen', date: '2025-05-01', tags: ['Kazakhstan'] },
+    { title: 'Valley roads reopen', date: '2025-05-01', tags: ['Kazakhstan'], section: 'Economy' },
     'Snow cleared from the pass.',
   );
   return files;
@@ -116,6 +137,72 @@ suite(title, () => {
         .sort(),
     );
     expect(await page.getByLabel('Year').inputValue()).toBe('2024');
+    await context.close();
+  });
+
+  it('section and author filters narrow the results, and the URL carries them', async () => {
+    const { context, page } = await open();
+    await page.goto('/search/?q=glacier');
+    await results(page, 'of 8');
+    await page.getByLabel('Section', { exact: true }).selectOption('Economy');
+    expect((await results(page, 'Viewing results 1 - 4 of 4')).sort()).toEqual(surveys(2, 4, 6, 8));
+    expect(new URL(page.url()).search).toBe('?q=glacier&section=Economy');
+
+    await page.getByLabel('Author', { exact: true }).selectOption('Third Hand');
+    expect(await results(page, 'Viewing results 1 - 1 of 1')).toEqual(surveys(2));
+    expect(new URL(page.url()).search).toBe('?q=glacier&section=Economy&author=Third+Hand');
+
+    // Back restores the previous filters in the form as well as the results.
+    await page.goBack();
+    expect((await results(page, 'Viewing results 1 - 4 of 4')).sort()).toEqual(surveys(2, 4, 6, 8));
+    expect(await page.getByLabel('Author', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Section', { exact: true }).inputValue()).toBe('Economy');
+
+    // A shared link restores the form; a co-author's articles are found under each name.
+    await page.goto('/search/?q=glacier&author=Second+Writer');
+    expect((await results(page, 'Viewing results 1 - 6 of 6')).sort()).toEqual(
+      surveys(3, 4, 5, 6, 7, 8),
+    );
+    expect(await page.getByLabel('Author', { exact: true }).inputValue()).toBe('Second Writer');
+    expect(await page.getByLabel('Section', { exact: true }).inputValue()).toBe('');
+    await page.goto('/search/?q=glacier&author=Third+Hand&section=Politics');
+    expect((await results(page, 'Viewing results 1 - 2 of 2')).sort()).toEqual(surveys(1, 3));
+    expect(await page.getByLabel('Section', { exact: true }).inputValue()).toBe('Politics');
+    expect(await page.getByLabel('Author', { exact: true }).inputValue()).toBe('Third Hand');
+    await context.close();
+  });
+
+  it('offers exactly the sections and authors the index holds', async () => {
+    const { context, page } = await open();
+    await page.goto('/search/');
+    await results(page, /^Type words to search for/);
+    const choices = (label: string) =>
+      page
+        .getByLabel(label, { exact: true })
+        .locator('option')
+        .evaluateAll((options) =>
+          options.map((option) => [(option as HTMLOptionElement).value, option.textContent]),
+        );
+    // Pagefind's own counts, from the module the page loaded (a string, so no test transform
+    // rewrites the import).
+    const indexed = (await page.evaluate(
+      "import('/pagefind/pagefind.js').then((pagefind) => pagefind.filters())",
+    )) as Record<string, Record<string, number>>;
+    for (const [label, filter, all] of [
+      ['Section', 'section', 'All sections'],
+      ['Author', 'author', 'All authors'],
+    ] as const) {
+      const names = Object.keys(indexed[filter] ?? {}).sort((a, b) => a.localeCompare(b));
+      expect(await choices(label)).toEqual([['', all], ...names.map((name) => [name, name])]);
+    }
+    expect(Object.keys(indexed.section ?? {})).toEqual(
+      expect.arrayContaining(['Economy', 'Politics']),
+    );
+    // A hostile byline is an option's text, never markup.
+    expect(Object.keys(indexed.author ?? {})).toEqual(
+      expect.arrayContaining(['Second Writer', 'Third Hand', '<img src=x onerror=alert(1)>']),
+    );
+    expect(await page.locator('main img').count()).toBe(0);
     await context.close();
   });
 
@@ -231,10 +318,41 @@ suite(shardedTitle, () => {
     expect([...first, ...second].sort()).toEqual([...newestFirst].sort());
   });
 
+  it('offers the sections and authors of every shard, each once', async () => {
+    const { context, page } = await openPage(shardedBrowser, sharded.origin);
+    await page.goto('/search/');
+    await expect
+      .poll(() => page.locator('#search-status').innerText(), { timeout: 15_000 })
+      .toMatch(/^Type words to search for/);
+    const values = (label: string) =>
+      page
+        .getByLabel(label, { exact: true })
+        .locator('option')
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const authors = await values('Author');
+    // Third Hand wrote the oldest glacier reports (the last shard), Fixture Desk the 2025 stories.
+    expect(authors).toEqual(
+      expect.arrayContaining(['Fixture Desk', 'Second Writer', 'Third Hand']),
+    );
+    expect(new Set(authors).size).toBe(authors.length);
+    const sections = await values('Section');
+    expect(sections).toEqual(expect.arrayContaining(['', 'Economy', 'Politics']));
+    expect(new Set(sections).size).toBe(sections.length);
+    await context.close();
+  });
+
   it('filters across shards', async () => {
     expect(
       (await titlesAt('/search/?q=glacier&tag=Kyrgyzstan', 'Viewing results 1 - 3 of 3')).sort(),
     ).toEqual(newestFirst.slice(0, 3).sort());
+    expect(
+      (
+        await titlesAt(
+          '/search/?q=glacier&section=Economy&author=Second+Writer',
+          'Viewing results 1 - 3 of 3',
+        )
+      ).sort(),
+    ).toEqual(surveys(4, 6, 8));
     expect(
       await titlesAt(`/search/?q=${encodeURIComponent('ледник')}`, 'Viewing results 1 - 1 of 1'),
     ).toEqual(['Учёные измерили ледник']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   excerptParts,
+  filterOptions,
   isActive,
   mergeShardResults,
   readSearchState,
@@ -9,11 +10,14 @@ import {
   searchHref,
   searchShardPath,
   shardsOf,
+  type FilterCounts,
   type SearchState,
 } from '../../src/lib/search.ts';
 
 const state = (over: Partial<SearchState> = {}): SearchState => ({
   q: '',
+  section: '',
+  author: '',
   tag: '',
   year: '',
   sort: 'relevance',
@@ -29,6 +33,11 @@ describe.each([
   },
   { query: '?q=a&year=20x5&sort=oldest&page=-2', expected: state({ q: 'a' }) },
   { query: '?page=1.5&year=2025', expected: state({ year: '2025' }) },
+  {
+    query: '?q=gas&section=+Economy+&author=Dana+Seitkali',
+    expected: state({ q: 'gas', section: 'Economy', author: 'Dana Seitkali' }),
+  },
+  { query: '?section=&author=++', expected: state() },
   { query: `?q=${encodeURIComponent('<b>"x"</b>')}`, expected: state({ q: '<b>"x"</b>' }) },
 ])('readSearchState($query)', ({ query, expected }) => {
   it('reads what is valid and defaults the rest', () =>
@@ -41,6 +50,14 @@ describe.each([
   {
     given: state({ q: 'ОДКБ', tag: 'Central Asia', year: '2024', sort: 'newest', page: 2 }),
     expected: '/search/?q=%D0%9E%D0%94%D0%9A%D0%91&tag=Central+Asia&year=2024&sort=newest&page=2',
+  },
+  {
+    given: state({ q: 'gas', section: 'Economy', author: 'Dana Seitkali' }),
+    expected: '/search/?q=gas&section=Economy&author=Dana+Seitkali',
+  },
+  {
+    given: state({ section: 'Politics & Power', author: 'Ä. O’Neil', tag: 'CSTO', page: 3 }),
+    expected: '/search/?section=Politics+%26+Power&author=%C3%84.+O%E2%80%99Neil&tag=CSTO&page=3',
   },
 ])('searchHref($given.q, page $given.page)', ({ given, expected }) => {
   it(`is ${expected}`, () => expect(searchHref(given)).toBe(expected));
@@ -56,10 +73,20 @@ describe.each([
     active: true,
     filters: { tag: 'CSTO', year: '2025' },
   },
-])('a state with q=$given.q tag=$given.tag year=$given.year', ({ given, active, filters }) => {
-  it(`is ${active ? '' : 'not '}active`, () => expect(isActive(given)).toBe(active));
-  it('has its filters', () => expect(searchFilters(given)).toEqual(filters));
-});
+  { given: state({ section: 'Economy' }), active: true, filters: { section: 'Economy' } },
+  { given: state({ author: 'Dana Seitkali' }), active: true, filters: { author: 'Dana Seitkali' } },
+  {
+    given: state({ q: 'gas', section: 'Economy', author: 'Dana Seitkali', year: '2026' }),
+    active: true,
+    filters: { section: 'Economy', author: 'Dana Seitkali', year: '2026' },
+  },
+])(
+  'a state with q=$given.q section=$given.section author=$given.author tag=$given.tag year=$given.year',
+  ({ given, active, filters }) => {
+    it(`is ${active ? '' : 'not '}active`, () => expect(isActive(given)).toBe(active));
+    it('has its filters', () => expect(searchFilters(given)).toEqual(filters));
+  },
+);
 
 describe.each([
   {
@@ -176,4 +203,43 @@ describe.each([
 ])('mergeShardResults: $name', ({ perShard, byDate, expected }) => {
   it('orders the results as one index would', () =>
     expect(mergeShardResults(perShard, byDate).map((result) => result.id)).toEqual(expected));
+});
+
+describe.each<{
+  name: string;
+  perShard: FilterCounts[];
+  filter: string;
+  expected: { value: string; count: number }[];
+}>([
+  {
+    name: 'one shard: its values, sorted by name',
+    perShard: [{ section: { Politics: 3, Economy: 5 }, tag: { Alpha: 2 } }],
+    filter: 'section',
+    expected: [
+      { value: 'Economy', count: 5 },
+      { value: 'Politics', count: 3 },
+    ],
+  },
+  {
+    name: 'several shards: every value once, its pages counted across them',
+    perShard: [
+      { author: { 'Dana Seitkali': 2, 'Aibek Nurlanov': 1 } },
+      { author: { 'Dana Seitkali': 4 }, section: { Economy: 1 } },
+      { author: { Ünal: 1 } },
+    ],
+    filter: 'author',
+    expected: [
+      { value: 'Aibek Nurlanov', count: 1 },
+      { value: 'Dana Seitkali', count: 6 },
+      { value: 'Ünal', count: 1 },
+    ],
+  },
+  {
+    name: 'a filter no shard has, and empty values or counts, give nothing',
+    perShard: [{ tag: { Alpha: 1 } }, { author: { '': 3, Nobody: 0 } }],
+    filter: 'author',
+    expected: [],
+  },
+])('filterOptions: $name', ({ perShard, filter, expected }) => {
+  it('lists the choices', () => expect(filterOptions(perShard, filter)).toEqual(expected));
 });
