@@ -4,7 +4,7 @@ import { findUnsafeMdx, MdxSyntaxError } from '../../src/lib/mdx-rules.ts';
 import { sanitizeBodyHtml } from '../../src/lib/safe-html.ts';
 import { markdownToHtml } from 'satteri';
 
-const policy = { embedHosts: ['www.youtube-nocookie.com'] };
+const policy = { embedHosts: ['www.youtube-nocookie.com'], imageHosts: ['upload.wikimedia.org'] };
 const render = (body: string) =>
   sanitizeBodyHtml(
     markdownToHtml(body, { features: { gfm: true, smartPunctuation: false } }).html,
