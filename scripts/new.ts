@@ -1,8 +1,11 @@
 /**
- * `npm run new -- "Title" --tags CSTO,Kazakhstan [--date YYYY-MM-DD] [--draft]`: writes a new
- * article at `content/articles/YYYY/MM/<slug>.md` with valid frontmatter and prints its path.
- * Refuses, changing nothing, when the file or the slug exists, or a field is invalid.
+ * `npm run new -- "Title" --tags CSTO,Kazakhstan [--section Politics] [--author "Name"]…
+ * [--date YYYY-MM-DD] [--draft]`: writes a new article at `content/articles/YYYY/MM/<slug>.md`
+ * with valid frontmatter and prints its path. Refuses, changing nothing, when the file or the slug
+ * exists, a field is invalid, or (with `content/authors.yaml`, `content/sections.yaml`) an author
+ * or the section is not registered or the section is missing.
  *
+ * `--author` may be repeated or comma-separated; the byline keeps the order given.
  * Options: --content DIR (default content).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,12 +13,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoDay, resolveNow } from '../src/lib/dates.ts';
-import { newArticlePath, newArticleSource } from '../src/lib/new-article.ts';
+import {
+  listArgument,
+  newArticlePath,
+  newArticleSource,
+  resolveNewArticleNames,
+} from '../src/lib/new-article.ts';
 import { formatProblem, suggest } from '../src/lib/problems.ts';
+import { indexNames, type NamedEntry, type NameRegistry } from '../src/lib/registry.ts';
 import { articleSlugOfSource } from '../src/lib/slug.ts';
 import { indexRegistry, lookupTag } from '../src/lib/tags.ts';
 import { checkArticle } from '../src/validation/article.ts';
-import { checkTagRegistry, TAG_REGISTRY_FILE } from '../src/validation/registry.ts';
+import {
+  AUTHOR_REGISTRY,
+  checkNameRegistry,
+  checkTagRegistry,
+  SECTION_REGISTRY,
+  TAG_REGISTRY_FILE,
+  type NameRegistrySpec,
+} from '../src/validation/registry.ts';
 import { SITE } from '../src/site.config.ts';
 import { displayPath, listArticleFiles } from '../src/validation/content.ts';
 
@@ -24,29 +40,47 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
+const USAGE =
+  'usage: npm run new -- "Title" --tags CSTO,Kazakhstan [--section Politics] [--author "Name"]… [--date YYYY-MM-DD] [--draft]';
+
+/**
+ * A name registry of the content folder, open when its file does not exist, with the errors that
+ * keep its names from being trusted (`npm run check` reports the same).
+ */
+function readRegistry<E extends NamedEntry>(
+  contentDir: string,
+  { file: name, spec }: { file: string; spec: NameRegistrySpec<E> },
+): { registry: NameRegistry<E>; problems: string[] } {
+  const file = join(contentDir, name);
+  if (!existsSync(file)) return { registry: indexNames<E>(undefined), problems: [] };
+  const { entries, problems } = checkNameRegistry(
+    { file: displayPath(file, process.cwd()), source: readFileSync(file, 'utf8') },
+    spec,
+  );
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  // A file that does not validate is reported on its own; names are then not checked against it.
+  return { registry: indexNames(entries), problems: errors.map(formatProblem) };
+}
+
 let parsed;
 try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
       tags: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      section: { type: 'string' },
       date: { type: 'string' },
       draft: { type: 'boolean', default: false },
       content: { type: 'string', default: 'content' },
     },
   });
 } catch (error) {
-  fail([
-    (error as Error).message,
-    'usage: npm run new -- "Title" --tags CSTO,Kazakhstan [--date YYYY-MM-DD] [--draft]',
-  ]);
+  fail([(error as Error).message, USAGE]);
 }
 const { values: args, positionals } = parsed;
 const title = positionals.join(' ').trim();
-const tags = (args.tags ?? '')
-  .split(',')
-  .map((tag) => tag.trim())
-  .filter(Boolean);
+const tags = listArgument(args.tags);
 const usage: string[] = [];
 if (title === '') usage.push('missing the title: npm run new -- "Title" --tags CSTO,Kazakhstan');
 if (tags.length === 0)
@@ -58,7 +92,23 @@ const date = args.date ?? isoDay(resolveNow(process.env), SITE.timeZone);
 const { slug, path } = newArticlePath({ title, date });
 const file = join(contentDir, 'articles', path);
 const shown = displayPath(file, process.cwd());
-const source = newArticleSource({ title, date, tags, draft: args.draft });
+
+// Authors and the section in their registered spelling, checked against the registries.
+const authorsFile = readRegistry(contentDir, AUTHOR_REGISTRY);
+const sectionsFile = readRegistry(contentDir, SECTION_REGISTRY);
+const given = listArgument(args.author);
+const names = resolveNewArticleNames(
+  { authors: given, section: args.section },
+  { authors: authorsFile.registry, sections: sectionsFile.registry },
+);
+const source = newArticleSource({
+  title,
+  date,
+  tags,
+  authors: names.authors,
+  section: names.section,
+  draft: args.draft,
+});
 
 // The same checks `npm run check` makes, before anything is written, but for the body the author
 // writes next (check and build will insist on it).
@@ -85,6 +135,9 @@ if (existsSync(registryFile)) {
     }
   }
 }
+// Registry errors matter only when the new article's names are checked against that registry.
+if (given.length > 0) problems.push(...authorsFile.problems);
+problems.push(...sectionsFile.problems, ...names.problems);
 if (existsSync(file))
   problems.push(`${shown} already exists; choose another title or edit that file`);
 else if (slug !== '') {

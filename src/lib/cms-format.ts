@@ -19,15 +19,31 @@ export function cmsFromFile(content: string): Record<string, unknown> {
     );
   }
   const body = split.body.replace(/^\n/, '');
-  return { ...split.data, ...(body.trim() !== '' ? { body } : {}) };
+  // The editor picks authors from a list: a one-author byline written as `author:` opens as that list.
+  const { author, ...data } = split.data;
+  if (typeof author === 'string' && data.authors === undefined) data.authors = [author];
+  else if (author !== undefined) data.author = author;
+  return { ...data, ...(body.trim() !== '' ? { body } : {}) };
 }
 
 /**
  * The fields the editing UI saves, as an article file: YAML frontmatter with the fields in the
- * collection's order (`sortedKeys`), a blank line, then the body, written as the author left it.
+ * collection's order (`sortedKeys`), empty ones left out, a blank line, then the body, written as
+ * the author left it.
  */
 export function cmsToFile(data: object, sortedKeys: readonly string[] = []): string {
-  const { body = '', ...fields } = data as Record<string, unknown>;
+  const { body = '', ...all } = data as Record<string, unknown>;
+  // A field the author filled in and cleared comes back as `""`, `null` or `[]`: it is left out,
+  // as it was before it was filled in, instead of written as a value no field accepts.
+  const fields = Object.fromEntries(
+    Object.entries(all).filter(
+      ([, value]) =>
+        value !== null &&
+        value !== undefined &&
+        value !== '' &&
+        !(Array.isArray(value) && value.length === 0),
+    ),
+  );
   const known = sortedKeys.filter((key) => key in fields);
   const ordered = Object.fromEntries(
     [...known, ...Object.keys(fields).filter((key) => !known.includes(key))].map((key) => [

@@ -33,6 +33,7 @@ import {
   type NameRegistrySpec,
 } from './registry.ts';
 import { checkPeopleAndSections } from './people.ts';
+import { checkAuthorPhotos, readNameRegistryFile, relativeImageProblem } from './registry-files.ts';
 import { indexNames, type NamedEntry, type NameRegistry } from '../lib/registry.ts';
 import { fieldLocator, fieldName } from '../lib/problems.ts';
 import { registryItems } from '../schemas/registry-fields.ts';
@@ -74,36 +75,6 @@ async function readSource(path: string, cwd: string): Promise<SourceFile | undef
     return { file: displayPath(path, cwd), source: await readFile(path, 'utf8') };
   } catch {
     return undefined;
-  }
-}
-
-/** Why an image beside the articles cannot be published: outside the articles folder, or not a picture. */
-function relativeImageProblem(path: string, articlesDir: string): string | undefined {
-  return photoFileProblem(
-    path,
-    articlesDir,
-    'the articles folder; keep photos beside the articles that show them',
-  );
-}
-
-/** Why a photo file cannot be published: outside `root` (`where` explains it), or not a picture. */
-function photoFileProblem(path: string, root: string, where: string): string | undefined {
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(path);
-    realRoot = realpathSync(root);
-  } catch {
-    return undefined;
-  }
-  if (!within(realRoot, real)) return `lies outside ${where}`;
-  const head = Buffer.alloc(IMAGE_HEAD_BYTES);
-  const fd = openSync(real, 'r');
-  try {
-    const read = readSync(fd, head, 0, head.length, 0);
-    return imageFileProblem(real, head.subarray(0, read));
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -187,8 +158,16 @@ export async function validateContent(
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
   const registry = registrySource ? checkTagRegistry(registrySource) : undefined;
   const tags = indexRegistry(registry?.registry);
-  const authorsFile = await readNameRegistryFile(contentDir, cwd, AUTHOR_REGISTRY);
-  const sectionsFile = await readNameRegistryFile(contentDir, cwd, SECTION_REGISTRY);
+  const authorsFile = await readNameRegistryFile(
+    contentDir,
+    (path) => readSource(path, cwd),
+    AUTHOR_REGISTRY,
+  );
+  const sectionsFile = await readNameRegistryFile(
+    contentDir,
+    (path) => readSource(path, cwd),
+    SECTION_REGISTRY,
+  );
   const authors = indexNames(authorsFile?.entries);
   const sections = indexNames(sectionsFile?.entries);
   const portraits = checkAuthorPhotos(authorsFile, contentDir, publicDir);
@@ -252,75 +231,4 @@ export async function validateContent(
     }
   }
   return { articles, rates, tags, authors, sections, redirects: redirects.redirects, problems };
-}
-
-/** A name registry file read and checked, its entries `undefined` when it is invalid; `undefined` without the file. */
-async function readNameRegistryFile<E extends NamedEntry>(
-  contentDir: string,
-  cwd: string,
-  { file, spec }: { file: string; spec: NameRegistrySpec<E> },
-): Promise<{ file: string; source: string; entries?: E[]; problems: Problem[] } | undefined> {
-  const path = join(contentDir, file);
-  if (!existsSync(path)) return undefined;
-  const source = await readSource(path, cwd);
-  if (!source) return undefined;
-  const checked = checkNameRegistry(source, spec);
-  // An invalid registry is reported on its own; articles' names are then not checked against it.
-  return { ...source, ...checked };
-}
-
-/** Authors' photos: a file beside authors.yaml must exist inside the content folder and be a picture; one under public/ must exist. */
-function checkAuthorPhotos(
-  registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
-  contentDir: string,
-  publicDir: string,
-): Problem[] {
-  if (!registry?.entries) return [];
-  const locate = fieldLocator(registry.source);
-  const problems: Problem[] = [];
-  const listPath = registryItems(
-    parseYamlOrUndefined(registry.source),
-    AUTHOR_REGISTRY.spec.key,
-  ).path;
-  registry.entries.forEach((author, i) => {
-    if (!author.photo) return;
-    const at = {
-      file: registry.file,
-      ...locate([...listPath, i, 'photo']),
-      field: fieldName([...listPath, i, 'photo']),
-    };
-    if (author.photo.startsWith('/')) {
-      if (!existsSync(join(publicDir, decodeURI(author.photo))))
-        problems.push({
-          ...at,
-          message: `${author.photo} does not exist in public/`,
-          severity: 'error',
-        });
-      return;
-    }
-    const path = resolve(contentDir, author.photo);
-    if (!existsSync(path)) {
-      problems.push({
-        ...at,
-        message: `${author.photo} does not exist beside ${AUTHOR_REGISTRY.file}`,
-        severity: 'error',
-      });
-      return;
-    }
-    const problem = photoFileProblem(
-      path,
-      contentDir,
-      'the content folder; keep portraits beside authors.yaml',
-    );
-    if (problem) problems.push({ ...at, message: `${author.photo} ${problem}`, severity: 'error' });
-  });
-  return problems;
-}
-
-function parseYamlOrUndefined(source: string): unknown {
-  try {
-    return parseYaml(source);
-  } catch {
-    return undefined;
-  }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { checkArticle } from '../../src/validation/article.ts';
 import { newsroomFixture } from '../fixtures/newsroom.ts';
 import {
@@ -28,6 +29,17 @@ tags:
     aliases: [Collective Security Treaty Organization, ОДКБ]
     redirectFrom: [/topics/csto/]
   Kazakhstan: {}
+`;
+
+const AUTHORS = `authors:
+  - name: Dana Seitkali
+    role: Almaty correspondent
+  - name: Aibek Toktosunov
+    slug: aibek
+`;
+const SECTIONS = `sections:
+  - name: Politics
+  - name: Economy
 `;
 
 /** A content folder in a fresh working directory, as an author's checkout has it. */
@@ -113,6 +125,97 @@ describe('npm run new', () => {
   });
 });
 
+describe('npm run new with the authors and sections registries', () => {
+  it('writes the byline and the section in their registered spelling, authors repeated or comma-separated', async () => {
+    const work = await checkout({
+      'tags.yaml': REGISTRY,
+      'authors.yaml': AUTHORS,
+      'sections.yaml': SECTIONS,
+    });
+    const result = await runScript(
+      'scripts/new.ts',
+      [
+        'Water talks',
+        '--tags',
+        'CSTO',
+        '--author',
+        'aibek',
+        '--author',
+        'dana  seitkali, Aibek Toktosunov',
+        '--section',
+        'economy',
+        '--date',
+        '2026-11-20',
+      ],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'content/articles/2026/11/water-talks.md\n',
+      stderr: '',
+    });
+    const source = await readFile(join(work, 'content/articles/2026/11/water-talks.md'), 'utf8');
+    expect(source).toBe(
+      '---\ntitle: Water talks\ndate: 2026-11-20\ntags: [CSTO]\nauthors: [Aibek Toktosunov, Dana Seitkali]\nsection: Economy\n---\n\n',
+    );
+  });
+
+  it('refuses unknown authors and sections, naming the option and the nearest name, and a missing section, writing nothing', async () => {
+    const work = await checkout({ 'authors.yaml': AUTHORS, 'sections.yaml': SECTIONS });
+    const run = (args: string[]) =>
+      runScript(
+        'scripts/new.ts',
+        ['Water talks', '--tags', 'Water', '--date', '2026-11-20', ...args],
+        { SOURCE_DATE_EPOCH: NOW },
+        work,
+      );
+    const unknown = await run(['--author', 'Dana Seitkaly,Someone Else', '--section', 'Econmy']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')).toEqual([
+      '--author: unknown author "Dana Seitkaly"; did you mean "Dana Seitkali"?',
+      '--author: unknown author "Someone Else"; add it to content/authors.yaml or use one of: Dana Seitkali, Aibek Toktosunov',
+      '--section: unknown section "Econmy"; did you mean "Economy"?',
+      'Nothing was written.',
+      '',
+    ]);
+    // Drafts too: the section is asked for when the article is made, as the editing UI does.
+    const missing = await run(['--author', 'Dana Seitkali', '--draft']);
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr:
+        'missing --section: one of Politics, Economy (content/sections.yaml)\nNothing was written.\n',
+    });
+    expect(existsSync(join(work, 'content/articles'))).toBe(false);
+  });
+
+  it('reports a broken registry it would check names against, and takes any name without one', async () => {
+    const work = await checkout({ 'authors.yaml': 'authors:\n  - nmae: Dana Seitkali\n' });
+    const broken = await runScript(
+      'scripts/new.ts',
+      ['Water talks', '--tags', 'Water', '--author', 'Dana Seitkali', '--date', '2026-11-20'],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^content\/authors\.yaml:2:5 authors\[0\]\.nmae: /m);
+    expect(broken.stderr).toMatch(/Nothing was written\.\n$/);
+
+    // Without --author the broken authors.yaml is not in the way; without sections.yaml any
+    // section is taken as written.
+    const free = await runScript(
+      'scripts/new.ts',
+      ['Water talks', '--tags', 'Water', '--section', 'Weather  desk', '--date', '2026-11-20'],
+      { SOURCE_DATE_EPOCH: NOW },
+      work,
+    );
+    expect(free).toMatchObject({ code: 0, stderr: '' });
+    expect(await readFile(join(work, 'content/articles/2026/11/water-talks.md'), 'utf8')).toContain(
+      'tags: [Water]\nsection: Weather desk\n---',
+    );
+  });
+});
+
 describe('npm run check', () => {
   it('reports registry, link, image and alt text problems compiler-style, all at once', async () => {
     const work = await checkout({
@@ -149,7 +252,7 @@ describe('npm run check', () => {
   });
 });
 
-describe('a build with a tag registry, renamed articles and relative links', () => {
+describe('a build with tag, author and section registries, renamed articles and relative links', () => {
   let out: string;
   beforeAll(async () => {
     ({ out } = await buildFixtureSite(
@@ -157,17 +260,27 @@ describe('a build with a tag registry, renamed articles and relative links', () 
       {
         'rates.json': RATES,
         'tags.yaml': REGISTRY,
+        'authors.yaml': AUTHORS,
+        'sections.yaml': SECTIONS,
         'articles/2026/summit.md': articleSource(
           {
             title: 'Summit',
             date: '2026-05-01',
             tags: ['Collective Security Treaty Organization'],
+            authors: ['Dana Seitkali'],
+            section: 'Politics',
             redirectFrom: ['old-summit', '/2026/05/summit.html'],
           },
           'Read [the follow-up](../2026/follow-up.md#vote).',
         ),
         'articles/2026/follow-up.md': articleSource(
-          { title: 'Follow-up', date: '2026-06-01', tags: ['csto', 'Kazakhstan'] },
+          {
+            title: 'Follow-up',
+            date: '2026-06-01',
+            tags: ['csto', 'Kazakhstan'],
+            author: 'Aibek Toktosunov',
+            section: 'Politics',
+          },
           'Back to [the summit](summit.md).',
         ),
       },
@@ -247,6 +360,26 @@ describe('a build with a tag registry, renamed articles and relative links', () 
     expect(config).toMatch(
       /- name: tags\n\s+label: Tags\n\s+widget: select\n\s+multiple: true\n\s+options:\n\s+- CSTO\n\s+- Kazakhstan/,
     );
+    // The byline and the section are chosen from the registries; the section is required.
+    const fields = (
+      parseYaml(config) as { collections: Array<{ fields: Array<Record<string, unknown>> }> }
+    ).collections[0]!.fields;
+    const byName = (name: string) => fields.find((field) => field.name === name);
+    expect(byName('authors')).toMatchObject({
+      widget: 'select',
+      multiple: true,
+      options: ['Dana Seitkali', 'Aibek Toktosunov'],
+    });
+    expect(byName('section')).toMatchObject({
+      widget: 'select',
+      options: ['Politics', 'Economy'],
+      required: true,
+    });
+    expect(byName('author')).toMatchObject({ widget: 'hidden' });
+    expect(byName('corrections')?.fields).toMatchObject([
+      { name: 'date', widget: 'datetime', required: true },
+      { name: 'text', widget: 'text', required: true },
+    ]);
   });
 
   it('refuses a redirect that would replace a page, leaving the previous output as it was', async () => {

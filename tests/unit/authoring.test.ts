@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'astro/zod';
-import { cmsFields, type JsonSchemaObject } from '../../src/lib/cms-config.ts';
-import { newArticlePath, newArticleSource } from '../../src/lib/new-article.ts';
+import {
+  listArgument,
+  newArticlePath,
+  newArticleSource,
+  resolveNewArticleNames,
+} from '../../src/lib/new-article.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { indexNames, type NamedEntry } from '../../src/lib/registry.ts';
 import {
   planRedirects,
   redirectPage,
@@ -17,11 +21,7 @@ import { checkCorpus } from '../../src/validation/corpus.ts';
 import { checkRedirects } from '../../src/validation/redirects.ts';
 import { checkReferences } from '../../src/validation/references.ts';
 import { checkTagRegistry } from '../../src/validation/registry.ts';
-import {
-  ARTICLE_FIELDS,
-  articleFrontmatterObject,
-  articleFrontmatterSchema,
-} from '../../src/schemas/article.ts';
+import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
 import { tagRegistrySchema } from '../../src/schemas/tags.ts';
 import { SITE } from '../../src/site.config.ts';
 
@@ -383,60 +383,6 @@ describe('checkRedirects', () => {
   });
 });
 
-describe('the editing UI', () => {
-  const schema = z.toJSONSchema(articleFrontmatterObject, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as unknown as JsonSchemaObject;
-  const options = {
-    repo: 'o/r',
-    branch: 'main',
-    localPort: 8081,
-    siteUrl: SITE_URL,
-    contentFolder: 'content',
-    tags: { strict: false, names: [] },
-  };
-  const fields = cmsFields(schema, options);
-  it('has a field for every frontmatter field, in order, then the body', () => {
-    expect(fields.map((field) => field.name)).toEqual([...ARTICLE_FIELDS, 'body']);
-  });
-  it('requires exactly what the schema requires', () => {
-    expect(fields.filter((field) => field.required).map((field) => field.name)).toEqual([
-      'title',
-      'date',
-      'tags',
-    ]);
-  });
-  it.each([
-    ['date', 'datetime'],
-    ['updated', 'datetime'],
-    ['tags', 'list'],
-    ['draft', 'boolean'],
-    ['image', 'image'],
-    ['summary', 'text'],
-    ['redirectFrom', 'list'],
-  ])('edits %s with the %s widget', (name, widget) =>
-    expect(fields.find((field) => field.name === name)?.widget).toBe(widget),
-  );
-  it('offers the registered tags as choices when the registry is strict', () => {
-    const strict = cmsFields(schema, {
-      ...options,
-      tags: { strict: true, names: ['CSTO', 'Kazakhstan'] },
-    });
-    expect(strict.find((field) => field.name === 'tags')).toMatchObject({
-      widget: 'select',
-      multiple: true,
-      options: ['CSTO', 'Kazakhstan'],
-      min: 1,
-    });
-  });
-  it('carries the schema patterns', () => {
-    expect(fields.find((field) => field.name === 'slug')?.pattern?.[0]).toBe(
-      '^[a-z0-9]+(?:-[a-z0-9]+)*$',
-    );
-  });
-});
-
 describe.each([
   {
     title: 'CSTO summit opens in Almaty',
@@ -457,6 +403,154 @@ describe.each([
     expect(checked.problems).toEqual([]);
     expect(checked.data).toMatchObject({ title, tags: ['CSTO', 'a: b'], draft: true });
     expect(articleFrontmatterSchema.safeParse(checked.data).success).toBe(true);
+  });
+});
+
+describe('newArticleSource', () => {
+  it('writes the byline and the section in the schema’s order, lists as authors write them', () => {
+    const source = newArticleSource({
+      title: 'Water talks',
+      date: '2026-11-20',
+      tags: ['Water'],
+      authors: ['Dana Seitkali', 'Aibek Toktosunov'],
+      section: 'Economy',
+      draft: false,
+    });
+    expect(source).toBe(
+      '---\ntitle: Water talks\ndate: 2026-11-20\ntags: [Water]\nauthors: [Dana Seitkali, Aibek Toktosunov]\nsection: Economy\n---\n\n',
+    );
+    // The body is the author's to write next; `npm run new` checks all but it.
+    expect(
+      checkArticle({ file: 'a.md', source }).problems.filter(({ field }) => field !== 'body'),
+    ).toEqual([]);
+  });
+  it('leaves out an empty byline and a missing section', () => {
+    expect(
+      newArticleSource({ title: 'T', date: '2026-11-20', tags: ['A'], authors: [], draft: false }),
+    ).toBe('---\ntitle: T\ndate: 2026-11-20\ntags: [A]\n---\n\n');
+  });
+});
+
+describe.each([
+  { values: undefined, expected: [] },
+  { values: 'CSTO, Kazakhstan,,', expected: ['CSTO', 'Kazakhstan'] },
+  {
+    values: ['Dana Seitkali', ' Aibek Toktosunov , Farrukh Nazarov '],
+    expected: ['Dana Seitkali', 'Aibek Toktosunov', 'Farrukh Nazarov'],
+  },
+  { values: [' ', ''], expected: [] },
+])('listArgument($values)', ({ values, expected }) => {
+  it(`is ${JSON.stringify(expected)}`, () => expect(listArgument(values)).toEqual(expected));
+});
+
+describe('resolveNewArticleNames', () => {
+  const authors = indexNames<NamedEntry>([
+    { name: 'Dana Seitkali' },
+    { name: 'Aibek Toktosunov', slug: 'aibek' },
+    { name: 'Farrukh Nazarov' },
+  ]);
+  const sections = indexNames<NamedEntry>([
+    { name: 'Politics' },
+    { name: 'Economy' },
+    { name: 'Culture' },
+  ]);
+  const open = indexNames<NamedEntry>(undefined);
+  const many = indexNames<NamedEntry>(
+    Array.from({ length: 10 }, (_, i) => ({ name: `Writer ${String.fromCharCode(65 + i)}` })),
+  );
+  it.each([
+    {
+      name: 'registered names, in their registered spelling and the order given',
+      given: { authors: ['aibek', 'dana  SEITKALI'], section: 'economy' },
+      registries: { authors, sections },
+      expected: {
+        authors: ['Aibek Toktosunov', 'Dana Seitkali'],
+        section: 'Economy',
+        problems: [],
+      },
+    },
+    {
+      name: 'an author given twice, once',
+      given: {
+        authors: ['Dana Seitkali', 'dana seitkali', 'Farrukh Nazarov'],
+        section: 'Politics',
+      },
+      registries: { authors, sections },
+      expected: {
+        authors: ['Dana Seitkali', 'Farrukh Nazarov'],
+        section: 'Politics',
+        problems: [],
+      },
+    },
+    {
+      name: 'a near miss, with a did-you-mean',
+      given: { authors: ['Dana Seitkaly'], section: 'Politcs' },
+      registries: { authors, sections },
+      expected: {
+        authors: [],
+        problems: [
+          '--author: unknown author "Dana Seitkaly"; did you mean "Dana Seitkali"?',
+          '--section: unknown section "Politcs"; did you mean "Politics"?',
+        ],
+      },
+    },
+    {
+      name: 'an unknown name far from any, with the registered names',
+      given: { authors: ['Somebody Else', 'Dana Seitkali'], section: 'Weather' },
+      registries: { authors, sections },
+      expected: {
+        authors: ['Dana Seitkali'],
+        problems: [
+          '--author: unknown author "Somebody Else"; add it to content/authors.yaml or use one of: Dana Seitkali, Aibek Toktosunov, Farrukh Nazarov',
+          '--section: unknown section "Weather"; add it to content/sections.yaml or use one of: Politics, Economy, Culture',
+        ],
+      },
+    },
+    {
+      name: 'an unknown name in a long registry, with the first eight names',
+      given: { authors: ['Nobody'] },
+      registries: { authors: many, sections: open },
+      expected: {
+        authors: [],
+        problems: [
+          '--author: unknown author "Nobody"; add it to content/authors.yaml or use one of: Writer A, Writer B, Writer C, Writer D, Writer E, Writer F, Writer G, Writer H…',
+        ],
+      },
+    },
+    {
+      name: 'a missing section when sections.yaml exists, listing the sections',
+      given: { authors: [] },
+      registries: { authors, sections },
+      expected: {
+        authors: [],
+        problems: ['missing --section: one of Politics, Economy, Culture (content/sections.yaml)'],
+      },
+    },
+    {
+      name: 'an empty section',
+      given: { authors: [], section: ' ' },
+      registries: { authors, sections },
+      expected: {
+        authors: [],
+        problems: [
+          '--section: expected a section name, one of Politics, Economy, Culture (content/sections.yaml)',
+        ],
+      },
+    },
+    {
+      name: 'free names without the registries, white space folded',
+      given: { authors: ['Guest  Writer', 'guest writer'], section: ' Sport ' },
+      registries: { authors: open, sections: open },
+      expected: { authors: ['Guest Writer'], section: 'Sport', problems: [] },
+    },
+    {
+      name: 'nothing at all without the registries',
+      given: { authors: [] },
+      registries: { authors: open, sections: open },
+      expected: { authors: [], problems: [] },
+    },
+  ])('$name', ({ given, registries, expected }) => {
+    expect(resolveNewArticleNames(given, registries)).toEqual(expected);
   });
 });
 

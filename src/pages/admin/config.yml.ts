@@ -2,10 +2,17 @@ import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { CMS_LOCAL_PORT } from '../../data/build-context.ts';
+import { getAuthorRegistry, getSectionRegistry } from '../../data/registries.ts';
 import { getTagIndex } from '../../data/tag-registry.ts';
 import { cmsConfig, type JsonSchemaObject } from '../../lib/cms-config.ts';
+import type { NamedEntry, NameRegistry } from '../../lib/registry.ts';
 import { articleFrontmatterObject } from '../../schemas/article.ts';
 import { SITE } from '../../site.config.ts';
+
+/** A registry's names, offered as choices; undefined when its file does not exist. */
+function choices(registry: NameRegistry<NamedEntry>): string[] | undefined {
+  return registry.closed ? registry.entries.map((entry) => entry.name) : undefined;
+}
 
 export const GET: APIRoute = () => {
   const index = getTagIndex();
@@ -22,6 +29,8 @@ export const GET: APIRoute = () => {
       strict: index.strict,
       names: [...index.registered.values()].map(({ canonical }) => canonical),
     },
+    authors: choices(getAuthorRegistry()),
+    sections: choices(getSectionRegistry()),
   });
   return new Response(
     `# Generated from the article schema (src/schemas/article.ts); do not edit.\n${stringify(config)}`,

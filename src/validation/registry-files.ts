@@ -1,0 +1,112 @@
+import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
+import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
+import type { NamedEntry } from '../lib/registry.ts';
+import { within } from '../lib/safe-path.ts';
+import type { AuthorEntry } from '../schemas/authors.ts';
+import { registryItems } from '../schemas/registry-fields.ts';
+import type { SourceFile } from './article.ts';
+import { AUTHOR_REGISTRY, checkNameRegistry, type NameRegistrySpec } from './registry.ts';
+
+/** Why an image beside the articles cannot be published: outside the articles folder, or not a picture. */
+export function relativeImageProblem(path: string, articlesDir: string): string | undefined {
+  return photoFileProblem(
+    path,
+    articlesDir,
+    'the articles folder; keep photos beside the articles that show them',
+  );
+}
+
+/** Why a photo file cannot be published: outside `root` (`where` explains it), or not a picture. */
+function photoFileProblem(path: string, root: string, where: string): string | undefined {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(path);
+    realRoot = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  if (!within(realRoot, real)) return `lies outside ${where}`;
+  const head = Buffer.alloc(IMAGE_HEAD_BYTES);
+  const fd = openSync(real, 'r');
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    return imageFileProblem(real, head.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A name registry file read and checked, its entries `undefined` when it is invalid; `undefined` without the file. */
+export async function readNameRegistryFile<E extends NamedEntry>(
+  contentDir: string,
+  readSource: (path: string) => Promise<SourceFile | undefined>,
+  { file, spec }: { file: string; spec: NameRegistrySpec<E> },
+): Promise<{ file: string; source: string; entries?: E[]; problems: Problem[] } | undefined> {
+  const path = join(contentDir, file);
+  if (!existsSync(path)) return undefined;
+  const source = await readSource(path);
+  if (!source) return undefined;
+  const checked = checkNameRegistry(source, spec);
+  // An invalid registry is reported on its own; articles' names are then not checked against it.
+  return { ...source, ...checked };
+}
+
+/** Authors' photos: a file beside authors.yaml must exist inside the content folder and be a picture; one under public/ must exist. */
+export function checkAuthorPhotos(
+  registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
+  contentDir: string,
+  publicDir: string,
+): Problem[] {
+  if (!registry?.entries) return [];
+  const locate = fieldLocator(registry.source);
+  const problems: Problem[] = [];
+  const listPath = registryItems(
+    parseYamlOrUndefined(registry.source),
+    AUTHOR_REGISTRY.spec.key,
+  ).path;
+  registry.entries.forEach((author, i) => {
+    if (!author.photo) return;
+    const at = {
+      file: registry.file,
+      ...locate([...listPath, i, 'photo']),
+      field: fieldName([...listPath, i, 'photo']),
+    };
+    if (author.photo.startsWith('/')) {
+      if (!existsSync(join(publicDir, decodeURI(author.photo))))
+        problems.push({
+          ...at,
+          message: `${author.photo} does not exist in public/`,
+          severity: 'error',
+        });
+      return;
+    }
+    const path = resolve(contentDir, author.photo);
+    if (!existsSync(path)) {
+      problems.push({
+        ...at,
+        message: `${author.photo} does not exist beside ${AUTHOR_REGISTRY.file}`,
+        severity: 'error',
+      });
+      return;
+    }
+    const problem = photoFileProblem(
+      path,
+      contentDir,
+      'the content folder; keep portraits beside authors.yaml',
+    );
+    if (problem) problems.push({ ...at, message: `${author.photo} ${problem}`, severity: 'error' });
+  });
+  return problems;
+}
+
+function parseYamlOrUndefined(source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch {
+    return undefined;
+  }
+}
