@@ -220,7 +220,14 @@ function timeRelated(generated: readonly GeneratedArticle[]): number {
   const summaries: ArticleSummary[] = generated
     .map(({ slug, source }) => {
       const data = articleFrontmatterSchema.parse(splitFrontmatter(source).data);
-      return { slug, title: data.title, date: data.date, tags: data.tags, excerpt: '' };
+      return {
+        slug,
+        title: data.title,
+        date: data.date,
+        tags: data.tags,
+        ...(data.section ? { section: { name: data.section, slug: data.section } } : {}),
+        excerpt: '',
+      };
     })
     .sort((a, b) => newestFirst(a, b));
   const started = performance.now();

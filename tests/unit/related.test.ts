@@ -12,6 +12,14 @@ const catalogue = (...tagLists: string[][]): ArticleSummary[] =>
     excerpt: '',
   }));
 
+/** The catalogue with a section for each article (`-` for none). */
+const inSections = (articles: ArticleSummary[], ...sections: string[]): ArticleSummary[] =>
+  articles.map((article, i) =>
+    sections[i] === '-'
+      ? article
+      : { ...article, section: { name: sections[i]!, slug: sections[i]!.toLowerCase() } },
+  );
+
 describe.each([
   {
     name: 'never the article itself, nor one sharing no tag',
@@ -36,6 +44,24 @@ describe.each([
     articles: catalogue(['Central  Asia'], ['central asia']),
     of: 'a',
     related: ['b'],
+  },
+  {
+    name: 'the same section before a newer story with the same tags from another',
+    articles: inSections(
+      catalogue(['x'], ['x'], ['x'], ['y']),
+      'Politics',
+      'Economy',
+      'politics',
+      'Politics',
+    ),
+    of: 'a',
+    related: ['c', 'b'],
+  },
+  {
+    name: 'more shared tags before the same section; a section alone relates nothing',
+    articles: inSections(catalogue(['x', 'y'], ['x'], ['x', 'y'], ['z']), 'P', 'P', 'E', 'P'),
+    of: 'a',
+    related: ['c', 'b'],
   },
   {
     name: 'at most four',
