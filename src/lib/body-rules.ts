@@ -19,7 +19,7 @@ export const MARKDOWN_FEATURES = {
 
 // Images an article may name by a relative path: the MDX compiler imports them as modules, so
 // anything else (a script, `?raw`) would be code or source text, not a picture.
-const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+export const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 
 /**
  * Why an image address in a body cannot be used, or undefined: a relative one must name an image

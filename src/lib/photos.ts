@@ -27,21 +27,26 @@ export interface ArticlePhotoPaths {
 
 /**
  * The photos beside an article: the lead (`image` when it is a relative path) and, for Markdown,
- * every relative image of the body, once each. MDX bodies import their images themselves.
+ * every relative image of the body, once each, those `allowed` (an image file inside the articles
+ * folder: validation reports the others and stops the build). MDX bodies import their images
+ * themselves.
  */
 export function articlePhotoPaths(
   image: unknown,
   body: string,
   format: BodyFormat,
+  allowed: (path: string) => boolean = () => true,
 ): ArticlePhotoPaths | undefined {
-  const lead = typeof image === 'string' && isBesideArticle(image) ? photoPath(image) : undefined;
+  const leadPath =
+    typeof image === 'string' && isBesideArticle(image) ? photoPath(image) : undefined;
+  const lead = leadPath !== undefined && allowed(leadPath) ? leadPath : undefined;
   const seen = new Set<string>();
   const bodyPhotos: ArticlePhotoPaths['body'] = [];
   if (format === 'md') {
     for (const reference of findReferences(body, format)) {
       if (reference.kind !== 'image' || !isBesideArticle(reference.url)) continue;
       const path = photoPath(reference.url);
-      if (path === undefined || seen.has(path)) continue;
+      if (path === undefined || seen.has(path) || !allowed(path)) continue;
       seen.add(path);
       bodyPhotos.push({ src: path, image: path });
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import {
@@ -14,7 +14,8 @@ import {
 } from '../data/bodies.ts';
 import { articlesFolder, listContentFiles } from '../data/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
+import { IMAGE_FILE, MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
+import { within } from '../lib/safe-path.ts';
 import { bodyPolicyDigest, sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { articlePhotoPaths } from '../lib/photos.ts';
 import { articleSlug } from '../lib/slug.ts';
@@ -91,7 +92,12 @@ export function articlesLoader(contentDir: string): Loader {
       try {
         if (split.problems.length > 0 || nestingDepth(split.body) > MAX_NESTING) throw new Error();
         // Photos beside the article go through the collection's image() helper (content.config.ts).
-        const photos = articlePhotoPaths(split.data.image, split.body, formatOf(path));
+        const photos = articlePhotoPaths(
+          split.data.image,
+          split.body,
+          formatOf(path),
+          (photo) => IMAGE_FILE.test(photo) && within(articlesDir, resolve(dirname(path), photo)),
+        );
         data = await context.parseData({
           id,
           data: photos ? { ...split.data, photos } : split.data,

@@ -1,7 +1,9 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { IMAGE_FILE } from '../lib/body-rules.ts';
 import { slugOf } from '../lib/registry.ts';
+import { within } from '../lib/safe-path.ts';
 import { AUTHOR_REGISTRY } from '../validation/registry.ts';
 import { readNameRegistry } from '../data/registries.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
@@ -28,13 +30,11 @@ export function portraitsLoader(contentDir: string): Loader {
       }
       for (const author of registry.entries) {
         if (!author.photo || author.photo.startsWith('/')) continue;
+        // Validation reports a photo outside the content folder, or no picture, and stops the build.
+        const file = resolve(contentDir, author.photo);
+        if (!IMAGE_FILE.test(file) || !within(contentDir, file)) continue;
         const id = slugOf(author);
-        const photo = `./${relative(
-          dirname(registryFile),
-          join(dirname(registryFile), author.photo),
-        )
-          .split(sep)
-          .join('/')}`;
+        const photo = `./${relative(dirname(registryFile), file).split(sep).join('/')}`;
         let data: Record<string, unknown>;
         try {
           data = await parseData({ id, data: { image: photo }, filePath: registryFile });

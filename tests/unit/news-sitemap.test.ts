@@ -74,6 +74,12 @@ describe('feeds', () => {
     ).toBe('<dc:creator>A &amp; B &lt;x&gt;</dc:creator><dc:creator>Dana</dc:creator>');
     expect(feedItem(article('a', '2026-01-01'), new Map()).customData).toBeUndefined();
   });
+  it('carry the full text only when it is given (SITE.feedFullText)', () => {
+    expect(feedItem(article('a', '2026-01-01'), new Map(), '<p>Full</p>').content).toBe(
+      '<p>Full</p>',
+    );
+    expect(feedItem(article('a', '2026-01-01'), new Map())).not.toHaveProperty('content');
+  });
   it('list the section before the tags as categories', () => {
     const item = feedItem(
       article('a', '2026-01-01', { section: { name: 'Economy', slug: 'economy' } }),

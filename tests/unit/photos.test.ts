@@ -33,6 +33,18 @@ describe('photo addresses', () => {
     if (beside) expect(photoPath(address)).toBe(path);
   });
 
+  it('hands the image pipeline only the photos allowed', () => {
+    const insideOnly = (path: string) => !path.startsWith('../');
+    expect(
+      articlePhotoPaths(
+        '../../secret.jpg',
+        '![a](./ok.png) ![b](../../../etc/x.png)',
+        'md',
+        insideOnly,
+      ),
+    ).toEqual({ body: [{ src: './ok.png', image: './ok.png' }] });
+  });
+
   it('an invalid escape names no photo', () => {
     expect(photoPath('./bad%zz.jpg')).toBeUndefined();
   });
