@@ -20,13 +20,12 @@ import {
   resolveNewArticleNames,
 } from '../src/lib/new-article.ts';
 import { formatProblem, suggest } from '../src/lib/problems.ts';
-import { indexNames, type NamedEntry, type NameRegistry } from '../src/lib/registry.ts';
+import type { NamedEntry, NameRegistry } from '../src/lib/registry.ts';
 import { articleSlugOfSource } from '../src/lib/slug.ts';
 import { indexRegistry, lookupTag } from '../src/lib/tags.ts';
 import { checkArticle } from '../src/validation/article.ts';
 import {
   AUTHOR_REGISTRY,
-  checkNameRegistry,
   checkTagRegistry,
   SECTION_REGISTRY,
   TAG_REGISTRY_FILE,
@@ -34,6 +33,7 @@ import {
 } from '../src/validation/registry.ts';
 import { SITE } from '../src/site.config.ts';
 import { displayPath, listArticleFiles } from '../src/validation/content.ts';
+import { loadNameRegistry } from '../src/validation/registry-files.ts';
 
 function fail(lines: string[]): never {
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -43,23 +43,13 @@ function fail(lines: string[]): never {
 const USAGE =
   'usage: npm run new -- "Title" --tags CSTO,Kazakhstan [--section Politics] [--author "Name"]… [--date YYYY-MM-DD] [--draft]';
 
-/**
- * A name registry of the content folder, open when its file does not exist, with the errors that
- * keep its names from being trusted (`npm run check` reports the same).
- */
+/** A name registry of the content folder, its problems as the terminal shows them. */
 function readRegistry<E extends NamedEntry>(
   contentDir: string,
-  { file: name, spec }: { file: string; spec: NameRegistrySpec<E> },
+  registry: { file: string; spec: NameRegistrySpec<E> },
 ): { registry: NameRegistry<E>; problems: string[] } {
-  const file = join(contentDir, name);
-  if (!existsSync(file)) return { registry: indexNames<E>(undefined), problems: [] };
-  const { entries, problems } = checkNameRegistry(
-    { file: displayPath(file, process.cwd()), source: readFileSync(file, 'utf8') },
-    spec,
-  );
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  // A file that does not validate is reported on its own; names are then not checked against it.
-  return { registry: indexNames(entries), problems: errors.map(formatProblem) };
+  const loaded = loadNameRegistry(contentDir, registry, (path) => displayPath(path, process.cwd()));
+  return { registry: loaded.registry, problems: loaded.problems.map(formatProblem) };
 }
 
 let parsed;

@@ -1,9 +1,9 @@
-import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
-import type { NamedEntry } from '../lib/registry.ts';
+import { indexNames, type NamedEntry, type NameRegistry } from '../lib/registry.ts';
 import { within } from '../lib/safe-path.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
 import { registryItems } from '../schemas/registry-fields.ts';
@@ -109,4 +109,28 @@ function parseYamlOrUndefined(source: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A name registry of a content folder, read at once: indexed, open when its file does not exist,
+ * with the problems that keep its names from being trusted (`npm run check` reports the same).
+ * An invalid file gives an open registry: its names are then not checked against it.
+ */
+export function loadNameRegistry<E extends NamedEntry>(
+  contentDir: string,
+  { file: name, spec }: { file: string; spec: NameRegistrySpec<E> },
+  shownAs: (path: string) => string = (path) => path,
+): { registry: NameRegistry<E>; problems: Problem[] } {
+  const file = join(contentDir, name);
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return { registry: indexNames<E>(undefined), problems: [] };
+  }
+  const { entries, problems } = checkNameRegistry({ file: shownAs(file), source }, spec);
+  return {
+    registry: indexNames(entries),
+    problems: problems.filter((problem) => problem.severity === 'error'),
+  };
 }
