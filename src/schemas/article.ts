@@ -99,10 +99,16 @@ const frontmatterShape = {
    */
   image: text('an image path')
     .regex(IMAGE_ADDRESS, { error: IMAGE_EXPECTED })
-    .refine((value) => imageHostProblem(value, SITE.content.imageHosts) === undefined, {
-      error: (issue) =>
-        `${String(issue.input)} ${imageHostProblem(String(issue.input), SITE.content.imageHosts)}`,
-    })
+    // Only a well-formed https:// address has a host to check; the pattern reports the rest.
+    .refine(
+      (value) =>
+        !/^https:\/\//i.test(value) ||
+        imageHostProblem(value, SITE.content.imageHosts) === undefined,
+      {
+        error: (issue) =>
+          `${String(issue.input)} ${imageHostProblem(String(issue.input), SITE.content.imageHosts)}`,
+      },
+    )
     .optional(),
   /** Text alternative of the lead image; required when `image` is set. */
   imageAlt: text('a description of the image').optional(),

@@ -232,7 +232,7 @@ describe('content from untrusted hands', () => {
       /linked\/outside symbolic link leads outside the content folder/,
       /attack\/outside-image\.mdx:7:1 body: image \.\.\/\.\.\/\.\.\/outside\/photo\.png lies outside the articles folder/,
       /attack\/fake-image\.mdx:7:1 body: image \.\/fake\.png is not a PNG image/,
-      /attack\/lead-image\.md:\d+:\d+ image: expected a path under public\//,
+      /attack\/lead-image\.md:\d+:\d+ image: expected a photo beside the article/,
       /attack\/bad-escape\.md:\d+:\d+ image: \/%zz\.png is not a valid address/,
       /attack\/folder-over-file\.md:\d+:\d+ redirectFrom\[0\]: redirect from \/rss\.xml\/ needs a folder \/rss\.xml\//,
     ];
