@@ -21,6 +21,7 @@ import { SITE } from '../src/site.config.ts';
 import {
   existingOutputProblem,
   newVersion,
+  sealVersion,
   publish,
   PublishError,
   removeOldVersions,
@@ -128,7 +129,7 @@ try {
 }
 
 try {
-  publish(outDir, version);
+  publish(outDir, sealVersion(version));
 } catch (error) {
   removeOldVersions(outDir);
   fail(

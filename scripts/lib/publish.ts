@@ -21,10 +21,24 @@ export function versionsDir(out: string): string {
   return `${out}.versions`;
 }
 
-/** A new, empty output folder for this build, named `<time>-<pid>` so a later build knows whose it was. */
+/**
+ * The empty folder this build writes into: always the same path, `<out>.versions/building`.
+ * Astro writes the output folder's path into the code of every page that uses its image
+ * pipeline, and a page whose code changed is rendered again: a new path each build would make
+ * every rebuild a clean one. Builds of a project run one at a time (the lock), so what is there
+ * is a killed build's, and goes.
+ */
 export function newVersion(out: string): string {
-  const dir = join(versionsDir(out), `${Date.now().toString(36)}-${process.pid}`);
+  const dir = join(versionsDir(out), 'building');
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The finished build's folder, renamed `<time>-<pid>` so a later build knows whose it was. */
+export function sealVersion(building: string): string {
+  const dir = join(dirname(building), `${Date.now().toString(36)}-${process.pid}`);
+  renameSync(building, dir);
   return dir;
 }
 
@@ -100,7 +114,15 @@ export function removeOldVersions(out: string): void {
   } catch {
     return;
   }
-  // Builds of a project run one at a time (the lock), so no other version is being written.
-  const old = names.filter((name) => live === undefined || name !== basename(live));
-  removeInBackground(old.map((name) => join(dir, name)));
+  // Builds of a project run one at a time (the lock), so no other version is being written. A
+  // failed build's folder is renamed first: the next build writes to `building` again at once.
+  const old = names
+    .filter((name) => live === undefined || name !== basename(live))
+    .map((name) => {
+      if (name !== 'building') return join(dir, name);
+      const failed = join(dir, `failed-${Date.now().toString(36)}-${process.pid}`);
+      renameSync(join(dir, name), failed);
+      return failed;
+    });
+  removeInBackground(old);
 }
