@@ -295,17 +295,21 @@ export async function writeCorpus(
   return articles;
 }
 
-/** A 1200×750 JPEG of a gradient, different for each `n`. */
+/** A 1200×750 JPEG of gradients and bands, different for each `n` (so each is processed apart). */
 async function writePhoto(path: string, n: number): Promise<void> {
   const { default: sharp } = await import('sharp');
   const width = 1200;
   const height = 750;
   const pixels = Buffer.alloc(width * height * 3);
   const [r, g, b] = [(n * 37) % 256, (n * 91) % 256, (n * 53) % 256];
+  // A band whose place and slope follow n: no two photos of a corpus are alike.
+  const band = n % width;
+  const slope = 1 + (Math.floor(n / width) % 7);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const at = (y * width + x) * 3;
-      pixels[at] = (r + x / 6) & 255;
+      const inBand = Math.abs(((x * slope + y) % width) - band) < 40;
+      pixels[at] = (r + x / 6 + (inBand ? 90 : 0)) & 255;
       pixels[at + 1] = (g + y / 4) & 255;
       pixels[at + 2] = (b + (x + y) / 10) & 255;
     }
