@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
@@ -36,11 +36,14 @@ async function waitFor(
   }
 }
 
-/** The version folder a running build writes into, once it has made one. */
-async function buildingVersion(pid: number): Promise<string | undefined> {
-  const names = await readdir(`${dist}.versions`).catch(() => [] as string[]);
-  const mine = names.find((name) => name.endsWith(`-${pid}`));
-  return mine === undefined ? undefined : join(`${dist}.versions`, mine);
+/**
+ * The folder a build started at `since` writes into (`newVersion`), once it has made it anew: a
+ * stopped build's folder of the same name is there until the next build clears it.
+ */
+async function buildingVersion(since: number): Promise<string | undefined> {
+  const building = join(`${dist}.versions`, 'building');
+  const made = await stat(building).catch(() => undefined);
+  return made !== undefined && made.ctimeMs >= since ? building : undefined;
 }
 
 function startBuild(): ChildProcess {
@@ -104,11 +107,12 @@ describe('a build stopped part-way', () => {
     'during $stage by $signal leaves the live site exactly as it was',
     async ({ signal, group, reached }) => {
       await edit('alpha-02', 'Alpha story number 2', `Alpha story number 2 (${signal})`);
+      const since = Date.now();
       const child = startBuild();
       let version: string | undefined;
       await waitFor(
         async () =>
-          (version ??= await buildingVersion(child.pid!)) !== undefined && (await reached(version)),
+          (version ??= await buildingVersion(since)) !== undefined && (await reached(version)),
         60_000,
         'the stage',
       );
@@ -120,11 +124,12 @@ describe('a build stopped part-way', () => {
 
   it('failing in the search index (its folder taken by a file) leaves the live site exactly as it was', async () => {
     await edit('alpha-02', 'Alpha story number 2', 'Alpha story number 2 (search)');
+    const since = Date.now();
     const child = startBuild();
     let version: string | undefined;
     await waitFor(
       async () =>
-        (version ??= await buildingVersion(child.pid!)) !== undefined &&
+        (version ??= await buildingVersion(since)) !== undefined &&
         existsSync(join(version, 'articles')),
       60_000,
       'rendering',
