@@ -1437,7 +1437,7 @@ function portraitWarm(scene: Scene): void {
 
 /** An illustrated portrait: a silhouette before blue mountains. */
 function portraitMountains(scene: Scene): void {
-  const { width: w, height: h } = scene;
+  const { height: h } = scene;
   sky(scene, [
     [0, '#3f74b0'],
     [1, '#b9d4ea'],

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,6 @@ import { isoDay } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
 import { articleSlug } from '../lib/slug.ts';
 import { findUnsafeSvg } from '../lib/svg-rules.ts';
-import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
 import { isTrustedMdx } from '../lib/mdx-rules.ts';
 import { within } from '../lib/safe-path.ts';
 import { ratesAreStale } from '../lib/ticker.ts';
@@ -26,20 +25,15 @@ import { checkRedirects } from './redirects.ts';
 import { checkReferences } from './references.ts';
 import {
   AUTHOR_REGISTRY,
-  checkNameRegistry,
   checkTagRegistry,
   SECTION_REGISTRY,
   TAG_REGISTRY_FILE,
-  type NameRegistrySpec,
 } from './registry.ts';
 import { checkPeopleAndSections } from './people.ts';
 import { checkAuthorPhotos, readNameRegistryFile, relativeImageProblem } from './registry-files.ts';
-import { indexNames, type NamedEntry, type NameRegistry } from '../lib/registry.ts';
-import { fieldLocator, fieldName } from '../lib/problems.ts';
-import { registryItems } from '../schemas/registry-fields.ts';
+import { indexNames, type NameRegistry } from '../lib/registry.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
 import type { SectionEntry } from '../schemas/sections.ts';
-import { parse as parseYaml } from 'yaml';
 import type { Rates } from '../schemas/rates.ts';
 import type { Redirect } from '../schemas/redirects.ts';
 import { SITE } from '../site.config.ts';
