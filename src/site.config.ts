@@ -7,6 +7,8 @@ export interface SiteConfig {
   readonly title: string;
   /** One sentence about the publication, used where a page has no description of its own. */
   readonly description: string;
+  /** A few sentences about the newsroom, for the footer of every page. */
+  readonly about: string;
   /** The canonical origin of the deployed site, without a trailing slash. */
   readonly url: string;
   /** BCP 47 language of the pages (`<html lang>`). */
@@ -17,6 +19,8 @@ export interface SiteConfig {
   readonly timeZone: string;
   /** How many articles a listing page (home, tag, archive) shows. */
   readonly perPage: number;
+  /** How many stories the front page shows in each section's block and in its "Latest" list. */
+  readonly frontPage: { readonly perSection: number; readonly latest: number };
   /** How many words of an article's plain text its excerpt keeps. */
   readonly excerptWords: number;
   /** A rates file older than this many days before the build's "now" draws a warning. */
@@ -75,11 +79,14 @@ export const SITE: SiteConfig = {
   title: 'Khabar Central Asia',
   description:
     'News and analysis from Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.',
+  about:
+    'An independent newsroom covering Central Asia and its neighbours from Almaty, Bishkek, Dushanbe and Tashkent. Reporting in English and Russian.',
   url: 'https://khabar.example.org',
   lang: 'en',
   locale: 'en-GB',
   timeZone: 'Asia/Almaty',
   perPage: 6,
+  frontPage: { perSection: 4, latest: 10 },
   excerptWords: 500,
   ratesStaleDays: 3,
   searchShardSize: 10_000,

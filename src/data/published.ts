@@ -71,7 +71,7 @@ interface Spellings {
 }
 
 function summarise(entry: ArticleEntry, spellings: Spellings): ArticleSummary {
-  const { title, date, updated, summary, tags, derived, lang, section } = entry.data;
+  const { title, date, updated, summary, tags, derived, lang, section, featured } = entry.data;
   const revised = lastRevision(entry.data);
   const index = getTagIndex();
   const authors = bylineNames(entry.data).map((name) =>
@@ -91,6 +91,7 @@ function summarise(entry: ArticleEntry, spellings: Spellings): ArticleSummary {
     ...(section ? { section: nameRef(section, getSectionRegistry(), spellings.sections) } : {}),
     ...(photo ? { photo: { src: photo.src, alt: photo.alt } } : {}),
     summary,
+    ...(featured ? { featured } : {}),
     ...(lang ? { lang } : {}),
     tags: tags.map((tag) => canonicalTag(tag, index)),
     excerpt,

@@ -5,6 +5,12 @@ import { formatProblem } from '../lib/problems.ts';
 import { tickerItems, type TickerItem } from '../lib/ticker.ts';
 import { checkRates } from '../validation/rates.ts';
 import type { Rates } from '../schemas/rates.ts';
+import {
+  DEFAULT_RATES_CONFIG,
+  ratesConfigSchema,
+  type RatesConfig,
+} from '../schemas/rates-config.ts';
+import { PROVIDERS } from '../lib/rates/providers/index.ts';
 import { SITE } from '../site.config.ts';
 import { CONTENT_DIR } from './build-context.ts';
 
@@ -52,4 +58,26 @@ export function getRates(): Rates {
 /** The ticker's items, formatted once per build. */
 export function getTicker(): Ticker {
   return load().ticker;
+}
+
+let sources: string[] | undefined;
+
+/**
+ * The institutions the ticker's rates come from, as the footer credits them: the providers of
+ * `content/rates/config.json` (or of the default configuration), in the order first named.
+ */
+export function getRateSources(): string[] {
+  if (sources) return sources;
+  let config: RatesConfig;
+  try {
+    config = ratesConfigSchema.parse(
+      JSON.parse(readFileSync(join(CONTENT_DIR, 'rates', 'config.json'), 'utf8')),
+    );
+  } catch {
+    // No file, or one `npm run rates:update` refuses: the default providers are the ones credited.
+    config = ratesConfigSchema.parse(DEFAULT_RATES_CONFIG);
+  }
+  const ids = [...new Set(config.currencies.flatMap((currency) => currency.providers))];
+  sources = ids.map((id) => PROVIDERS[id].name);
+  return sources;
 }

@@ -24,6 +24,8 @@ export interface ArticleSummary {
   /** The lead photo, for thumbnails: image metadata for a photo beside the article, else its URL. */
   photo?: { src: ImageMetadata | string; alt: string };
   summary?: string;
+  /** Marked to lead the front page. */
+  featured?: boolean;
   /** The article's language when it is not the site's (BCP 47). */
   lang?: string;
   /** Tags as the author wrote them, aliases replaced by their registered names. */

@@ -184,6 +184,13 @@ export function formatMonthYear(year: number, month: number, locale: string): st
   }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
+/** A month's name alone, for lists under their year: `January`. */
+export function formatMonthName(month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+}
+
 /** `YYYY-MM-DD` of `date` on the calendar of `timeZone`. */
 export function isoDay(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);

@@ -1,6 +1,7 @@
 import { groupByMonth, groupByTag, monthSegment, type ArticleSummary } from './catalog.ts';
 import { pageBounds, pageUrl, type PageScheme } from './pagination.ts';
 import type { TagIndex } from './tags.ts';
+import type { Redirect } from '../schemas/redirects.ts';
 
 /** An article's page. */
 export function articlePath(slug: string): string {
@@ -10,6 +11,21 @@ export function articlePath(slug: string): string {
 /** A tag's first page. */
 export function tagPath(slug: string): string {
   return `/tags/${slug}/`;
+}
+
+/** The first page of every published article, newest first (the front page's "Latest" in full). */
+export const LATEST_PATH = '/latest/';
+
+/**
+ * Where the latest articles' pages were before the front page took `/`: `/page/2/` …, each now a
+ * redirect to the same page of {@link LATEST_PATH}.
+ */
+export function retiredLatestPages(total: number, perPage: number): Redirect[] {
+  const { pages } = pageBounds(total, perPage, 1);
+  return Array.from({ length: pages - 1 }, (_, i) => ({
+    from: `/page/${i + 2}/`,
+    to: pageUrl(schemes.latest(), i + 2),
+  }));
 }
 
 /** An author's first page. */
@@ -24,7 +40,7 @@ export function sectionPath(slug: string): string {
 
 /** How the listings name their pages; see {@link PageScheme}. */
 export const schemes = {
-  home: (): PageScheme => ({ base: '/', segment: 'page/' }),
+  latest: (): PageScheme => ({ base: LATEST_PATH, segment: '' }),
   tag: (slug: string): PageScheme => ({ base: tagPath(slug), segment: '' }),
   author: (slug: string): PageScheme => ({ base: authorPath(slug), segment: '' }),
   section: (slug: string): PageScheme => ({ base: sectionPath(slug), segment: '' }),
@@ -38,6 +54,7 @@ export const schemes = {
 /** Pages and files the site always has, whatever the content. */
 export const FIXED_PATHS: readonly string[] = [
   '/',
+  LATEST_PATH,
   '/404.html',
   '/archive/',
   '/search/',
@@ -86,7 +103,7 @@ export function livePagePaths(
 ): Set<string> {
   const paths = new Set<string>(FIXED_PATHS);
   for (const article of articles) paths.add(articlePath(article.slug));
-  for (const path of listingPaths(articles.length, perPage, schemes.home())) paths.add(path);
+  for (const path of listingPaths(articles.length, perPage, schemes.latest())) paths.add(path);
   for (const { tag, articles: tagged } of groupByTag(articles, index)) {
     for (const path of listingPaths(tagged.length, perPage, schemes.tag(tag.slug))) paths.add(path);
     paths.add(`${tagPath(tag.slug)}rss.xml`);

@@ -68,6 +68,8 @@ const frontmatterShape = {
   summary: text('a summary').optional(),
   /** A draft is never published, whatever its date. */
   draft: z.boolean({ error: 'expected true or false' }).default(false),
+  /** Leads the front page; of several featured articles, the newest leads. */
+  featured: z.boolean({ error: 'expected true or false' }).optional(),
   /** When the article was last revised: shown as "Updated <date>". */
   updated: contentDate.optional(),
   /**

@@ -3,7 +3,7 @@ import type { Redirect } from '../schemas/redirects.ts';
 import { isPublished, newestFirst, type ArticleSummary } from '../lib/catalog.ts';
 import { fieldLocator, type Position, type Problem } from '../lib/problems.ts';
 import { planRedirects, type RedirectRequest } from '../lib/redirects.ts';
-import { articlePath, livePagePaths, tagPath } from '../lib/routes.ts';
+import { articlePath, livePagePaths, retiredLatestPages, tagPath } from '../lib/routes.ts';
 import { toSlug } from '../lib/slug.ts';
 import { collectTags, type TagIndex } from '../lib/tags.ts';
 import type { CheckedArticle } from './article.ts';
@@ -34,10 +34,13 @@ export function checkRedirects(
     .filter((article) => isPublished(article.data, site.now))
     .map(summaryOf)
     .sort(newestFirst);
+  // The latest articles' old pages redirect to their new place; no article may claim them.
+  const retired = retiredLatestPages(published.length, site.perPage);
   // Files of public/ are copied into the site as they are: a redirect may not replace one either.
   const live = new Set([
     ...livePagePaths(published, index, site.perPage, site.timeZone),
     ...(site.publicPaths ?? []),
+    ...retired.map(({ from }) => from),
   ]);
   const problems: Problem[] = [];
   const requests: RedirectRequest[] = [];
@@ -114,5 +117,5 @@ export function checkRedirects(
       severity: 'error',
     });
   }
-  return { redirects, problems };
+  return { redirects: [...retired, ...redirects], problems };
 }

@@ -40,9 +40,11 @@ suite(title, () => {
   const heading = (page: Page) => page.locator('h1').first().innerText();
 
   describe('journeys', () => {
-    it('home → tag page → page 2 → article → another tag', async () => {
+    it('front page → latest → tag page → page 2 → article → another tag', async () => {
       const { context, page } = await open();
       await page.goto('/');
+      await page.getByRole('link', { name: 'All the latest stories' }).click();
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/latest/');
       await page
         .locator('.teaser .tag-links a', { hasText: /^Alpha$/ })
         .first()
@@ -168,7 +170,12 @@ suite(title, () => {
   });
 
   describe('layout', () => {
-    const PAGES = { home: '/', tag: '/tags/alpha/', article: '/articles/alpha-14/' };
+    const PAGES = {
+      home: '/',
+      latest: '/latest/',
+      tag: '/tags/alpha/',
+      article: '/articles/alpha-14/',
+    };
 
     it('saves screenshots of home, a tag page and an article at 375 and 1280 px, light and dark', async () => {
       await rm(SCREENSHOTS, { recursive: true, force: true });
@@ -196,7 +203,7 @@ suite(title, () => {
           await context.close();
         }
       }
-      expect(saved).toHaveLength(12);
+      expect(saved).toHaveLength(Object.keys(PAGES).length * 4);
       for (const file of saved) expect((await stat(file)).size).toBeGreaterThan(1000);
     });
 
@@ -216,6 +223,7 @@ suite(title, () => {
   describe('accessibility (axe-core)', () => {
     const PAGES = [
       '/',
+      '/latest/',
       '/tags/alpha/',
       '/articles/alpha-14/',
       '/archive/',

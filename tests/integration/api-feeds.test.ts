@@ -192,12 +192,25 @@ describe('feeds', () => {
 });
 
 describe('discovery and metadata', () => {
-  // Reader pages: not the 404 page, and not the editing UI, which is for the newsroom.
+  const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
+  // Reader pages: not the 404 page, not the redirect pages left at old addresses, and not the
+  // editing UI, which is for the newsroom.
+  let redirected: Set<string>;
+  beforeAll(async () => {
+    redirected = new Set(
+      (await readFile(join(out, '_redirects'), 'utf8'))
+        .split('\n')
+        .map((line) => line.split(' ')[0]!),
+    );
+  });
   const htmlPages = () =>
     files.filter(
-      (file) => file.endsWith('.html') && file !== '404.html' && !file.startsWith('admin/'),
+      (file) =>
+        file.endsWith('.html') &&
+        file !== '404.html' &&
+        !file.startsWith('admin/') &&
+        !redirected.has(pathOf(file)),
     );
-  const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
 
   it('the sitemap lists every HTML page and nothing else', async () => {
     const index = xml.parse(await readFile(join(out, 'sitemap-index.xml'), 'utf8'));

@@ -245,3 +245,42 @@ describe('photos', () => {
     expect(withBodyPhoto.html).not.toContain('src="./');
   });
 });
+
+describe('the front page', () => {
+  it('leads with the featured story: photo loaded first, section, headline, byline', async () => {
+    const lead = (await page(out, '/')).querySelector('.lead-story')!;
+    expect(text(lead.querySelector('h2'))).toBe('Alpha story number 1');
+    expect(text(lead.querySelector('.section-label'))).toBe('Politics');
+    expect(text(lead.querySelector('.byline'))).toBe('By Fixture Desk');
+    const img = lead.querySelector('img')!;
+    expect([img.getAttribute('loading'), img.getAttribute('fetchpriority')]).toEqual([
+      'eager',
+      'high',
+    ]);
+  });
+
+  it('has a block per section with stories, in the registry order, each linking to its section', async () => {
+    const doc = await page(out, '/');
+    const blocks = doc.querySelectorAll('.front-section');
+    expect(blocks.map((block) => text(block.querySelector('h2')))).toEqual(['Politics', 'Economy']);
+    for (const block of blocks) {
+      const titles = block.querySelectorAll('.story-card h3').map(text);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.length).toBeLessThanOrEqual(SITE.frontPage.perSection);
+      expect(titles).not.toContain('Alpha story number 1');
+    }
+    expect(blocks[0]!.querySelector('.more a')?.getAttribute('href')).toBe('/sections/politics/');
+  });
+
+  it('lists the latest headlines but the lead, and leads to /latest/, where the old /page/N/ addresses now go', async () => {
+    const latest = (await page(out, '/')).querySelector('.front-latest')!;
+    const titles = latest.querySelectorAll('li a').map(text);
+    expect(titles).toHaveLength(SITE.frontPage.latest);
+    expect(titles[0]).toBe('New year in Almaty');
+    expect(titles).not.toContain('Alpha story number 1');
+    expect(latest.querySelector('.more a')?.getAttribute('href')).toBe('/latest/');
+    const redirect = await pageSource(out, '/page/2/');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/latest/2/">');
+    expect(await readFile(join(out, '_redirects'), 'utf8')).toContain('/page/2/ /latest/2/ 301');
+  });
+});

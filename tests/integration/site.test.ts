@@ -74,12 +74,12 @@ describe('tag pages', () => {
 });
 
 describe('home and archives', () => {
-  it('paginates the latest articles', async () => {
-    expect(await counter('/')).toBe(`Viewing results 1 - 6 of ${PUBLISHED_COUNT}`);
-    expect(await counter('/page/4/')).toBe(
+  it('paginates the latest articles under /latest/', async () => {
+    expect(await counter('/latest/')).toBe(`Viewing results 1 - 6 of ${PUBLISHED_COUNT}`);
+    expect(await counter('/latest/4/')).toBe(
       `Viewing results 19 - ${PUBLISHED_COUNT} of ${PUBLISHED_COUNT}`,
     );
-    expect((await listFiles(out)).some((file) => file.startsWith('page/5/'))).toBe(false);
+    expect((await listFiles(out)).some((file) => file.startsWith('latest/5/'))).toBe(false);
   });
 
   it('lists years and months with counts, months by the site time zone', async () => {
@@ -92,7 +92,14 @@ describe('home and archives', () => {
       .querySelectorAll('.archive-year')[0]!
       .querySelectorAll('li')
       .map(text);
-    expect(months2026).toEqual(['January 2026 (1)']);
+    // Month names alone under their year; each link still names its year for screen readers.
+    expect(months2026).toEqual(['January (1)']);
+    expect(
+      archive
+        .querySelectorAll('.archive-year')[0]!
+        .querySelector('li a')
+        ?.getAttribute('aria-label'),
+    ).toBe('January 2026');
     expect(text((await page(out, '/archive/2026/01/')).querySelector('.article-list h2'))).toBe(
       'New year in Almaty',
     );
