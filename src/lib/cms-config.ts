@@ -93,6 +93,10 @@ const PRESENTATION: Record<string, Partial<CmsField>> = {
     hint: 'Who took the photo or owns it, shown as “Photo: …”, e.g. Dana Seitkali/Khabar or Reuters.',
   },
   draft: { hint: 'A draft is never published, whatever its date.' },
+  featured: {
+    label: 'Lead the front page',
+    hint: 'The newest featured story leads the front page; without one, the newest story does.',
+  },
   date: { hint: 'A later date schedules the article.' },
   updated: { hint: 'When the article was last revised, shown as “Updated”.' },
   corrections: {
