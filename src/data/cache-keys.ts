@@ -5,6 +5,7 @@ import { getCatalog, type ArticleEntry } from './published.ts';
 import { NOW } from './build-context.ts';
 import { getRates } from './rates.ts';
 import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
+import { SIDE_HEADLINES } from '../lib/front-page.ts';
 
 /**
  * Cache keys for Astro's incremental build (`cacheKey` in `getStaticPaths`). Astro hashes each
@@ -24,16 +25,22 @@ let keys: Promise<CacheKeys> | undefined;
 
 /** This build's cache keys. */
 export function getCacheKeys(): Promise<CacheKeys> {
-  keys ??= getCatalog().then(({ entries, tags, related, bySlug }) => {
+  keys ??= getCatalog().then(({ entries, articles, tags, related, bySlug, bySection }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
-    // The sections are in every page's navigation; authors' names and slugs are in bylines.
+    // The sections are in every page's navigation and side column; authors' names and slugs are in
+    // bylines.
     const site = stableDigest(
       isoDay(NOW, SITE.timeZone),
       getRates(),
       [...tags.values()].map(({ key, name, slug, description }) => [key, name, slug, description]),
       getSectionRegistry().entries,
       getAuthorRegistry().entries,
+      // The side column: the newest headlines and each section's count.
+      articles
+        .slice(0, SIDE_HEADLINES)
+        .map(({ slug, title, date }) => [slug, title, date.toISOString()]),
+      bySection.map(({ named, articles: filed }) => [named.slug, named.name, filed.length]),
     );
     // A photo's address in the build carries a hash of its bytes: a changed photo changes the key.
     const photoOf = (slug: string) => {

@@ -1,5 +1,8 @@
 import type { ArticleSummary } from './catalog.ts';
 
+/** How many of the newest headlines the side column of listings and articles shows. */
+export const SIDE_HEADLINES = 5;
+
 /** How many stories each part of the front page shows. */
 export interface FrontPageSizes {
   /** Stories in each section's block. */
