@@ -5,7 +5,7 @@
  */
 import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
 import {
-  excerptParts,
+  resultExcerpt,
   filterOptions,
   type FilterCounts,
   isActive,
@@ -38,7 +38,10 @@ interface PagefindResult {
 interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string };
+  /** The page's indexed text, to tell where the excerpt was cut. */
+  content: string;
+  meta: { title?: string; date?: string; image?: string };
+  filters: Record<string, string[] | undefined>;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -51,22 +54,64 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+const NO_SEARCH = readSearchState(new URLSearchParams());
+
+/** A result as listings show an article: section, headline, date, excerpt, tags, thumbnail. */
 function teaser(data: ResultData): HTMLLIElement {
+  const title = data.meta.title ?? data.url;
   const excerpt = element('p', { className: 'excerpt' });
-  for (const part of excerptParts(data.excerpt))
+  for (const part of resultExcerpt(data.excerpt, title, data.content))
     excerpt.append(part.mark ? element('mark', {}, part.text) : part.text);
+  const section = data.filters.section?.[0];
+  const tags = data.filters.tag ?? [];
+  const text = element(
+    'div',
+    { className: 'teaser-text' },
+    ...(section ? [element('p', { className: 'section-label' }, section)] : []),
+    element('h2', {}, element('a', { href: data.url }, title)),
+    ...(data.meta.date ? [element('p', { className: 'meta' }, data.meta.date)] : []),
+    excerpt,
+    ...(tags.length > 0
+      ? [
+          element(
+            'div',
+            { className: 'tag-links' },
+            element(
+              'ul',
+              {},
+              ...tags.map((tag) =>
+                element('li', {}, element('a', { href: searchHref({ ...NO_SEARCH, tag }) }, tag)),
+              ),
+            ),
+          ),
+        ]
+      : []),
+  );
+  // The headline is the link; the thumbnail adds nothing a screen reader needs.
+  const thumbnail = data.meta.image
+    ? [
+        element(
+          'div',
+          { className: 'thumbnail' },
+          element('img', { src: data.meta.image, alt: '', loading: 'lazy', width: 400 }),
+        ),
+      ]
+    : [];
   return element(
     'li',
     {},
     element(
       'article',
-      { className: 'teaser' },
-      element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)),
-      ...(data.meta.date ? [element('p', { className: 'meta' }, data.meta.date)] : []),
-      excerpt,
+      { className: thumbnail.length > 0 ? 'teaser has-thumbnail' : 'teaser' },
+      ...thumbnail,
+      text,
     ),
   );
 }
+
+/** What the page says when the search index cannot be loaded (always so under `npm run dev`). */
+export const NO_INDEX =
+  'The search index could not be loaded. It is made by `npm run build`, so `npm run dev` has none: build the site and preview it to search.';
 
 /** Starts the search page: fills the form from the URL, searches, and keeps URL and results in step. */
 export async function startSearch(): Promise<void> {
@@ -77,14 +122,23 @@ export async function startSearch(): Promise<void> {
   if (!form || !status || !list || !pager) return;
 
   // One Pagefind bundle per shard of the index, each its own module and instance.
-  const { shards } = (await (await fetch(SEARCH_SHARDS_FILE)).json()) as SearchShards;
-  const indexes = await Promise.all(
-    shards.map(async (base) => {
-      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
-      await pagefind.options({ excerptLength: 30 });
-      return pagefind;
-    }),
-  );
+  let indexes: Pagefind[];
+  try {
+    const response = await fetch(SEARCH_SHARDS_FILE);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const { shards } = (await response.json()) as SearchShards;
+    indexes = await Promise.all(
+      shards.map(async (base) => {
+        const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js`)) as Pagefind;
+        await pagefind.options({ excerptLength: 30 });
+        return pagefind;
+      }),
+    );
+  } catch {
+    // Under `npm run dev` there is no index: `npm run build` makes it with the site.
+    status.textContent = NO_INDEX;
+    return;
+  }
   let latest = 0;
 
   const field = (name: string) =>

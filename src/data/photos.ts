@@ -174,3 +174,10 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
   );
   return { url: sizes.at(-1)!.url, ...facts, sizes };
 }
+
+/** The address of a photo's small version (400 pixels wide at most), as search results show it. */
+export async function thumbnailSrc(src: PhotoSource): Promise<string> {
+  if (typeof src === 'string') return src;
+  if (src.format === 'svg') return src.src;
+  return (await getImage({ src, width: Math.min(400, src.width), format: MODERN_FORMAT })).src;
+}

@@ -192,3 +192,32 @@ export function mergeShardResults<T extends { score: number }>(
   const all = perShard.flat();
   return byDate ? all : all.sort((a, b) => b.score - a.score);
 }
+
+/**
+ * A result's excerpt as the page shows it: without the headline it repeats when the match is at
+ * the top of the article, and with `…` where it was cut from the article's text (`content`).
+ */
+export function resultExcerpt(excerpt: string, title: string, content: string): ExcerptPart[] {
+  const parts = excerptParts(excerpt);
+  const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const first = parts[0];
+  const words = plain(title)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const repeated =
+    words.length > 0 ? new RegExp(`^\\s*${words.join('\\s+')}[\\s.:;,]*`) : undefined;
+  if (first && !first.mark && repeated?.test(first.text))
+    parts[0] = { text: first.text.replace(repeated, ''), mark: false };
+  const shown = plain(parts.map((part) => part.text).join(''));
+  const text = plain(content);
+  const at = shown === '' ? -1 : text.indexOf(shown);
+  // The headline, which the text begins with, does not count as text left out.
+  const startsText =
+    at === 0 || (at > 0 && plain(text.slice(0, at)).replace(/[\s.:;,]+$/, '') === plain(title));
+  const endsText = at >= 0 && at + shown.length >= text.length;
+  const out = parts.filter((part) => part.text !== '');
+  if (at >= 0 && !startsText) out.unshift({ text: '… ', mark: false });
+  if (at < 0 || !endsText) out.push({ text: ' …', mark: false });
+  return out;
+}

@@ -118,6 +118,20 @@ suite(title, () => {
     await context.close();
   });
 
+  it('shows results as listings show articles: section, headline, date, tags; the headline not repeated', async () => {
+    const { context, page } = await open();
+    await page.goto('/search/?q=glacier&sort=newest');
+    await results(page, 'Viewing results 1 - 6 of 8');
+    const first = page.locator('#search-results .teaser').first();
+    expect(await first.locator('.section-label').innerText()).toMatch(/^economy$/i);
+    expect(await first.locator('h2').innerText()).toBe('Survey report 8');
+    expect(await first.locator('.excerpt').innerText()).toBe(
+      'Scientists measured the glacier above the valley, report survey-8.',
+    );
+    expect(await first.locator('.tag-links a').innerText()).toBe('Kyrgyzstan');
+    await context.close();
+  });
+
   it('tag and year filters narrow the results, and the URL carries them', async () => {
     const { context, page } = await open();
     await page.goto('/search/?q=glacier');

@@ -164,6 +164,12 @@ describe('drafts and scheduled articles', () => {
 });
 
 describe('every page', () => {
+  it('ends with </html>: every script inside the document', async () => {
+    for (const file of (await listFiles(out)).filter((name) => name.endsWith('.html'))) {
+      expect((await readFile(join(out, file), 'utf8')).trimEnd(), file).toMatch(/<\/html>$/);
+    }
+  });
+
   it('shows the build date and the ticker, each rate heard once', async () => {
     for (const path of ['/', '/tags/alpha/', '/articles/alpha-01/', '/archive/', '/404.html']) {
       const doc = await page(out, path);

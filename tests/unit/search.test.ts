@@ -5,6 +5,7 @@ import {
   isActive,
   mergeShardResults,
   readSearchState,
+  resultExcerpt,
   resultWindow,
   searchFilters,
   searchHref,
@@ -242,4 +243,35 @@ describe.each<{
   },
 ])('filterOptions: $name', ({ perShard, filter, expected }) => {
   it('lists the choices', () => expect(filterOptions(perShard, filter)).toEqual(expected));
+});
+
+describe('resultExcerpt', () => {
+  const content = 'Gas prices rose in Almaty. Traders blamed the winter. The ministry disagreed.';
+  const read = (parts: ReturnType<typeof resultExcerpt>) =>
+    parts.map((part) => (part.mark ? `[${part.text}]` : part.text)).join('');
+
+  it.each([
+    [
+      'a cut on both sides',
+      'rose in <mark>Almaty</mark>. Traders',
+      'Title',
+      '… rose in [Almaty]. Traders …',
+    ],
+    ['the start of the text', 'Gas prices <mark>rose</mark>', 'Title', 'Gas prices [rose] …'],
+    [
+      'the end of the text',
+      'The ministry <mark>disagreed</mark>.',
+      'Title',
+      '… The ministry [disagreed].',
+    ],
+    [
+      'the headline it repeats, dropped',
+      'Winter gas. Gas prices <mark>rose</mark>',
+      'Winter gas',
+      'Gas prices [rose] …',
+    ],
+  ])('%s', (_, excerpt, title, expected) => {
+    const text = title === 'Winter gas' ? `Winter gas ${content}` : content;
+    expect(read(resultExcerpt(excerpt, title, text))).toBe(expected);
+  });
 });
