@@ -186,7 +186,16 @@ describe('photos', () => {
     const og = doc.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
     const { width, height } = await sharp(builtFile(og)).metadata();
     expect([width, height]).toEqual([1200, 630]);
-    expect((await jsonLd('/articles/alpha-01/')).image).toEqual([og]);
+    expect((await jsonLd('/articles/alpha-01/')).image).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: og,
+        width: 1200,
+        height: 630,
+        caption: 'The valley at dawn.',
+        creditText: 'Fixture Agency',
+      },
+    ]);
   });
 
   it('a photo in the body becomes a lazily loaded figure with its caption', async () => {
