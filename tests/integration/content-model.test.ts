@@ -122,9 +122,19 @@ describe('authors', () => {
 
 describe('sections', () => {
   it('lead the masthead navigation, in the registry order, on every page', async () => {
+    const current = (await page(out, '/sections/politics/2/')).querySelector(
+      '.site-nav a[aria-current="page"]',
+    );
+    expect(text(current)).toBe('Politics');
     for (const path of ['/', '/articles/alpha-01/', '/authors/']) {
       const links = (await page(out, path)).querySelectorAll('.site-nav a').map(text);
-      expect(links.slice(0, 4), path).toEqual(['Latest', 'Politics', 'Economy', 'Empty Desk']);
+      expect(links.slice(0, 5), path).toEqual([
+        'Front page',
+        'Latest',
+        'Politics',
+        'Economy',
+        'Empty Desk',
+      ]);
     }
   });
 
