@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenReferences, pageWeight } from '../helpers/dist-audit.ts';
 import { listFiles, tempDir, writeFiles } from '../helpers/site.ts';
 import { newsroomSite } from '../shared-site.ts';
+import { NU_SKIP_REASON, nuErrors } from '../helpers/nu-checker.ts';
 
 let out: string;
 
@@ -28,6 +29,37 @@ describe('quality gates over a fixture build', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  // One page of each type: the checker starts a Java VM, so not every page.
+  it.skipIf(NU_SKIP_REASON !== undefined)(
+    `the W3C Nu Html Checker reports no error on any page type${NU_SKIP_REASON ? ` (skipped: ${NU_SKIP_REASON})` : ''}`,
+    async () => {
+      const pages = [
+        'index.html',
+        'latest/index.html',
+        'latest/2/index.html',
+        'articles/alpha-01/index.html',
+        'articles/alpha-02/index.html',
+        'articles/mdx-piece/index.html',
+        'articles/hostile/index.html',
+        'tags/index.html',
+        'tags/alpha/index.html',
+        'sections/index.html',
+        'sections/politics/index.html',
+        'sections/empty/index.html',
+        'authors/index.html',
+        'authors/fixture-desk/index.html',
+        'archive/index.html',
+        'archive/2025/index.html',
+        'archive/2025/01/index.html',
+        'search/index.html',
+        '404.html',
+        'page/2/index.html',
+      ];
+      expect(await nuErrors(pages.map((file) => join(out, file)))).toEqual([]);
+    },
+    120_000,
+  );
 
   it('every internal link and asset reference resolves', async () => {
     expect(await brokenReferences(out)).toEqual([]);
