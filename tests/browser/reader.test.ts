@@ -207,14 +207,51 @@ suite(title, () => {
       for (const file of saved) expect((await stat(file)).size).toBeGreaterThan(1000);
     });
 
-    it.each(Object.entries(PAGES))(
-      '%s page fits a 320 px wide screen without sideways scrolling',
-      async (_name, path) => {
-        const { context, page } = await open({ viewport: { width: 320, height: 640 } });
-        await page.goto(path);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-          320,
-        );
+    const WIDTHS = [320, 375, 768, 1024, 1440] as const;
+    const LAYOUT_PAGES = [
+      '/',
+      '/latest/',
+      '/tags/alpha/',
+      '/sections/politics/',
+      '/authors/fixture-desk/',
+      '/articles/alpha-01/',
+      '/archive/',
+      '/search/',
+      '/404.html',
+    ];
+
+    it.each(WIDTHS)(
+      'at %i px every page type fits without sideways scrolling, the ticker in its rows, no image stretched',
+      async (width) => {
+        const { context, page } = await open({ viewport: { width, height: 900 } });
+        for (const path of LAYOUT_PAGES) {
+          await page.goto(path);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            path,
+          ).toBeLessThanOrEqual(width);
+          // The ticker's parts (pause control, rates, date) in one row from 768 px, two on a phone.
+          const rows = await page.evaluate(() => {
+            const tops = [...document.querySelectorAll('.ticker > :not(input, h2)')].map((part) =>
+              Math.round(part.getBoundingClientRect().top),
+            );
+            return new Set(tops.map((top) => Math.round(top / 8))).size;
+          });
+          expect(rows, path).toBe(width >= 768 ? 1 : 2);
+          // Every loaded photo keeps its proportions (2 % of slack for rounding).
+          const stretched = await page.evaluate(() =>
+            [...document.images]
+              .filter((image) => image.complete && image.naturalWidth > 0 && image.clientWidth > 0)
+              .filter((image) => {
+                const natural = image.naturalWidth / image.naturalHeight;
+                const shown = image.clientWidth / image.clientHeight;
+                const cropped = getComputedStyle(image).objectFit === 'cover';
+                return !cropped && Math.abs(shown / natural - 1) > 0.02;
+              })
+              .map((image) => image.currentSrc),
+          );
+          expect(stretched, path).toEqual([]);
+        }
         await context.close();
       },
     );
