@@ -244,8 +244,8 @@ export async function startSearch(): Promise<void> {
     'popstate',
     () => void show(readSearchState(new URLSearchParams(location.search))),
   );
-  // Shown only now that it works: a search submitted while the index was loading would have left
-  // the page.
-  form.hidden = false;
+  // Usable only now that it works: a search submitted while the index was loading would have
+  // left the page. Its place was kept, so nothing below it moves.
+  form.removeAttribute('data-loading');
   await show(readSearchState(new URLSearchParams(location.search)));
 }

@@ -8,7 +8,7 @@ import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import { BROWSER_SKIP_REASON, launchChromium, openPage } from '../helpers/browser.ts';
 import { freePort } from '../helpers/server.ts';
 import { buildFixtureSite, listFiles } from '../helpers/site.ts';
-import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
+import { serveStatic, type StaticHost } from '../../scripts/lib/static-host.ts';
 
 let host: StaticHost;
 let browser: Browser;

@@ -11,7 +11,7 @@ import {
 } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/site.ts';
 import { newsroomSite } from '../shared-site.ts';
-import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
+import { serveStatic, type StaticHost } from '../../scripts/lib/static-host.ts';
 
 const SCREENSHOTS = join(ROOT, '.screenshots');
 let host: StaticHost;

@@ -9,7 +9,7 @@ import {
   watchCsp,
 } from '../helpers/browser.ts';
 import { articleSource, buildFixtureSite, listFiles } from '../helpers/site.ts';
-import { serveStatic, type StaticHost } from '../helpers/static-host.ts';
+import { serveStatic, type StaticHost } from '../../scripts/lib/static-host.ts';
 
 /**
  * Eight articles mention the glacier survey: five from 2024 (Kazakhstan), three from 2025

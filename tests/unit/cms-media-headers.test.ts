@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseHeadersFile } from '../helpers/static-host.ts';
+import { parseHeadersFile } from '../../scripts/lib/static-host.ts';
 import { ROOT } from '../helpers/site.ts';
 
 type Rules = ReturnType<typeof parseHeadersFile>;

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +14,13 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.gif': 'image/gif',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
@@ -56,7 +64,8 @@ export interface StaticHost {
 /**
  * Serves a built site from `dir` on 127.0.0.1 the way a static host does: `/x/` serves
  * `x/index.html`, `/x` redirects to `/x/` when that is a folder, unknown paths get `404.html`
- * with status 404, and the rules of `dir/_headers` are applied.
+ * with status 404, the rules of `dir/_headers` are applied, and text is gzipped for clients that
+ * accept it.
  */
 export async function serveStatic(dir: string): Promise<StaticHost> {
   const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
@@ -79,10 +88,23 @@ export async function serveStatic(dir: string): Promise<StaticHost> {
       for (const rule of rules)
         if (rule.pattern.test(url.pathname))
           for (const [name, value] of rule.headers) response.setHeader(name, value);
-      response.writeHead(status, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      });
-      response.end(await readFile(file));
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const body = await readFile(file);
+      // Text goes compressed, as every static host and CDN sends it.
+      if (
+        /^(text|application\/(json|javascript|xml))/.test(type) &&
+        /\bgzip\b/.test(String(request.headers['accept-encoding']))
+      ) {
+        response.writeHead(status, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          vary: 'accept-encoding',
+        });
+        response.end(gzipSync(body));
+        return;
+      }
+      response.writeHead(status, { 'content-type': type });
+      response.end(body);
     })().catch((error: unknown) => response.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
