@@ -200,15 +200,21 @@ export function mergeShardResults<T extends { score: number }>(
 export function resultExcerpt(excerpt: string, title: string, content: string): ExcerptPart[] {
   const parts = excerptParts(excerpt);
   const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
-  const first = parts[0];
+  // The headline (with the stop Pagefind puts after it) is dropped, wherever the marks fall in it.
   const words = plain(title)
     .split(' ')
     .filter(Boolean)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const repeated =
     words.length > 0 ? new RegExp(`^\\s*${words.join('\\s+')}[\\s.:;,]*`) : undefined;
-  if (first && !first.mark && repeated?.test(first.text))
-    parts[0] = { text: first.text.replace(repeated, ''), mark: false };
+  const all = parts.map((part) => part.text).join('');
+  let drop = repeated?.exec(all)?.[0].length ?? 0;
+  for (let i = 0; i < parts.length && drop > 0; i++) {
+    const part = parts[i]!;
+    const cut = Math.min(drop, part.text.length);
+    parts[i] = { ...part, text: part.text.slice(cut) };
+    drop -= cut;
+  }
   const shown = plain(parts.map((part) => part.text).join(''));
   const text = plain(content);
   const at = shown === '' ? -1 : text.indexOf(shown);

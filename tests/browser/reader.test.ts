@@ -174,10 +174,16 @@ suite(title, () => {
       home: '/',
       latest: '/latest/',
       tag: '/tags/alpha/',
-      article: '/articles/alpha-14/',
+      section: '/sections/politics/',
+      author: '/authors/fixture-desk/',
+      article: '/articles/alpha-01/',
+      archive: '/archive/',
+      tags: '/tags/',
+      search: '/search/?q=alpha',
+      'not-found': '/404.html',
     };
 
-    it('saves screenshots of home, a tag page and an article at 375 and 1280 px, light and dark', async () => {
+    it('saves screenshots of every page type at 375 and 1280 px, light and dark', async () => {
       await rm(SCREENSHOTS, { recursive: true, force: true });
       await mkdir(SCREENSHOTS, { recursive: true });
       const saved: string[] = [];
@@ -190,6 +196,11 @@ suite(title, () => {
           });
           for (const [name, path] of Object.entries(PAGES)) {
             await page.goto(path);
+            // The search page's results come from its script: wait for them.
+            if (path.startsWith('/search/'))
+              await page
+                .locator('#search-status', { hasText: 'Viewing results' })
+                .waitFor({ timeout: 15_000 });
             const file = join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
             await page.screenshot({ path: file, fullPage: true });
             saved.push(file);

@@ -186,7 +186,7 @@ describe('photos', () => {
     expect(img.getAttribute('fetchpriority')).toBe('high');
     expect(img.getAttribute('alt')).toBe('A gradient from ochre to white');
     expect(text(figure.querySelector('figcaption'))).toBe(
-      'The valley at dawn.Photo: Fixture Agency',
+      'The valley at dawn. Photo: Fixture Agency',
     );
     expect(await readFile(builtFile(img.getAttribute('src')!))).toBeTruthy();
   });

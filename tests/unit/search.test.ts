@@ -265,6 +265,12 @@ describe('resultExcerpt', () => {
       '… The ministry [disagreed].',
     ],
     [
+      'the headline it repeats, dropped even where a match is marked in it',
+      '<mark>Winter</mark> gas. Gas prices <mark>rose</mark>',
+      'Winter gas',
+      'Gas prices [rose] …',
+    ],
+    [
       'the headline it repeats, dropped',
       'Winter gas. Gas prices <mark>rose</mark>',
       'Winter gas',
