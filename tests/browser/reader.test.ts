@@ -249,6 +249,31 @@ suite(title, () => {
             return new Set(tops.map((top) => Math.round(top / 8))).size;
           });
           expect(rows, path).toBe(width >= 768 ? 1 : 2);
+          // No text box of the masthead or the listings overlaps another or is cut by its box.
+          const collisions = await page.evaluate(() => {
+            const boxes = [
+              ...document.querySelectorAll(
+                '.site-name, .today, .site-nav a, .ticker-pause, .ticker-asof, .teaser h2 a, .teaser .meta > *',
+              ),
+            ].filter((element) => (element as HTMLElement).offsetParent !== null);
+            const found: string[] = [];
+            const rects = boxes.map((element) => element.getBoundingClientRect());
+            rects.forEach((a, i) => {
+              if (boxes[i]!.scrollWidth > boxes[i]!.clientWidth + 1 && boxes[i]!.clientWidth > 0)
+                found.push(`cut: ${boxes[i]!.textContent}`);
+              rects.slice(i + 1).forEach((b, j) => {
+                const overlap =
+                  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+                  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+                const nested =
+                  boxes[i]!.contains(boxes[i + j + 1]!) || boxes[i + j + 1]!.contains(boxes[i]!);
+                if (overlap && !nested)
+                  found.push(`${boxes[i]!.textContent} / ${boxes[i + j + 1]!.textContent}`);
+              });
+            });
+            return found;
+          });
+          expect(collisions, path).toEqual([]);
           // Every loaded photo keeps its proportions (2 % of slack for rounding).
           const stretched = await page.evaluate(() =>
             [...document.images]

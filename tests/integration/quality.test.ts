@@ -81,15 +81,20 @@ describe('quality gates over a fixture build', () => {
     ]);
   });
 
-  it('a tag page weighs under 50 KB of HTML and CSS', async () => {
+  it('a tag page weighs under 50 KB of HTML and CSS, its CSS under 30 KB', async () => {
     const weight = await pageWeight(out, 'tags/alpha');
     expect(weight.htmlBytes + weight.cssBytes).toBeLessThan(50 * 1024);
+    expect(weight.cssBytes).toBeLessThan(30 * 1024);
   });
 
   it.each([
     '',
+    'latest',
     'tags/alpha',
     'tags/alpha/2',
+    'sections/politics',
+    'authors/fixture-desk',
+    'articles/alpha-01',
     'articles/alpha-14',
     'articles/mdx-piece',
     'archive',
