@@ -83,7 +83,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await host.close();
 }
 process.stdout.write(
