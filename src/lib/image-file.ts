@@ -26,3 +26,16 @@ export function imageFileProblem(name: string, head: Uint8Array): string | undef
     ? undefined
     : `is not a ${name.split('.').pop()!.toUpperCase()} image, whatever its name says`;
 }
+
+/**
+ * The largest photo the build resizes, in pixels. A newsroom's camera gives 24–45 megapixels; a
+ * larger file is a scan, a panorama or a decompression bomb, and would hold the build's memory.
+ */
+export const MAX_PHOTO_PIXELS = 60_000_000;
+
+/** Why a photo of `width` × `height` is too large to publish, or undefined. */
+export function photoSizeProblem(width: number, height: number): string | undefined {
+  if (width * height <= MAX_PHOTO_PIXELS) return undefined;
+  const megapixels = Math.round((width * height) / 1_000_000);
+  return `is ${width}×${height} pixels (${megapixels} megapixels); at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels: resize it before publishing`;
+}

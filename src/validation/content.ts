@@ -30,7 +30,12 @@ import {
   TAG_REGISTRY_FILE,
 } from './registry.ts';
 import { checkPeopleAndSections } from './people.ts';
-import { checkAuthorPhotos, readNameRegistryFile, relativeImageProblem } from './registry-files.ts';
+import {
+  checkAuthorPhotos,
+  oversizedPhotos,
+  readNameRegistryFile,
+  relativeImageProblem,
+} from './registry-files.ts';
 import { indexNames, type NameRegistry } from '../lib/registry.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
 import type { SectionEntry } from '../schemas/sections.ts';
@@ -164,15 +169,21 @@ export async function validateContent(
   );
   const authors = indexNames(authorsFile?.entries);
   const sections = indexNames(sectionsFile?.entries);
-  const portraits = checkAuthorPhotos(authorsFile, contentDir, publicDir);
+  // Photos beside the articles and authors.yaml that pass the checks, to measure once each.
+  const photos = new Set<string>();
+  const portraits = checkAuthorPhotos(authorsFile, contentDir, publicDir, photos);
   const references = checkReferences(articles, {
     siteUrl: SITE.url,
     now,
     publicFileExists: (path) => existsSync(join(publicDir, path)),
     fileExists: (path) => existsSync(resolve(cwd, path)),
-    relativeImageProblem: (path) =>
-      relativeImageProblem(resolve(cwd, path), articlesFolder(contentDir)),
+    relativeImageProblem: (path) => {
+      const problem = relativeImageProblem(resolve(cwd, path), articlesFolder(contentDir));
+      if (problem === undefined) photos.add(resolve(cwd, path));
+      return problem;
+    },
   });
+  const oversized = await oversizedPhotos(photos, (path) => displayPath(path, cwd));
   const publicPaths = (await listFiles(publicDir).catch(() => [])).map((file) => `/${file}`);
   const redirects = checkRedirects(articles, tags, registrySource, {
     perPage: SITE.perPage,
@@ -190,6 +201,7 @@ export async function validateContent(
     ...checkCorpus(articles, tags),
     ...checkPeopleAndSections(articles, authors, sections),
     ...references,
+    ...oversized,
     ...redirects.problems,
   ];
 

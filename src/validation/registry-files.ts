@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { IMAGE_HEAD_BYTES, imageFileProblem } from '../lib/image-file.ts';
+import { IMAGE_HEAD_BYTES, imageFileProblem, photoSizeProblem } from '../lib/image-file.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { indexNames, type NamedEntry, type NameRegistry } from '../lib/registry.ts';
 import { within } from '../lib/safe-path.ts';
@@ -55,11 +55,15 @@ export async function readNameRegistryFile<E extends NamedEntry>(
   return { ...source, ...checked };
 }
 
-/** Authors' photos: a file beside authors.yaml must exist inside the content folder and be a picture; one under public/ must exist. */
+/**
+ * Authors' photos: a file beside authors.yaml must exist inside the content folder and be a
+ * picture (each that is goes into `passed`, to be measured); one under public/ must exist.
+ */
 export function checkAuthorPhotos(
   registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
   contentDir: string,
   publicDir: string,
+  passed: Set<string> = new Set(),
 ): Problem[] {
   if (!registry?.entries) return [];
   const locate = fieldLocator(registry.source);
@@ -99,6 +103,7 @@ export function checkAuthorPhotos(
       'the content folder; keep portraits beside authors.yaml',
     );
     if (problem) problems.push({ ...at, message: `${author.photo} ${problem}`, severity: 'error' });
+    else passed.add(path);
   });
   return problems;
 }
@@ -133,4 +138,37 @@ export function loadNameRegistry<E extends NamedEntry>(
     registry: indexNames(entries),
     problems: problems.filter((problem) => problem.severity === 'error'),
   };
+}
+
+/**
+ * Photos too large to resize, among `files` (absolute paths of pictures that passed the other
+ * checks), each reported at its file. Only the header is read (sharp's metadata); a file whose
+ * header cannot be read is left to the image pipeline, which names it.
+ */
+export async function oversizedPhotos(
+  files: Iterable<string>,
+  shownAs: (path: string) => string,
+): Promise<Problem[]> {
+  const { default: sharp } = await import('sharp');
+  const measure = async (file: string): Promise<Problem | undefined> => {
+    if (/\.svg$/i.test(file)) return undefined;
+    const metadata = await sharp(file, { limitInputPixels: false })
+      .metadata()
+      .catch(() => undefined);
+    const problem =
+      metadata?.width && metadata.height
+        ? photoSizeProblem(metadata.width, metadata.height)
+        : undefined;
+    return problem
+      ? { file: shownAs(file), message: `the photo ${problem}`, severity: 'error' }
+      : undefined;
+  };
+  const problems: Problem[] = [];
+  const list = [...files];
+  // A few at once: headers are small, and thousands of open files exhaust the limit.
+  for (let i = 0; i < list.length; i += 32) {
+    for (const problem of await Promise.all(list.slice(i, i + 32).map(measure)))
+      if (problem) problems.push(problem);
+  }
+  return problems;
 }
