@@ -1,12 +1,13 @@
 import type { NameRef } from './catalog.ts';
 
-/** A byline's parts in order: each author, and the words between them (`, `, ` and `). */
+/** A byline's parts in order: each author, and the words between them (`, `, ` and ` in English). */
 export function bylineParts(
   authors: readonly NameRef[],
+  words: { comma: string; and: string } = { comma: ', ', and: ' and ' },
 ): Array<{ author: NameRef } | { text: string }> {
   const parts: Array<{ author: NameRef } | { text: string }> = [];
   authors.forEach((author, i) => {
-    if (i > 0) parts.push({ text: i === authors.length - 1 ? ' and ' : ', ' });
+    if (i > 0) parts.push({ text: i === authors.length - 1 ? words.and : words.comma });
     parts.push({ author });
   });
   return parts;

@@ -1,9 +1,12 @@
+import { uiStrings } from '../../../i18n/index.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleFeed } from '../../../data/feeds.ts';
 import { getCatalog } from '../../../data/published.ts';
 import type { TagGroup } from '../../../lib/catalog.ts';
 import { tagPath } from '../../../lib/routes.ts';
 import { SITE } from '../../../site.config.ts';
+
+const ui = uiStrings();
 
 export const getStaticPaths = (async () => {
   const { byTag } = await getCatalog();
@@ -13,7 +16,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ group: TagGroup }> = async ({ props: { group } }) =>
   articleFeed({
     title: `${group.tag.name} | ${SITE.title}`,
-    description: `Articles tagged ${group.tag.name}.`,
+    description: ui.listings.tag(group.tag.name),
     path: `${tagPath(group.tag.slug)}rss.xml`,
     articles: group.articles,
   });

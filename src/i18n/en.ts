@@ -1,0 +1,94 @@
+/**
+ * The interface in English: every string a reader sees that is not content, in one place. An
+ * edition in another language gives the same keys (issue 20); texts with values are functions.
+ */
+export const en = {
+  /** The masthead's navigation. */
+  nav: {
+    label: 'Site',
+    front: 'Front page',
+    latest: 'Latest',
+    tags: 'Tags',
+    authors: 'Authors',
+    archive: 'Archive',
+    search: 'Search',
+  },
+  skipLink: 'Skip to content',
+  /** The pager under listings. */
+  pager: { label: 'Pages', previous: 'Previous', next: 'Next' },
+  /** How listing titles name their later pages. */
+  pageOf: (title: string, page: number, pages: number) => `${title} (page ${page} of ${pages})`,
+  /** A byline's words: "By A, B and C". */
+  byline: { by: 'By', comma: ', ', and: ' and ' },
+  tagsLabel: 'Tags:',
+  updated: 'Updated',
+  readingTime: (minutes: number) => `${minutes} min read`,
+  photoCredit: (credit: string) => `Photo: ${credit}`,
+  corrections: { heading: 'Corrections', one: 'Correction' },
+  related: 'Related stories',
+  aboutAuthor: (name: string) => `About ${name}`,
+  /** The ticker's labels. */
+  ticker: {
+    heading: (base: string) => `Currency rates against ${base}`,
+    pause: 'Pause rates',
+    asOf: 'Rates as of',
+  },
+  /** The front page and the lists of headlines. */
+  front: {
+    latest: 'Latest',
+    allLatest: 'All the latest stories',
+    moreFrom: (section: string) => `More from ${section}`,
+    empty: 'No stories yet.',
+  },
+  /** The side column beside listings and articles. */
+  side: {
+    sections: 'All sections',
+    rates: 'Rates',
+    ratesText: (base: string) => `Against the ${base}, as of`,
+    sources: 'Sources:',
+  },
+  /** The footer of every page. */
+  footer: {
+    sections: 'Sections',
+    more: 'Follow and reuse',
+    feed: 'RSS feed',
+    api: 'JSON API',
+    authors: 'Authors',
+    archive: 'Archive',
+    rates: 'Currency rates',
+    ratesText: (base: string) => `Rates against the ${base} as of`,
+    ratesFrom: (sources: readonly string[]) => `from the ${sources.join(' and the ')}.`,
+  },
+  /** Listings' headings and descriptions. */
+  listings: {
+    latest: 'Latest news',
+    latestDescription: (site: string) => `Every story on ${site}, newest first.`,
+    tag: (name: string) => `Articles tagged ${name}.`,
+    author: (name: string) => `Articles by ${name}.`,
+    authorWithRole: (name: string, role: string, site: string) =>
+      `${name}, ${role}: articles on ${site}.`,
+    section: (name: string) => `Articles in ${name}.`,
+  },
+  /** The index pages. */
+  indexes: {
+    tags: 'Tags',
+    tagsDescription: 'Every topic we cover, with the number of articles on each.',
+    authors: 'Authors',
+    authorsDescription: 'Our reporters and contributors, with the number of articles by each.',
+    sections: 'Sections',
+    sectionsDescription: 'Every section of the site, with the number of articles in each.',
+    archive: 'Archive',
+    archiveDescription: 'Every article we have published, by year and month.',
+  },
+  /** The page for an address that does not exist. */
+  notFound: {
+    title: 'Page not found',
+    text: 'We could not find that page. It may have moved, or the address may be mistyped.',
+    search: 'Search the site',
+    searchButton: 'Search',
+    sections: 'Browse a section',
+  },
+};
+
+/** Every interface string of one language. */
+export type UiStrings = typeof en;
