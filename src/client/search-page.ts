@@ -3,6 +3,7 @@
  * Pagefind, and renders results as the listing pages do. Every piece of result text goes into
  * text nodes, so nothing in a query or an article is ever parsed as HTML.
  */
+import { uiStrings } from '../i18n/index.ts';
 import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
 import {
   resultExcerpt,
@@ -109,9 +110,8 @@ function teaser(data: ResultData): HTMLLIElement {
   );
 }
 
-/** What the page says when the search index cannot be loaded (always so under `npm run dev`). */
-export const NO_INDEX =
-  'The search index could not be loaded. It is made by `npm run build`, so `npm run dev` has none: build the site and preview it to search.';
+// The page's words: the language of its <html> (one bundle serves the site's language today).
+const ui = uiStrings();
 
 /** Starts the search page: fills the form from the URL, searches, and keeps URL and results in step. */
 export async function startSearch(): Promise<void> {
@@ -136,7 +136,7 @@ export async function startSearch(): Promise<void> {
     );
   } catch {
     // Under `npm run dev` there is no index: `npm run build` makes it with the site.
-    status.textContent = NO_INDEX;
+    status.textContent = ui.search.noIndex;
     return;
   }
   let latest = 0;
@@ -168,8 +168,7 @@ export async function startSearch(): Promise<void> {
     field('year').value = state.year;
     field('sort').value = state.sort;
     if (!isActive(state)) {
-      status!.textContent =
-        'Type words to search for, or choose a section, an author, a tag or a year.';
+      status!.textContent = ui.search.prompt;
       list!.replaceChildren();
       pager!.hidden = true;
       return;
@@ -194,9 +193,9 @@ export async function startSearch(): Promise<void> {
     status!.textContent =
       slice.total === 0
         ? state.q
-          ? `No results for “${state.q}”.`
-          : 'No results.'
-        : resultsCounter(slice);
+          ? ui.search.noResultsFor(state.q)
+          : ui.search.noResults
+        : resultsCounter(slice, ui.counter);
     list!.replaceChildren(...data.map(teaser));
     const items: HTMLLIElement[] = [];
     if (slice.pages > 1) {

@@ -14,6 +14,12 @@ export const en = {
     search: 'Search',
   },
   skipLink: 'Skip to content',
+  /** The counter above every listing: `Viewing results 1 - 6 of 14`, as the seeds show it. */
+  counter: {
+    none: 'No results',
+    range: (first: number, last: number, total: number) =>
+      `Viewing results ${first} - ${last} of ${total}`,
+  },
   /** The pager under listings. */
   pager: { label: 'Pages', previous: 'Previous', next: 'Next' },
   /** How listing titles name their later pages. */
@@ -79,6 +85,35 @@ export const en = {
     sectionsDescription: 'Every section of the site, with the number of articles in each.',
     archive: 'Archive',
     archiveDescription: 'Every article we have published, by year and month.',
+  },
+  /** The search page's form and messages. */
+  search: {
+    title: 'Search',
+    description: 'Search every article by words, section, author, tag and year.',
+    noScript:
+      'Search runs in your browser and needs JavaScript. You can still browse every article by',
+    noScriptTag: 'tag',
+    noScriptOr: 'or in the',
+    noScriptArchive: 'archive',
+    form: 'Articles',
+    words: 'Words',
+    section: 'Section',
+    allSections: 'All sections',
+    author: 'Author',
+    allAuthors: 'All authors',
+    tag: 'Tag',
+    allTags: 'All tags',
+    year: 'Year',
+    allYears: 'All years',
+    order: 'Order',
+    relevance: 'Best match',
+    newest: 'Newest first',
+    submit: 'Search',
+    prompt: 'Type words to search for, or choose a section, an author, a tag or a year.',
+    noResultsFor: (query: string) => `No results for “${query}”.`,
+    noResults: 'No results.',
+    noIndex:
+      'The search index could not be loaded. It is made by `npm run build`, so `npm run dev` has none: build the site and preview it to search.',
   },
   /** The page for an address that does not exist. */
   notFound: {

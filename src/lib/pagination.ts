@@ -84,12 +84,13 @@ export function paginate<T>(
   });
 }
 
-/** The counter above a listing: `Viewing results 1 - 6 of 14`. */
+/** The counter above a listing in the words of a language: `Viewing results 1 - 6 of 14`. */
 export function resultsCounter(
   page: Pick<ListingPage<unknown>, 'first' | 'last' | 'total'>,
+  words: { none: string; range: (first: number, last: number, total: number) => string },
 ): string {
-  if (page.total === 0) return 'No results';
-  return `Viewing results ${page.first} - ${page.last} of ${page.total}`;
+  if (page.total === 0) return words.none;
+  return words.range(page.first, page.last, page.total);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { en } from '../../src/i18n/en.ts';
 import { describe, expect, it } from 'vitest';
 import {
   pageParam,
@@ -48,7 +49,7 @@ describe.each([
     if (total > 0) for (const page of result) expect(page.items.length).toBeGreaterThan(0);
   });
   it('counts first - last of total on every page', () =>
-    expect(result.map(resultsCounter)).toEqual(counters));
+    expect(result.map((page) => resultsCounter(page, en.counter))).toEqual(counters));
   it('keeps every item exactly once, in order', () =>
     expect(result.flatMap((page) => page.items)).toEqual(items(total)));
   it('links prev and next only where they exist', () => {
