@@ -74,6 +74,7 @@ export const en = {
     authorWithRole: (name: string, role: string, site: string) =>
       `${name}, ${role}: articles on ${site}.`,
     section: (name: string) => `Articles in ${name}.`,
+    published: (period: string) => `Articles published in ${period}.`,
   },
   /** The index pages. */
   indexes: {
