@@ -1,8 +1,9 @@
 import { SITE } from '../site.config.ts';
 import { en, type UiStrings } from './en.ts';
+import { ru } from './ru.ts';
 
 /** The interface strings of every language the site has. */
-const STRINGS: Readonly<Record<string, UiStrings>> = { en };
+const STRINGS: Readonly<Record<string, UiStrings>> = { en, ru };
 
 /**
  * The interface strings of `lang` (the site's language by default).

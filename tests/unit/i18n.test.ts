@@ -8,6 +8,12 @@ describe('interface strings', () => {
     expect(uiStrings('en').readingTime(3)).toBe('3 min read');
   });
 
+  it('Russian gives every key, and reads as a Russian newsroom writes it', () => {
+    expect(missingKeys(en, uiStrings('ru'))).toEqual([]);
+    expect(uiStrings('ru').counter.range(1, 6, 14)).toBe('Показаны результаты 1 - 6 из 14');
+    expect(uiStrings('ru').ticker.asOf).toBe('Курсы на');
+  });
+
   it('a language without a strings file is an error naming it', () => {
     expect(() => uiStrings('kk')).toThrow(/no interface strings for the language "kk"/);
   });
