@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-host.ts';
 
 const { values: args } = parseArgs({
@@ -42,16 +43,8 @@ const pages: Array<[string, string | undefined]> = [
 
 const host = await serveStatic(dir);
 const chrome = await launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
+  chromePath: CHROMIUM ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 const rows: string[] = [];
 const misses: string[] = [];

@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_CANDIDATES, CHROMIUM_FLAGS } from '../../scripts/lib/chromium.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** Debian's Chromium, or undefined when it is not installed. Never a downloaded browser. */
-export const CHROMIUM = CANDIDATES.find(
-  (path): path is string => path !== undefined && path !== '' && existsSync(path),
-);
+export { CHROMIUM };
 
 /**
  * Why the browser tests are skipped, or undefined when they run. In CI they always run: a missing
@@ -23,19 +18,12 @@ export const BROWSER_SKIP_REASON =
 export function launchChromium(): Promise<Browser> {
   if (!CHROMIUM)
     throw new Error(
-      `Chromium not found at ${CANDIDATES.filter(Boolean).join(', ')}; install it with apt-get install -y chromium`,
+      `Chromium not found at ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}; install it with apt-get install -y chromium`,
     );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
