@@ -16,6 +16,7 @@ export interface BodyReference {
 interface Node {
   type: string;
   url?: string;
+  identifier?: string;
   alt?: string | null;
   value?: string;
   name?: string | null;
@@ -45,6 +46,14 @@ export function findReferences(body: string, format: BodyFormat): BodyReference[
     return [];
   }
   const out: BodyReference[] = [];
+  // Reference-style images (`![alt][ref]`) take their address from a definition anywhere in the body.
+  const definitions = new Map<string, string>();
+  const define = (node: Node): void => {
+    if (node.type === 'definition' && node.identifier && node.url)
+      definitions.set(node.identifier.toLowerCase(), node.url);
+    node.children?.forEach(define);
+  };
+  define(tree);
   const visit = (node: Node): void => {
     const start = {
       line: node.position?.start.line ?? 1,
@@ -54,7 +63,10 @@ export function findReferences(body: string, format: BodyFormat): BodyReference[
       out.push({ kind: 'link', url: node.url, ...start });
     else if (node.type === 'image' && node.url)
       out.push({ kind: 'image', url: node.url, alt: node.alt ?? '', ...start });
-    else if (node.type === 'html' && node.value) {
+    else if (node.type === 'imageReference' && node.identifier) {
+      const url = definitions.get(node.identifier.toLowerCase());
+      if (url) out.push({ kind: 'image', url, alt: node.alt ?? '', ...start });
+    } else if (node.type === 'html' && node.value) {
       for (const match of node.value.matchAll(HTML_ATTRIBUTE)) {
         const before = node.value.slice(0, match.index).split('\n');
         const line = start.line + before.length - 1;
@@ -116,18 +128,25 @@ export function articleLinkTarget(
 
 /**
  * Where a local image lives: under the public folder for `/images/x.jpg`, beside the article for
- * `./x.jpg` or `../x.jpg` (a `/`-separated path from `fromFile`). Remote and `data:` URLs give `undefined`.
+ * `./x.jpg` or `../x.jpg` (a `/`-separated path from `fromFile`); `outside` for a site path that
+ * climbs out of the public folder. Remote and `data:` URLs give `undefined`.
  */
 export function localImage(
   url: string,
   fromFile: string,
-): { kind: 'public' | 'relative' | 'invalid'; path: string } | undefined {
+): { kind: 'public' | 'relative' | 'invalid' | 'outside'; path: string } | undefined {
   const clean = url.replace(/[?#].*$/, '');
   if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//'))
     return undefined;
   const decoded = decodeOrUndefined(clean);
   if (decoded === undefined) return { kind: 'invalid', path: clean };
-  if (decoded.startsWith('/')) return { kind: 'public', path: decoded.slice(1) };
+  if (decoded.startsWith('/')) {
+    // `/images/../../x` would leave the public folder: a site path never climbs above the root.
+    const inside = posix.normalize(`public/${decoded.slice(1)}`);
+    return inside.startsWith('public/')
+      ? { kind: 'public', path: inside.slice('public/'.length) }
+      : { kind: 'outside', path: clean };
+  }
   return { kind: 'relative', path: posix.normalize(posix.join(posix.dirname(fromFile), decoded)) };
 }
 

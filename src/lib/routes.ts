@@ -75,6 +75,9 @@ export const RESERVED_PREFIXES: readonly string[] = [
   '/admin/',
   '/authors/',
   '/sections/',
+  // The latest articles' pages, and their old addresses, which the build redirects itself.
+  LATEST_PATH,
+  '/page/',
 ];
 
 /** Files the build owns at the site's root, read by hosts rather than readers. */

@@ -87,7 +87,7 @@ const XML_FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** Characters no feed or sitemap may carry, each where it stands: one would break the feed for every reader. */
-function xmlForbiddenCharacters(file: string, source: string): Problem[] {
+export function xmlForbiddenCharacters(file: string, source: string): Problem[] {
   const problems: Problem[] = [];
   const lines = normaliseLineBreaks(source).split('\n');
   lines.forEach((text, index) => {
@@ -106,7 +106,7 @@ function xmlForbiddenCharacters(file: string, source: string): Problem[] {
 }
 
 /** The same for frontmatter values, which YAML escapes (`"\a"`) can fill with what the file does not show. */
-function xmlForbiddenValues(
+export function xmlForbiddenValues(
   file: string,
   data: unknown,
   locate: ReturnType<typeof fieldLocator>,

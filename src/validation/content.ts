@@ -31,6 +31,7 @@ import {
 } from './registry.ts';
 import { checkPeopleAndSections } from './people.ts';
 import {
+  checkAuthorBios,
   checkAuthorPhotos,
   oversizedPhotos,
   readNameRegistryFile,
@@ -198,6 +199,7 @@ export async function validateContent(
     ...(authorsFile?.problems ?? []),
     ...(sectionsFile?.problems ?? []),
     ...portraits,
+    ...checkAuthorBios(authorsFile, SITE.content.imageHosts),
     ...checkCorpus(articles, tags),
     ...checkPeopleAndSections(articles, authors, sections),
     ...references,

@@ -126,9 +126,20 @@ export function checkPeopleAndSections(
     const data = article.data ?? fieldsAsWritten(article.frontmatter);
     if (!data) continue;
     const field = data.authors ? 'authors' : 'author';
-    bylineNames(data).forEach((name, i) =>
-      bylines.push({ article, name, path: field === 'authors' ? ['authors', i] : ['author'] }),
-    );
+    const named = new Set<string>();
+    bylineNames(data).forEach((name, i) => {
+      const mention: Mention = {
+        article,
+        name,
+        path: field === 'authors' ? ['authors', i] : ['author'],
+      };
+      // One person once: `Dana Seitkali` and `dana seitkali` (or her slug) are the same author.
+      const key = resolveName(name, authors).key;
+      if (named.has(key))
+        problems.push(mentionProblem(mention, `author "${name}" is already in this byline`));
+      else bylines.push(mention);
+      named.add(key);
+    });
     if (data.section !== undefined) desks.push({ article, name: data.section, path: ['section'] });
     else if (sections.closed && !data.draft) {
       const names = sections.entries.map((entry) => entry.name);

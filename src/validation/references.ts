@@ -33,6 +33,8 @@ function imageProblem(
 ): string | undefined {
   if (image?.kind === 'invalid')
     return 'is not a valid address: a `%` is not followed by two hex digits';
+  if (image?.kind === 'outside')
+    return 'leads out of public/ (`..` above the site root); name a file under public/';
   if (image?.kind === 'relative' && context.fileExists(image.path))
     return context.relativeImageProblem?.(image.path);
   return undefined;

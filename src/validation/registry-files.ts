@@ -1,4 +1,9 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { imageMetadata } from 'astro/assets/utils';
+import { findUnsafeSvg } from '../lib/svg-rules.ts';
+import { normaliseLineBreaks } from '../lib/frontmatter.ts';
+import { markdownToMdast } from 'satteri';
+import { findUnsafeMarkdown, MARKDOWN_FEATURES } from '../lib/body-rules.ts';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { IMAGE_HEAD_BYTES, imageFileProblem, photoSizeProblem } from '../lib/image-file.ts';
@@ -17,6 +22,18 @@ export function relativeImageProblem(path: string, articlesDir: string): string 
     articlesDir,
     'the articles folder; keep photos beside the articles that show them',
   );
+}
+
+/** The file a site path under public/ names, or undefined when it would lead out of public/. */
+export function publicPhoto(publicDir: string, sitePath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(sitePath);
+  } catch {
+    return undefined;
+  }
+  const file = join(publicDir, decoded);
+  return within(publicDir, file) ? file : undefined;
 }
 
 /** Why a photo file cannot be published: outside `root` (`where` explains it), or not a picture. */
@@ -66,7 +83,7 @@ export function checkAuthorPhotos(
   passed: Set<string> = new Set(),
 ): Problem[] {
   if (!registry?.entries) return [];
-  const locate = fieldLocator(registry.source);
+  const locate = fieldLocator(normaliseLineBreaks(registry.source));
   const problems: Problem[] = [];
   const listPath = registryItems(
     parseYamlOrUndefined(registry.source),
@@ -80,7 +97,8 @@ export function checkAuthorPhotos(
       field: fieldName([...listPath, i, 'photo']),
     };
     if (author.photo.startsWith('/')) {
-      if (!existsSync(join(publicDir, decodeURI(author.photo))))
+      const file = publicPhoto(publicDir, author.photo);
+      if (file === undefined || !existsSync(file))
         problems.push({
           ...at,
           message: `${author.photo} does not exist in public/`,
@@ -102,15 +120,27 @@ export function checkAuthorPhotos(
       contentDir,
       'the content folder; keep portraits beside authors.yaml',
     );
-    if (problem) problems.push({ ...at, message: `${author.photo} ${problem}`, severity: 'error' });
-    else passed.add(path);
+    if (problem) {
+      problems.push({ ...at, message: `${author.photo} ${problem}`, severity: 'error' });
+      return;
+    }
+    // A drawing is published as it is: it is held to the rules of SVGs beside articles.
+    if (/\.svg$/i.test(path)) {
+      for (const unsafe of findUnsafeSvg(readFileSync(path, 'utf8')))
+        problems.push({
+          ...at,
+          message: `${author.photo} line ${unsafe.line}: ${unsafe.message}`,
+          severity: 'error',
+        });
+    }
+    passed.add(path);
   });
   return problems;
 }
 
 function parseYamlOrUndefined(source: string): unknown {
   try {
-    return parseYaml(source);
+    return parseYaml(normaliseLineBreaks(source));
   } catch {
     return undefined;
   }
@@ -141,8 +171,8 @@ export function loadNameRegistry<E extends NamedEntry>(
 }
 
 /**
- * Photos too large to resize, among `files` (absolute paths of pictures that passed the other
- * checks), each reported at its file. Only the header is read (sharp's metadata); a file whose
+ * Photos the image pipeline cannot take, among `files` (absolute paths of pictures that passed the
+ * other checks), each reported at its file: too large to resize, or a drawing with no size. Only the header is read (sharp's metadata); a file whose
  * header cannot be read is left to the image pipeline, which names it.
  */
 export async function oversizedPhotos(
@@ -151,7 +181,20 @@ export async function oversizedPhotos(
 ): Promise<Problem[]> {
   const { default: sharp } = await import('sharp');
   const measure = async (file: string): Promise<Problem | undefined> => {
-    if (/\.svg$/i.test(file)) return undefined;
+    if (/\.svg$/i.test(file)) {
+      // The image pipeline needs a drawing's size: width and height, or a viewBox.
+      const sized = await imageMetadata(readFileSync(file)).then(
+        () => true,
+        () => false,
+      );
+      return sized
+        ? undefined
+        : {
+            file: shownAs(file),
+            message: 'the drawing has no size: give the <svg> width and height, or a viewBox',
+            severity: 'error',
+          };
+    }
     const metadata = await sharp(file, { limitInputPixels: false })
       .metadata()
       .catch(() => undefined);
@@ -170,5 +213,59 @@ export async function oversizedPhotos(
     for (const problem of await Promise.all(list.slice(i, i + 32).map(measure)))
       if (problem) problems.push(problem);
   }
+  return problems;
+}
+
+// What a short biography may hold: text, emphasis, links and lists.
+const BIO_REFUSED: Record<string, string> = {
+  heading: 'a heading (the author page has its own)',
+  image: 'an image (the portrait goes in `photo`)',
+  imageReference: 'an image (the portrait goes in `photo`)',
+  html: 'HTML',
+  code: 'a code block',
+  table: 'a table',
+};
+
+/**
+ * Authors' biographies, Markdown that reaches pages and the API: held to the rules of bodies (each
+ * change the sanitizer would make is a problem), and to text, emphasis, links and lists, with links
+ * to web or mail addresses only. Reported at the `bio` line.
+ */
+export function checkAuthorBios(
+  registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
+  imageHosts: readonly string[],
+): Problem[] {
+  if (!registry?.entries) return [];
+  const locate = fieldLocator(normaliseLineBreaks(registry.source));
+  const listPath = registryItems(
+    parseYamlOrUndefined(registry.source),
+    AUTHOR_REGISTRY.spec.key,
+  ).path;
+  const problems: Problem[] = [];
+  registry.entries.forEach((author, i) => {
+    if (!author.bio) return;
+    const path = [...listPath, i, 'bio'];
+    const at = { file: registry.file, ...locate(path), field: fieldName(path) };
+    const found = new Set<string>();
+    for (const unsafe of findUnsafeMarkdown(author.bio, { embedHosts: [], imageHosts }))
+      found.add(unsafe.message);
+    const visit = (node: { type: string; url?: string; children?: unknown[] }): void => {
+      const refused = BIO_REFUSED[node.type];
+      if (refused) found.add(`a bio may not hold ${refused}`);
+      if (
+        (node.type === 'link' || node.type === 'definition') &&
+        node.url &&
+        !/^(https:\/\/|mailto:)/i.test(node.url)
+      )
+        found.add(
+          `link ${node.url.slice(0, 60)}: a bio links to https:// or mailto: addresses only`,
+        );
+      for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(
+      markdownToMdast(author.bio, { features: MARKDOWN_FEATURES }) as unknown as { type: string },
+    );
+    for (const message of found) problems.push({ ...at, message, severity: 'error' });
+  });
   return problems;
 }

@@ -9,6 +9,8 @@ import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { tagKey } from '../lib/tags.ts';
 import { nameKey, slugOf, type NamedEntry } from '../lib/registry.ts';
 import { registryItems } from '../schemas/registry-fields.ts';
+import { normaliseLineBreaks } from '../lib/frontmatter.ts';
+import { xmlForbiddenCharacters, xmlForbiddenValues } from './article.ts';
 import type { z } from 'astro/zod';
 import { AUTHOR_FIELDS, authorRegistrySchema, type AuthorEntry } from '../schemas/authors.ts';
 import { SECTION_FIELDS, sectionRegistrySchema, type SectionEntry } from '../schemas/sections.ts';
@@ -28,7 +30,7 @@ export function checkTagRegistry({ file, source }: SourceFile): {
 } {
   let raw: unknown;
   try {
-    raw = parseYaml(source) ?? {};
+    raw = parseYaml(normaliseLineBreaks(source)) ?? {};
   } catch (error) {
     return { problems: [yamlSyntaxProblem(file, error, 'YAML syntax error')] };
   }
@@ -84,14 +86,19 @@ export function checkNameRegistry<E extends NamedEntry>(
   { file, source }: SourceFile,
   spec: NameRegistrySpec<E>,
 ): { entries?: E[]; problems: Problem[] } {
+  // Registry text reaches feeds and sitemaps: no character XML 1.0 forbids, written or escaped.
+  const text = normaliseLineBreaks(source);
+  const forbidden = xmlForbiddenCharacters(file, text);
   let raw: unknown;
   try {
-    raw = parseYaml(source);
+    raw = parseYaml(text);
   } catch (error) {
-    return { problems: [yamlSyntaxProblem(file, error, 'YAML syntax error')] };
+    return { problems: [...forbidden, yamlSyntaxProblem(file, error, 'YAML syntax error')] };
   }
+  const locate = fieldLocator(text);
+  // Written characters are reported where they stand; escaped ones (`"\a"`) at their field.
+  const escaped = forbidden.length > 0 ? [] : xmlForbiddenValues(file, raw, locate);
   const { items, path } = registryItems(raw, spec.key);
-  const locate = fieldLocator(source);
   const result = spec.schema.safeParse(items);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
@@ -99,10 +106,14 @@ export function checkNameRegistry<E extends NamedEntry>(
       path: [...path, ...issue.path],
     }));
     return {
-      problems: issuesToProblems(issues, file, locate, () => spec.fields),
+      problems: [
+        ...forbidden,
+        ...escaped,
+        ...issuesToProblems(issues, file, locate, () => spec.fields),
+      ],
     };
   }
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...forbidden, ...escaped];
   const owner = new Map<string, string>();
   result.data.forEach((entry, i) => {
     const claims: Array<[string, string]> = [
