@@ -75,10 +75,15 @@ export const RESERVED_PREFIXES: readonly string[] = [
   '/admin/',
   '/authors/',
   '/sections/',
-  // The latest articles' pages, and their old addresses, which the build redirects itself.
+  // The latest articles' pages.
   LATEST_PATH,
-  '/page/',
 ];
+
+/**
+ * Where the latest articles' pages used to be (`/page/2/`…): the build redirects them itself, as
+ * many as there are pages, so no article may claim one, however few pages there are today.
+ */
+export const RETIRED_LATEST = /^\/page(?:\/|$)/i;
 
 /** Files the build owns at the site's root, read by hosts rather than readers. */
 export const RESERVED_FILES: readonly string[] = [

@@ -3,7 +3,13 @@ import type { Redirect } from '../schemas/redirects.ts';
 import { isPublished, newestFirst, type ArticleSummary } from '../lib/catalog.ts';
 import { fieldLocator, type Position, type Problem } from '../lib/problems.ts';
 import { planRedirects, type RedirectRequest } from '../lib/redirects.ts';
-import { articlePath, livePagePaths, retiredLatestPages, tagPath } from '../lib/routes.ts';
+import {
+  articlePath,
+  livePagePaths,
+  RETIRED_LATEST,
+  retiredLatestPages,
+  tagPath,
+} from '../lib/routes.ts';
 import { toSlug } from '../lib/slug.ts';
 import { collectTags, type TagIndex } from '../lib/tags.ts';
 import type { CheckedArticle } from './article.ts';
@@ -59,6 +65,16 @@ export function checkRedirects(
       continue;
     }
     sources.forEach((source, i) => {
+      if (RETIRED_LATEST.test(source)) {
+        problems.push({
+          file: article.file,
+          ...locateField(article, ['redirectFrom', i]),
+          field: `redirectFrom[${i}]`,
+          message: `redirect from ${source}: /page/… are the old addresses of the latest articles' pages, which the build redirects to /latest/ itself`,
+          severity: 'error',
+        });
+        return;
+      }
       const request: RedirectRequest = {
         source,
         kind: 'article',

@@ -93,7 +93,7 @@ describe('the content model from untrusted hands', () => {
       /articles\/a\/nosize\.svg the drawing has no size/,
       /one\.md:5:17 authors\[1\]: author "dana" is already in this byline/,
       /one\.md:6:8 image: \/images\/\.\.\/\.\.\/package\.json leads out of public\//,
-      /one\.md:8:16 redirectFrom\[0\]: redirect from \/page\/3\/ is a path the build writes itself/,
+      /one\.md:8:16 redirectFrom\[0\]: redirect from \/page\/3\/: \/page\/… are the old addresses/,
       /one\.md:8:26 redirectFrom\[1\]: redirect from \/latest\/3\/ is a path the build writes itself/,
       /one\.md:11:6 body: image \.\/missing\.jpg does not exist/,
     ])
