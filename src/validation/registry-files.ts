@@ -229,7 +229,7 @@ const BIO_REFUSED: Record<string, string> = {
 /**
  * Authors' biographies, Markdown that reaches pages and the API: held to the rules of bodies (each
  * change the sanitizer would make is a problem), and to text, emphasis, links and lists, with links
- * to web or mail addresses only. Reported at the `bio` line.
+ * to web, mail or site (`/tags/…`) addresses only. Reported at the `bio` line.
  */
 export function checkAuthorBios(
   registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
@@ -255,10 +255,10 @@ export function checkAuthorBios(
       if (
         (node.type === 'link' || node.type === 'definition') &&
         node.url &&
-        !/^(https:\/\/|mailto:)/i.test(node.url)
+        !/^(https:\/\/|mailto:|\/(?!\/))/i.test(node.url)
       )
         found.add(
-          `link ${node.url.slice(0, 60)}: a bio links to https:// or mailto: addresses only`,
+          `link ${node.url.slice(0, 60)}: a bio links to https://, mailto: or site (/tags/…) addresses only`,
         );
       for (const child of node.children ?? []) visit(child as typeof node);
     };
