@@ -34,10 +34,10 @@ import {
   checkAuthorBios,
   checkAuthorPhotos,
   oversizedPhotos,
-  readNameRegistryFile,
+  loadNameRegistry,
   relativeImageProblem,
 } from './registry-files.ts';
-import { indexNames, type NameRegistry } from '../lib/registry.ts';
+import type { NameRegistry } from '../lib/registry.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
 import type { SectionEntry } from '../schemas/sections.ts';
 import type { Rates } from '../schemas/rates.ts';
@@ -158,21 +158,20 @@ export async function validateContent(
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
   const registry = registrySource ? checkTagRegistry(registrySource) : undefined;
   const tags = indexRegistry(registry?.registry);
-  const authorsFile = await readNameRegistryFile(
-    contentDir,
-    (path) => readSource(path, cwd),
-    AUTHOR_REGISTRY,
-  );
-  const sectionsFile = await readNameRegistryFile(
-    contentDir,
-    (path) => readSource(path, cwd),
-    SECTION_REGISTRY,
-  );
-  const authors = indexNames(authorsFile?.entries);
-  const sections = indexNames(sectionsFile?.entries);
+  const shownAs = (path: string) => displayPath(path, cwd);
+  const authorsFile = loadNameRegistry(contentDir, AUTHOR_REGISTRY, shownAs);
+  const sectionsFile = loadNameRegistry(contentDir, SECTION_REGISTRY, shownAs);
+  const authors = authorsFile.registry;
+  const sections = sectionsFile.registry;
   // Photos beside the articles and authors.yaml that pass the checks, to measure once each.
   const photos = new Set<string>();
-  const portraits = checkAuthorPhotos(authorsFile, contentDir, publicDir, photos);
+  const portraits = checkAuthorPhotos(
+    authorsFile.source,
+    authors.entries,
+    contentDir,
+    publicDir,
+    photos,
+  );
   const references = checkReferences(articles, {
     siteUrl: SITE.url,
     now,
@@ -196,10 +195,10 @@ export async function validateContent(
     ...unreadable,
     ...articles.flatMap((article) => article.problems),
     ...(registry?.problems ?? []),
-    ...(authorsFile?.problems ?? []),
-    ...(sectionsFile?.problems ?? []),
+    ...authorsFile.problems,
+    ...sectionsFile.problems,
     ...portraits,
-    ...checkAuthorBios(authorsFile, SITE.content.imageHosts),
+    ...checkAuthorBios(authorsFile.source, authors.entries, SITE.content.imageHosts),
     ...checkCorpus(articles, tags),
     ...checkPeopleAndSections(articles, authors, sections),
     ...references,

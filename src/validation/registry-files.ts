@@ -10,6 +10,7 @@ import { IMAGE_HEAD_BYTES, imageFileProblem, photoSizeProblem } from '../lib/ima
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { indexNames, type NamedEntry, type NameRegistry } from '../lib/registry.ts';
 import { within } from '../lib/safe-path.ts';
+import { localImage } from '../lib/references.ts';
 import type { AuthorEntry } from '../schemas/authors.ts';
 import { registryItems } from '../schemas/registry-fields.ts';
 import type { SourceFile } from './article.ts';
@@ -22,18 +23,6 @@ export function relativeImageProblem(path: string, articlesDir: string): string 
     articlesDir,
     'the articles folder; keep photos beside the articles that show them',
   );
-}
-
-/** The file a site path under public/ names, or undefined when it would lead out of public/. */
-export function publicPhoto(publicDir: string, sitePath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(sitePath);
-  } catch {
-    return undefined;
-  }
-  const file = join(publicDir, decoded);
-  return within(publicDir, file) ? file : undefined;
 }
 
 /** Why a photo file cannot be published: outside `root` (`where` explains it), or not a picture. */
@@ -57,48 +46,44 @@ function photoFileProblem(path: string, root: string, where: string): string | u
   }
 }
 
-/** A name registry file read and checked, its entries `undefined` when it is invalid; `undefined` without the file. */
-export async function readNameRegistryFile<E extends NamedEntry>(
-  contentDir: string,
-  readSource: (path: string) => Promise<SourceFile | undefined>,
-  { file, spec }: { file: string; spec: NameRegistrySpec<E> },
-): Promise<{ file: string; source: string; entries?: E[]; problems: Problem[] } | undefined> {
-  const path = join(contentDir, file);
-  if (!existsSync(path)) return undefined;
-  const source = await readSource(path);
-  if (!source) return undefined;
-  const checked = checkNameRegistry(source, spec);
-  // An invalid registry is reported on its own; articles' names are then not checked against it.
-  return { ...source, ...checked };
-}
-
-/**
- * Authors' photos: a file beside authors.yaml must exist inside the content folder and be a
- * picture (each that is goes into `passed`, to be measured); one under public/ must exist.
- */
-export function checkAuthorPhotos(
-  registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
-  contentDir: string,
-  publicDir: string,
-  passed: Set<string> = new Set(),
-): Problem[] {
-  if (!registry?.entries) return [];
+/** Where a field of the `i`th entry of authors.yaml stands, as a problem names it. */
+function authorFieldLocator(
+  registry: SourceFile,
+): (i: number, field: string) => Pick<Problem, 'file' | 'line' | 'column' | 'field'> {
   const locate = fieldLocator(normaliseLineBreaks(registry.source));
-  const problems: Problem[] = [];
   const listPath = registryItems(
     parseYamlOrUndefined(registry.source),
     AUTHOR_REGISTRY.spec.key,
   ).path;
-  registry.entries.forEach((author, i) => {
+  return (i, field) => ({
+    file: registry.file,
+    ...locate([...listPath, i, field]),
+    field: fieldName([...listPath, i, field]),
+  });
+}
+
+/**
+ * Authors' photos (`entries` of `registry`, authors.yaml): a file beside authors.yaml must exist
+ * inside the content folder and be a picture (each that is goes into `passed`, to be measured); one
+ * under public/ must exist there.
+ */
+export function checkAuthorPhotos(
+  registry: SourceFile | undefined,
+  entries: readonly AuthorEntry[],
+  contentDir: string,
+  publicDir: string,
+  passed: Set<string> = new Set(),
+): Problem[] {
+  if (!registry) return [];
+  const fieldAt = authorFieldLocator(registry);
+  const problems: Problem[] = [];
+  entries.forEach((author, i) => {
     if (!author.photo) return;
-    const at = {
-      file: registry.file,
-      ...locate([...listPath, i, 'photo']),
-      field: fieldName([...listPath, i, 'photo']),
-    };
+    const at = fieldAt(i, 'photo');
     if (author.photo.startsWith('/')) {
-      const file = publicPhoto(publicDir, author.photo);
-      if (file === undefined || !existsSync(file))
+      // Read as an article's `image` under public/ is: no climbing out of the folder.
+      const image = localImage(author.photo, AUTHOR_REGISTRY.file);
+      if (image?.kind !== 'public' || !existsSync(join(publicDir, image.path)))
         problems.push({
           ...at,
           message: `${author.photo} does not exist in public/`,
@@ -147,27 +132,25 @@ function parseYamlOrUndefined(source: string): unknown {
 }
 
 /**
- * A name registry of a content folder, read at once: indexed, open when its file does not exist,
- * with the problems that keep its names from being trusted (`npm run check` reports the same).
- * An invalid file gives an open registry: its names are then not checked against it.
+ * A name registry of a content folder, read and checked: indexed, open when its file does not
+ * exist, with its problems and the file as problems name it (`shownAs`), for checks that locate
+ * fields in it. An invalid file gives an open registry: its names are then not checked against it.
  */
 export function loadNameRegistry<E extends NamedEntry>(
   contentDir: string,
   { file: name, spec }: { file: string; spec: NameRegistrySpec<E> },
   shownAs: (path: string) => string = (path) => path,
-): { registry: NameRegistry<E>; problems: Problem[] } {
+): { registry: NameRegistry<E>; problems: Problem[]; source?: SourceFile } {
   const file = join(contentDir, name);
-  let source: string;
+  let text: string;
   try {
-    source = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return { registry: indexNames<E>(undefined), problems: [] };
   }
-  const { entries, problems } = checkNameRegistry({ file: shownAs(file), source }, spec);
-  return {
-    registry: indexNames(entries),
-    problems: problems.filter((problem) => problem.severity === 'error'),
-  };
+  const source = { file: shownAs(file), source: text };
+  const { entries, problems } = checkNameRegistry(source, spec);
+  return { registry: indexNames(entries), problems, source };
 }
 
 /**
@@ -232,20 +215,16 @@ const BIO_REFUSED: Record<string, string> = {
  * to web, mail or site (`/tags/…`) addresses only. Reported at the `bio` line.
  */
 export function checkAuthorBios(
-  registry: { file: string; source: string; entries?: AuthorEntry[] } | undefined,
+  registry: SourceFile | undefined,
+  entries: readonly AuthorEntry[],
   imageHosts: readonly string[],
 ): Problem[] {
-  if (!registry?.entries) return [];
-  const locate = fieldLocator(normaliseLineBreaks(registry.source));
-  const listPath = registryItems(
-    parseYamlOrUndefined(registry.source),
-    AUTHOR_REGISTRY.spec.key,
-  ).path;
+  if (!registry) return [];
+  const fieldAt = authorFieldLocator(registry);
   const problems: Problem[] = [];
-  registry.entries.forEach((author, i) => {
+  entries.forEach((author, i) => {
     if (!author.bio) return;
-    const path = [...listPath, i, 'bio'];
-    const at = { file: registry.file, ...locate(path), field: fieldName(path) };
+    const at = fieldAt(i, 'bio');
     const found = new Set<string>();
     for (const unsafe of findUnsafeMarkdown(author.bio, { embedHosts: [], imageHosts }))
       found.add(unsafe.message);
