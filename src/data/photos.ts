@@ -3,12 +3,18 @@ import { join } from 'node:path';
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { imageMetadata } from 'astro/assets/utils';
-import { bodyImages, escapeHtml, replaceImages } from '../lib/figures.ts';
+import { bodyImages, replaceImages } from '../lib/figures.ts';
+import { escapeXml } from '../lib/xml.ts';
 import { isBesideArticle, photoPath } from '../lib/photos.ts';
 import { PUBLIC_DIR } from './build-context.ts';
 
 /** Widths every resized photo is offered in (never wider than the original). */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
+
+/** The widths a photo is offered in when it is `max` pixels wide at most: the narrower steps, then `max`. */
+function widthsUpTo(max: number): number[] {
+  return [...PHOTO_WIDTHS.filter((width) => width < max), max];
+}
 
 /** The modern format offered first; browsers without it take the original's format. */
 const MODERN_FORMAT = 'webp';
@@ -85,12 +91,12 @@ export async function pictureHtml(
   if (typeof src === 'string') {
     const size = src.startsWith('/') ? await publicImageSize(src) : undefined;
     const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
-    return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${dimensions} ${loading}>`;
+    return `<img src="${escapeXml(src)}" alt="${escapeXml(alt)}"${dimensions} ${loading}>`;
   }
   if (src.format === 'svg')
-    return `<img src="${escapeHtml(src.src)}" alt="${escapeHtml(alt)}" width="${src.width}" height="${src.height}" ${loading}>`;
+    return `<img src="${escapeXml(src.src)}" alt="${escapeXml(alt)}" width="${src.width}" height="${src.height}" ${loading}>`;
   const maxWidth = Math.min(src.width, layout.maxWidth ?? Number.POSITIVE_INFINITY);
-  const widths = [...PHOTO_WIDTHS.filter((width) => width < maxWidth), maxWidth];
+  const widths = widthsUpTo(maxWidth);
   const height = Math.round((src.height * maxWidth) / src.width);
   const fallbackFormat = fallbackFormatOf(src.format);
   const [modern, fallback] = await Promise.all([
@@ -100,11 +106,11 @@ export async function pictureHtml(
     getImage({ src, widths, format: fallbackFormat, sizes: layout.sizes }),
   ]);
   const source = modern
-    ? `<source type="image/${MODERN_FORMAT}" srcset="${escapeHtml(modern.srcSet.attribute)}" sizes="${escapeHtml(layout.sizes)}">`
+    ? `<source type="image/${MODERN_FORMAT}" srcset="${escapeXml(modern.srcSet.attribute)}" sizes="${escapeXml(layout.sizes)}">`
     : '';
   return (
     `<picture>${source}` +
-    `<img src="${escapeHtml(fallback.src)}" srcset="${escapeHtml(fallback.srcSet.attribute)}" sizes="${escapeHtml(layout.sizes)}" alt="${escapeHtml(alt)}" width="${maxWidth}" height="${height}" ${loading}></picture>`
+    `<img src="${escapeXml(fallback.src)}" srcset="${escapeXml(fallback.srcSet.attribute)}" sizes="${escapeXml(layout.sizes)}" alt="${escapeXml(alt)}" width="${maxWidth}" height="${height}" ${loading}></picture>`
   );
 }
 
@@ -158,7 +164,7 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
   if (typeof photo.src === 'string') return { url: absolute(photo.src), ...facts, sizes: [] };
   const src = photo.src;
   if (src.format === 'svg') return { url: absolute(src.src), ...facts, sizes: [] };
-  const widths = [...PHOTO_WIDTHS.filter((width) => width < src.width), src.width];
+  const widths = widthsUpTo(src.width);
   const sizes = await Promise.all(
     widths.flatMap((width) =>
       [...new Set([MODERN_FORMAT, fallbackFormatOf(src.format)])].map(async (format) => {

@@ -1,11 +1,4 @@
-/** Escapes text for an HTML attribute value or element content. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { decodeEntities, escapeXml } from './xml.ts';
 
 /** An `<img>` for a body image as written. */
 export function imageHtml({
@@ -17,7 +10,7 @@ export function imageHtml({
   alt: string;
   title?: string;
 }): string {
-  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
+  return `<img src="${escapeXml(src)}" alt="${escapeXml(alt)}"${title ? ` title="${escapeXml(title)}"` : ''}>`;
 }
 
 /** A body image alone in its paragraph: a figure, captioned by the image's title when it has one. */
@@ -30,7 +23,7 @@ export function figureHtml({
   alt: string;
   caption?: string;
 }): string {
-  const figcaption = caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : '';
+  const figcaption = caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : '';
   return `<figure>${imageHtml({ src, alt })}${figcaption}</figure>`;
 }
 
@@ -49,15 +42,6 @@ const IMG_TAG = /<img\b[^>]*>/g;
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return match ? decodeEntities(match[1]!) : undefined;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, code: string) => {
-    const lower = code.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? whole;
-  });
 }
 
 /** The images of sanitized body HTML whose `src` satisfies `wanted`. */

@@ -1,3 +1,4 @@
+import { decodeEntities } from './xml.ts';
 import { pageBounds } from './pagination.ts';
 
 /** How search results are ordered. */
@@ -101,23 +102,6 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  '#39': "'",
-  '#x27': "'",
-};
-
-function decode(html: string): string {
-  return html.replace(
-    /&(amp|lt|gt|quot|apos|#39|#x27);/g,
-    (_, name: string) => ENTITIES[name] ?? '',
-  );
-}
-
 /**
  * Splits a Pagefind excerpt (escaped text with `<mark>` around matches) into plain-text runs, so
  * the page can show it with text nodes and `<mark>` elements and never parse it as HTML.
@@ -128,11 +112,11 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   let last = 0;
   for (const match of excerpt.matchAll(pattern)) {
     if (match.index > last)
-      parts.push({ text: decode(excerpt.slice(last, match.index)), mark: false });
-    parts.push({ text: decode(match[1] ?? ''), mark: true });
+      parts.push({ text: decodeEntities(excerpt.slice(last, match.index)), mark: false });
+    parts.push({ text: decodeEntities(match[1] ?? ''), mark: true });
     last = match.index + match[0].length;
   }
-  if (last < excerpt.length) parts.push({ text: decode(excerpt.slice(last)), mark: false });
+  if (last < excerpt.length) parts.push({ text: decodeEntities(excerpt.slice(last)), mark: false });
   return parts;
 }
 
