@@ -4,7 +4,7 @@ import { SITE } from '../site.config.ts';
 import { getCatalog, type ArticleEntry } from './published.ts';
 import { NOW } from './build-context.ts';
 import { getRates } from './rates.ts';
-import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
+import { getAuthorRegistry } from './registries.ts';
 import { SIDE_HEADLINES } from '../lib/front-page.ts';
 
 /**
@@ -28,14 +28,15 @@ export function getCacheKeys(): Promise<CacheKeys> {
   keys ??= getCatalog().then(({ entries, articles, tags, related, bySlug, bySection }) => {
     // What every page shows besides its own data: the masthead's day, the ticker's rates and each
     // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
-    // The sections are in every page's navigation and side column; authors' names and slugs are in
-    // bylines.
+    // The sections (name, slug, count: the last line) are in every page's navigation and side
+    // column; a section's description shows only on its own page, whose key has it.
     const site = stableDigest(
       isoDay(NOW, SITE.timeZone),
       getRates(),
       [...tags.values()].map(({ key, name, slug, description }) => [key, name, slug, description]),
-      getSectionRegistry().entries,
-      getAuthorRegistry().entries,
+      // Bylines link each author by the registry's name and slug; a bio or a photo shows only on
+      // the author's own page, whose key has it.
+      getAuthorRegistry().entries.map(({ name, slug }) => [name, slug ?? null]),
       // The side column: the newest headlines and each section's count.
       articles
         .slice(0, SIDE_HEADLINES)
