@@ -1,9 +1,9 @@
 import type { NameRef } from './catalog.ts';
 
-/** A byline's parts in order: each author, and the words between them (`, `, ` and ` in English). */
+/** A byline's parts in order: each author, and a language's words between them (`, `, ` and `). */
 export function bylineParts(
   authors: readonly NameRef[],
-  words: { comma: string; and: string } = { comma: ', ', and: ' and ' },
+  words: { comma: string; and: string },
 ): Array<{ author: NameRef } | { text: string }> {
   const parts: Array<{ author: NameRef } | { text: string }> = [];
   authors.forEach((author, i) => {

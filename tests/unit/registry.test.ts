@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.ts';
 import { bylineParts, linkLabel } from '../../src/lib/bylines.ts';
 import { groupByName, indexNames, resolveName, type NamedEntry } from '../../src/lib/registry.ts';
 import type { AuthorEntry } from '../../src/schemas/authors.ts';
@@ -191,7 +192,7 @@ describe('bylines', () => {
     [names('A', 'B', 'C'), 'A, B and C'],
     [names('A', 'B', 'C', 'D'), 'A, B, C and D'],
   ])('read as a byline: %j', (authors, expected) => {
-    expect(read(bylineParts(authors))).toBe(expected);
+    expect(read(bylineParts(authors, en.byline))).toBe(expected);
   });
 
   it.each([
