@@ -4,6 +4,7 @@ import { parseFragment } from 'parse5';
 import { markdownToHast, markdownToHtml } from 'satteri';
 import { VFile } from 'vfile';
 import { imageHostProblem } from './image-address.ts';
+import { isBesideArticle } from './photos.ts';
 import { findUnsafeElements, type EmbedPolicy, type UnsafeMarkup } from './safe-html.ts';
 
 /**
@@ -34,7 +35,7 @@ export function unsafeImageSource(
     const problem = imageHostProblem(url, imageHosts);
     return problem ? `image \`${url.slice(0, 60)}\` ${problem}` : undefined;
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
+  if (!isBesideArticle(url)) return undefined;
   if (/[?#]/.test(url) || !IMAGE_FILE.test(url))
     return `image \`${url.slice(0, 60)}\` is not an image file (.png, .jpg, .gif, .webp, .avif, .svg)`;
   return undefined;

@@ -1,3 +1,8 @@
+/** Whether an address starts with a URL scheme (`https:`, `mailto:`, `data:`…), as RFC 3986 spells one. */
+export function hasScheme(address: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(address);
+}
+
 /** What an `image` field may hold: a path beside the article, a path under public/, or an https:// address. */
 export const IMAGE_ADDRESS =
   /^(?:https:\/\/[^\s"'<>\\]+|(?!\/\/)(?![a-z][a-z0-9+.-]*:)[^\s"'<>\\]+)$/i;
@@ -11,7 +16,7 @@ export const IMAGE_EXPECTED =
  * `hosts` (`SITE.content.imageHosts`). Local paths are not this function's concern.
  */
 export function imageHostProblem(address: string, hosts: readonly string[]): string | undefined {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(address)) return undefined;
+  if (!hasScheme(address)) return undefined;
   let url: URL;
   try {
     url = new URL(address);

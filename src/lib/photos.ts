@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
+import { hasScheme } from './image-address.ts';
 import { findReferences } from './references.ts';
 import type { BodyFormat } from './text.ts';
 
 /** Whether an image address names a file beside the article: not under public/, not remote. */
 export function isBesideArticle(address: string): boolean {
-  return !address.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(address);
+  return !address.startsWith('/') && !hasScheme(address);
 }
 
 /** A relative image address as the image pipeline resolves it: decoded, query dropped, `./`-led. */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { hasScheme } from './image-address.ts';
 import type { BodyFormat } from './text.ts';
 
 /** A link or image in an article body, located in the body (1-based). */
@@ -118,7 +119,7 @@ export function articleLinkTarget(
     return decoded === undefined ? undefined : { kind: 'slug', slug: decoded };
   }
   const file = MARKDOWN_FILE.exec(local)?.[1];
-  if (file !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(local) && !local.startsWith('/')) {
+  if (file !== undefined && !hasScheme(local) && !local.startsWith('/')) {
     const decoded = decodeOrUndefined(file);
     if (decoded === undefined) return undefined;
     return { kind: 'file', path: posix.normalize(posix.join(posix.dirname(fromFile), decoded)) };
@@ -136,8 +137,7 @@ export function localImage(
   fromFile: string,
 ): { kind: 'public' | 'relative' | 'invalid' | 'outside'; path: string } | undefined {
   const clean = url.replace(/[?#].*$/, '');
-  if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//'))
-    return undefined;
+  if (clean === '' || hasScheme(clean) || clean.startsWith('//')) return undefined;
   const decoded = decodeOrUndefined(clean);
   if (decoded === undefined) return { kind: 'invalid', path: clean };
   if (decoded.startsWith('/')) {
