@@ -31,6 +31,11 @@ export interface CheckedArticle {
   data?: ArticleFrontmatter;
   /** Tags as written, even when other fields are invalid, for corpus-wide checks. */
   tags: string[];
+  /**
+   * The byline, section and draft flag as written, those of them well formed, when the frontmatter
+   * as a whole is invalid: their problems are reported with the others.
+   */
+  namesAsWritten?: { author?: string; authors?: string[]; section?: string; draft?: boolean };
   /** The frontmatter's YAML text, to locate fields when a corpus-wide check finds a problem in one. */
   frontmatter: string;
   /** Links and images in the body, located in the file. */
@@ -85,6 +90,19 @@ function checkBody(file: string, body: string, lineOffset: number, policy: BodyP
 // What XML 1.0 forbids outright: C0 controls but tab and line breaks, lone surrogates, U+FFFE/F.
 const XML_FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/** The byline, section and draft flag of frontmatter, those of them well formed. */
+function namesAsWritten(raw: Record<string, unknown>): CheckedArticle['namesAsWritten'] {
+  const { author, authors, section, draft } = raw;
+  const isText = (value: unknown): value is string =>
+    typeof value === 'string' && value.trim() !== '';
+  return {
+    ...(isText(author) ? { author } : {}),
+    ...(Array.isArray(authors) && authors.every(isText) ? { authors } : {}),
+    ...(isText(section) ? { section } : {}),
+    draft: draft === true,
+  };
+}
 
 /** Characters no feed or sitemap may carry, each where it stands: one would break the feed for every reader. */
 export function xmlForbiddenCharacters(file: string, source: string): Problem[] {
@@ -210,6 +228,7 @@ export function checkArticle(
     slug: articleSlug(file, raw.slug),
     data: result.success ? result.data : undefined,
     tags,
+    ...(result.success ? {} : { namesAsWritten: namesAsWritten(raw) }),
     frontmatter: split.yaml,
     references,
     problems,

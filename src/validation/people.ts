@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { fieldName, suggest, type Problem } from '../lib/problems.ts';
 import {
   lookupName,
@@ -12,31 +11,6 @@ import type { AuthorEntry } from '../schemas/authors.ts';
 import type { SectionEntry } from '../schemas/sections.ts';
 import type { CheckedArticle } from './article.ts';
 import { locateField } from './issues.ts';
-
-/**
- * The byline, section and draft flag of frontmatter that did not validate as a whole, those of
- * them that are well formed, so their problems are reported with the others.
- */
-function fieldsAsWritten(
-  frontmatter: string,
-): { author?: string; authors?: string[]; section?: string; draft?: boolean } | undefined {
-  let raw: unknown;
-  try {
-    raw = parseYaml(frontmatter);
-  } catch {
-    return undefined;
-  }
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const { author, authors, section, draft } = raw as Record<string, unknown>;
-  const isText = (value: unknown): value is string =>
-    typeof value === 'string' && value.trim() !== '';
-  return {
-    ...(isText(author) ? { author } : {}),
-    ...(Array.isArray(authors) && authors.every(isText) ? { authors } : {}),
-    ...(isText(section) ? { section } : {}),
-    draft: draft === true,
-  };
-}
 
 /** A name written in an article, where it stands. */
 interface Mention {
@@ -123,7 +97,7 @@ export function checkPeopleAndSections(
   const desks: Mention[] = [];
   const problems: Problem[] = [];
   for (const article of articles) {
-    const data = article.data ?? fieldsAsWritten(article.frontmatter);
+    const data = article.data ?? article.namesAsWritten;
     if (!data) continue;
     const field = data.authors ? 'authors' : 'author';
     const named = new Set<string>();
