@@ -27,7 +27,7 @@ export default defineConfig({
     processor: satteri({
       features: MARKDOWN_FEATURES,
       mdastPlugins: [
-        articleLinks(SITE.url),
+        articleLinks(SITE.url, articlesFolder(CONTENT_DIR)),
         bodyFigures(),
         mdxGuard({
           articlesDir: articlesFolder(CONTENT_DIR),

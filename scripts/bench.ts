@@ -222,6 +222,9 @@ function timeRelated(generated: readonly GeneratedArticle[]): number {
       const data = articleFrontmatterSchema.parse(splitFrontmatter(source).data);
       return {
         slug,
+        id: slug,
+        lang: 'en',
+        path: `/articles/${slug}/`,
         title: data.title,
         date: data.date,
         tags: data.tags,

@@ -1,3 +1,31 @@
+import type { UiStrings } from './i18n/en.ts';
+import { en } from './i18n/en.ts';
+import { ru } from './i18n/ru.ts';
+
+/**
+ * One edition of the site: the pages of one language. Adding an edition is a strings file in
+ * `src/i18n/` and one entry in {@link SiteConfig.editions}; see docs/editions.md.
+ */
+export interface EditionConfig {
+  /**
+   * BCP 47 language of the edition's pages (`<html lang>`, search stemming, feeds). Every edition
+   * but the default lives under it as a URL prefix: `/ru/`, `/ru/tags/odkb/`.
+   */
+  readonly lang: string;
+  /** Locale used to format the edition's dates and numbers (`ru-RU`: `12 февраля 2026`, `0,01144`). */
+  readonly locale: string;
+  /** The edition's interface strings (`src/i18n/<lang>.ts`), every key of the English file. */
+  readonly strings: UiStrings;
+  /** IANA time zone of the edition's reader-facing dates; the site's `timeZone` when absent. */
+  readonly timeZone?: string;
+  /** The publication's name in this edition; the site's `title` when absent. */
+  readonly title?: string;
+  /** The edition's one-sentence description; the site's when absent. */
+  readonly description?: string;
+  /** The edition's few sentences about the newsroom; the site's when absent. */
+  readonly about?: string;
+}
+
 /**
  * The one typed site configuration. Every page, script and test reads its settings from here,
  * so a newsroom changes its name, URL, locale or page size in one place.
@@ -11,11 +39,14 @@ export interface SiteConfig {
   readonly about: string;
   /** The canonical origin of the deployed site, without a trailing slash. */
   readonly url: string;
-  /** BCP 47 language of the pages (`<html lang>`). */
-  readonly lang: string;
-  /** Locale used to format dates and numbers for readers. */
-  readonly locale: string;
-  /** IANA time zone in which plain dates are read and the header date is shown. */
+  /**
+   * The site's editions, one per language. The default keeps the site's root (`/`, `/tags/…`);
+   * every other lives under its language (`/ru/`).
+   */
+  readonly editions: readonly EditionConfig[];
+  /** The `lang` of the default edition, at the root of the site. */
+  readonly defaultEdition: string;
+  /** IANA time zone in which articles' plain dates are read and the header date is shown. */
   readonly timeZone: string;
   /** How many articles a listing page (home, tag, archive) shows. */
   readonly perPage: number;
@@ -82,8 +113,20 @@ export const SITE: SiteConfig = {
   about:
     'An independent newsroom covering Central Asia and its neighbours from Almaty, Bishkek, Dushanbe and Tashkent. Reporting in English and Russian.',
   url: 'https://khabar.example.org',
-  lang: 'en',
-  locale: 'en-GB',
+  editions: [
+    { lang: 'en', locale: 'en-GB', strings: en },
+    {
+      lang: 'ru',
+      locale: 'ru-RU',
+      strings: ru,
+      title: 'Хабар Центральная Азия',
+      description:
+        'Новости и аналитика из Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана.',
+      about:
+        'Независимая редакция, которая пишет о Центральной Азии и её соседях из Алматы, Бишкека, Душанбе и Ташкента. Выходит на английском и русском языках.',
+    },
+  ],
+  defaultEdition: 'en',
   timeZone: 'Asia/Almaty',
   perPage: 6,
   frontPage: { perSection: 4, latest: 10 },

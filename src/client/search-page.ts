@@ -3,7 +3,7 @@
  * Pagefind, and renders results as the listing pages do. Every piece of result text goes into
  * text nodes, so nothing in a query or an article is ever parsed as HTML.
  */
-import { uiStrings } from '../i18n/index.ts';
+import { SITE } from '../site.config.ts';
 import { pagerWindow, resultsCounter } from '../lib/pagination.ts';
 import {
   resultExcerpt,
@@ -19,7 +19,6 @@ import {
   type SearchShards,
   type SearchState,
 } from '../lib/search.ts';
-import { SITE } from '../site.config.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
@@ -110,8 +109,11 @@ function teaser(data: ResultData): HTMLLIElement {
   );
 }
 
-// The page's words: the language of its <html> (one bundle serves the site's language today).
-const ui = uiStrings();
+// The page's words: those of its edition, the language of its <html>. Read from the config itself:
+// the editions' resolver (src/i18n/index.ts) reaches Node-only code.
+const ui = (
+  SITE.editions.find(({ lang }) => lang === document.documentElement.lang) ?? SITE.editions[0]!
+).strings;
 
 /** Starts the search page: fills the form from the URL, searches, and keeps URL and results in step. */
 export async function startSearch(): Promise<void> {
@@ -124,7 +126,8 @@ export async function startSearch(): Promise<void> {
   // One Pagefind bundle per shard of the index, each its own module and instance.
   let indexes: Pagefind[];
   try {
-    const response = await fetch(SEARCH_SHARDS_FILE);
+    // The edition's own index: its articles, stemmed in its language.
+    const response = await fetch(form.dataset.index ?? SEARCH_SHARDS_FILE);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const { shards } = (await response.json()) as SearchShards;
     indexes = await Promise.all(

@@ -41,9 +41,12 @@ export function bodiesDir(cacheDir: string, dev: boolean): string {
   return join(cacheDir, dev ? 'khabar-bodies-dev' : 'khabar-bodies');
 }
 
-/** The file of one version of an article's body: named by id and content digest, so versions never clash. */
+/**
+ * The file of one version of an article's body: named by id and content digest, so versions never
+ * clash; an edition's `ru/` becomes `ru~`, keeping every body in one folder.
+ */
 export function bodyFile(dir: string, id: string, digest: string): string {
-  return join(dir, `${id}.${digest}.json`);
+  return join(dir, `${id.replaceAll('/', '~')}.${digest}.json`);
 }
 
 /**

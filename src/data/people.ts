@@ -2,7 +2,8 @@ import { getImage } from 'astro:assets';
 import { getEntry } from 'astro:content';
 import { absolute } from '../lib/api.ts';
 import { bioHtml } from '../lib/bio.ts';
-import { authorPath, sectionPath } from '../lib/routes.ts';
+import type { Edition } from '../lib/editions.ts';
+import { apiPath, authorPath, sectionPath } from '../lib/routes.ts';
 import type { ApiAuthor, ApiSection } from '../schemas/api.ts';
 import { SITE } from '../site.config.ts';
 import { pictureHtml, type PhotoSource } from './photos.ts';
@@ -27,7 +28,7 @@ export async function authorPhotoHtml(group: AuthorGroup): Promise<string | unde
 }
 
 /** An author as the API publishes them. */
-export async function apiAuthor(group: AuthorGroup): Promise<ApiAuthor> {
+export async function apiAuthor(edition: Edition, group: AuthorGroup): Promise<ApiAuthor> {
   const { named, articles } = group;
   const entry = named.entry;
   const photo = await authorPhoto(group);
@@ -45,21 +46,21 @@ export async function apiAuthor(group: AuthorGroup): Promise<ApiAuthor> {
     ...(photo && photoUrl ? { photo: { url: absolute(SITE.url, photoUrl), alt: photo.alt } } : {}),
     links: entry?.links ?? [],
     count: articles.length,
-    url: absolute(SITE.url, authorPath(named.slug)),
-    api: absolute(SITE.url, `/api/authors/${named.slug}.json`),
-    feed: absolute(SITE.url, `${authorPath(named.slug)}rss.xml`),
+    url: absolute(SITE.url, authorPath(edition, named.slug)),
+    api: absolute(SITE.url, apiPath(edition, `authors/${named.slug}.json`)),
+    feed: absolute(SITE.url, `${authorPath(edition, named.slug)}rss.xml`),
   };
 }
 
 /** A section as the API publishes it. */
-export function apiSection({ named, articles }: SectionGroup): ApiSection {
+export function apiSection(edition: Edition, { named, articles }: SectionGroup): ApiSection {
   return {
     name: named.name,
     slug: named.slug,
     ...(named.entry?.description ? { description: named.entry.description } : {}),
     count: articles.length,
-    url: absolute(SITE.url, sectionPath(named.slug)),
-    api: absolute(SITE.url, `/api/sections/${named.slug}.json`),
-    feed: absolute(SITE.url, `${sectionPath(named.slug)}rss.xml`),
+    url: absolute(SITE.url, sectionPath(edition, named.slug)),
+    api: absolute(SITE.url, apiPath(edition, `sections/${named.slug}.json`)),
+    feed: absolute(SITE.url, `${sectionPath(edition, named.slug)}rss.xml`),
   };
 }

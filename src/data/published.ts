@@ -19,7 +19,9 @@ import type { SectionEntry } from '../schemas/sections.ts';
 import { leadPhoto } from './photos.ts';
 import { getAuthorRegistry, getSectionRegistry } from './registries.ts';
 import { canonicalTag, slugCollisions, tagKey, tagNames, type Tag } from '../lib/tags.ts';
-import { SITE } from '../site.config.ts';
+import { EDITIONS, type Edition } from '../i18n/index.ts';
+import { splitArticleKey } from '../lib/editions.ts';
+import { articlePath, tagPath } from '../lib/routes.ts';
 import { NOW } from './build-context.ts';
 import { readExcerpt } from './bodies.ts';
 import { getTagIndex } from './tag-registry.ts';
@@ -28,8 +30,10 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 export type AuthorGroup = NameGroup<AuthorEntry, ArticleSummary>;
 export type SectionGroup = NameGroup<SectionEntry, ArticleSummary>;
 
-/** Everything the pages select from, computed once per build. */
+/** Everything an edition's pages select from, computed once per build. */
 export interface Catalog {
+  /** The edition the catalogue is of. */
+  edition: Edition;
   /** Published entries, newest first, for article pages. */
   entries: ArticleEntry[];
   /** Summaries of the same articles in the same order, for listings. */
@@ -70,67 +74,91 @@ interface Spellings {
   sections: ReadonlyMap<string, string>;
 }
 
-function summarise(entry: ArticleEntry, spellings: Spellings): ArticleSummary {
-  const { title, date, updated, summary, tags, derived, lang, section, featured } = entry.data;
+function summarise(entry: ArticleEntry, edition: Edition, spellings: Spellings): ArticleSummary {
+  const { title, date, updated, summary, tags, derived, section, featured, translationKey } =
+    entry.data;
   const revised = lastRevision(entry.data);
-  const index = getTagIndex();
+  const { slug } = splitArticleKey(entry.id, EDITIONS);
+  const index = getTagIndex(edition.lang);
   const authors = bylineNames(entry.data).map((name) =>
-    nameRef(name, getAuthorRegistry(), spellings.authors),
+    nameRef(name, getAuthorRegistry(edition.lang), spellings.authors),
   );
   const photo = leadPhoto(entry.data);
   const excerpt = derived
     ? readExcerpt(derived.bodyFile, { id: entry.id, digest: String(entry.digest) })
     : '';
   return {
-    slug: entry.id,
+    slug,
+    id: entry.id,
+    lang: edition.lang,
+    path: articlePath(edition, slug),
     title,
     date,
     updated,
     ...(revised ? { revised } : {}),
     ...(authors.length > 0 ? { authors } : {}),
-    ...(section ? { section: nameRef(section, getSectionRegistry(), spellings.sections) } : {}),
+    ...(section
+      ? { section: nameRef(section, getSectionRegistry(edition.lang), spellings.sections) }
+      : {}),
     ...(photo ? { photo: { src: photo.src, alt: photo.alt } } : {}),
     summary,
     ...(featured ? { featured } : {}),
-    ...(lang ? { lang } : {}),
+    ...(translationKey ? { translationKey } : {}),
     tags: tags.map((tag) => canonicalTag(tag, index)),
     excerpt,
   };
 }
 
-let catalog: Promise<Catalog> | undefined;
+let everything: Promise<ArticleEntry[]> | undefined;
 
-/** The published catalogue: drafts and articles dated after the build's "now" are never in it. */
-export function getCatalog(): Promise<Catalog> {
-  catalog ??= (async () => {
-    const entries = (await getCollection('articles', ({ data }) => isPublished(data, NOW))).sort(
-      (a, b) => newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
+/** Every published entry of every edition, newest first. */
+function getPublished(): Promise<ArticleEntry[]> {
+  everything ??= getCollection('articles', ({ data }) => isPublished(data, NOW)).then((entries) =>
+    entries.sort((a, b) =>
+      newestFirst({ date: a.data.date, slug: a.id }, { date: b.data.date, slug: b.id }),
+    ),
+  );
+  return everything;
+}
+
+const catalogs = new Map<string, Promise<Catalog>>();
+
+/**
+ * An edition's published catalogue: its articles only, names and tags in its language. Drafts and
+ * articles dated after the build's "now" are never in it.
+ */
+export function getCatalog(edition: Edition): Promise<Catalog> {
+  let catalog = catalogs.get(edition.lang);
+  if (catalog) return catalog;
+  catalog = (async () => {
+    const entries = (await getPublished()).filter(
+      (entry) => splitArticleKey(entry.id, EDITIONS).edition === edition,
     );
     const spellings: Spellings = {
       authors: tagNames(entries.map(({ data }) => bylineNames(data))),
       sections: tagNames(entries.map(({ data }) => (data.section ? [data.section] : []))),
     };
-    const articles = entries.map((entry) => summarise(entry, spellings));
-    const byTag = groupByTag(articles, getTagIndex());
+    const articles = entries.map((entry) => summarise(entry, edition, spellings));
+    const byTag = groupByTag(articles, getTagIndex(edition.lang));
     const tags = new Map(byTag.map(({ tag }) => [tag.key, tag]));
     // scripts/build.ts reports this before Astro starts; `astro dev` has only this check.
     const [collision] = slugCollisions(tags.values());
     if (collision) {
       const names = collision.names.map((name) => `"${name}"`).join(' and ');
       throw new Error(
-        `Tags ${names} would share the URL /tags/${collision.slug}/; use one spelling`,
+        `Tags ${names} would share the URL ${tagPath(edition, collision.slug)}; use one spelling`,
       );
     }
     const bySlug = new Map(articles.map((article) => [article.slug, article]));
     const byAuthor = groupByName(
       articles,
       (article) => (article.authors ?? []).map(({ name }) => name),
-      getAuthorRegistry(),
+      getAuthorRegistry(edition.lang),
     );
     const bySection = groupByName(
       articles,
       (article) => (article.section ? [article.section.name] : []),
-      getSectionRegistry(),
+      getSectionRegistry(edition.lang),
     );
     for (const [what, groups] of [
       ['Authors', byAuthor],
@@ -141,6 +169,7 @@ export function getCatalog(): Promise<Catalog> {
         throw new Error(`${what} ${clash.join(' and ')} would share one URL; use one spelling`);
     }
     return {
+      edition,
       entries,
       articles,
       bySlug,
@@ -148,14 +177,49 @@ export function getCatalog(): Promise<Catalog> {
       byTag,
       byAuthor,
       bySection,
-      byMonth: groupByMonth(articles, SITE.timeZone),
+      byMonth: groupByMonth(articles, edition.timeZone),
       related: relatedArticles(articles),
     };
   })();
+  catalogs.set(edition.lang, catalog);
   return catalog;
 }
 
 /** The display tags of one catalogued article (its tags already under their registered names), linked by slug. */
-export async function tagsOf(article: Pick<ArticleSummary, 'tags'>): Promise<Tag[]> {
-  return articleTags(article, (await getCatalog()).tags);
+export async function tagsOf(
+  edition: Edition,
+  article: Pick<ArticleSummary, 'tags'>,
+): Promise<Tag[]> {
+  return articleTags(article, (await getCatalog(edition)).tags);
+}
+
+/** One version of a story, as its translations link to it. */
+export interface Version {
+  edition: Edition;
+  /** Its page, as a path of the site. */
+  path: string;
+  title: string;
+}
+
+let versions: Promise<ReadonlyMap<string, Version[]>> | undefined;
+
+/**
+ * The published versions of every story with a `translationKey`, by that key, in the order of the
+ * editions (the default first).
+ */
+export function getVersions(): Promise<ReadonlyMap<string, Version[]>> {
+  versions ??= getPublished().then((entries) => {
+    const byKey = new Map<string, Version[]>();
+    for (const entry of entries) {
+      const key = entry.data.translationKey;
+      if (key === undefined) continue;
+      const { edition, slug } = splitArticleKey(entry.id, EDITIONS);
+      const version = { edition, path: articlePath(edition, slug), title: entry.data.title };
+      byKey.set(key, [...(byKey.get(key) ?? []), version]);
+    }
+    for (const list of byKey.values())
+      list.sort((a, b) => EDITIONS.indexOf(a.edition) - EDITIONS.indexOf(b.edition));
+    return byKey;
+  });
+  return versions;
 }

@@ -11,7 +11,7 @@ import {
   type RatesConfig,
 } from '../schemas/rates-config.ts';
 import { PROVIDERS } from '../lib/rates/providers/index.ts';
-import { SITE } from '../site.config.ts';
+import type { Edition } from '../lib/editions.ts';
 import { CONTENT_DIR } from './build-context.ts';
 
 /** The ticker as every page shows it. */
@@ -24,9 +24,9 @@ export interface Ticker {
   items: TickerItem[];
 }
 
-let cached: { rates: Rates; ticker: Ticker } | undefined;
+let cached: Rates | undefined;
 
-function load(): { rates: Rates; ticker: Ticker } {
+function load(): Rates {
   if (cached) return cached;
   const file = join(CONTENT_DIR, 'rates.json');
   let source: string;
@@ -37,27 +37,37 @@ function load(): { rates: Rates; ticker: Ticker } {
   }
   const { rates, problems } = checkRates({ file, source });
   if (!rates) throw new Error(problems.map(formatProblem).join('\n'));
-  const [year, month, day] = rates.asOf.split('-').map(Number) as [number, number, number];
-  const asOfLabel = formatLongDate(
-    zonedTime({ year, month, day, hour: 12 }, SITE.timeZone),
-    SITE.locale,
-    SITE.timeZone,
-  );
-  cached = {
-    rates,
-    ticker: { asOf: rates.asOf, asOfLabel, base: rates.base, items: tickerItems(rates) },
-  };
+  cached = rates;
   return cached;
 }
 
 /** The validated rates file, read once per build. */
 export function getRates(): Rates {
-  return load().rates;
+  return load();
 }
 
-/** The ticker's items, formatted once per build. */
-export function getTicker(): Ticker {
-  return load().ticker;
+const tickers = new Map<string, Ticker>();
+
+/** The ticker as `edition` shows it (its date and numbers in its language), made once per build. */
+export function getTicker(edition: Edition): Ticker {
+  let ticker = tickers.get(edition.lang);
+  if (!ticker) {
+    const rates = load();
+    const [year, month, day] = rates.asOf.split('-').map(Number) as [number, number, number];
+    const asOfLabel = formatLongDate(
+      zonedTime({ year, month, day, hour: 12 }, edition.timeZone),
+      edition.locale,
+      edition.timeZone,
+    );
+    ticker = {
+      asOf: rates.asOf,
+      asOfLabel,
+      base: rates.base,
+      items: tickerItems(rates, edition.locale),
+    };
+    tickers.set(edition.lang, ticker);
+  }
+  return ticker;
 }
 
 let sources: string[] | undefined;

@@ -18,21 +18,28 @@ import { CONTENT_DIR } from './build-context.ts';
 export function readNameRegistry<E extends NamedEntry>(
   contentDir: string,
   registry: { file: string; spec: NameRegistrySpec<E> },
+  lang?: string,
 ): NameRegistry<E> {
-  const loaded = loadNameRegistry(contentDir, registry);
+  const loaded = loadNameRegistry(contentDir, registry, undefined, lang);
   if (loaded.problems.length > 0) throw new Error(loaded.problems.map(formatProblem).join('\n'));
   return loaded.registry;
 }
 
-let authors: NameRegistry<AuthorEntry> | undefined;
-let sections: NameRegistry<SectionEntry> | undefined;
+const authors = new Map<string, NameRegistry<AuthorEntry>>();
+const sections = new Map<string, NameRegistry<SectionEntry>>();
 
-/** The authors registry (`content/authors.yaml`), read once per build. */
-export function getAuthorRegistry(): NameRegistry<AuthorEntry> {
-  return (authors ??= readNameRegistry(CONTENT_DIR, AUTHOR_REGISTRY));
+function cached<E>(cache: Map<string, E>, lang: string, read: () => E): E {
+  let registry = cache.get(lang);
+  if (!registry) cache.set(lang, (registry = read()));
+  return registry;
 }
 
-/** The sections registry (`content/sections.yaml`), read once per build. */
-export function getSectionRegistry(): NameRegistry<SectionEntry> {
-  return (sections ??= readNameRegistry(CONTENT_DIR, SECTION_REGISTRY));
+/** The authors registry (`content/authors.yaml`) as the edition in `lang` reads it, once per build. */
+export function getAuthorRegistry(lang: string): NameRegistry<AuthorEntry> {
+  return cached(authors, lang, () => readNameRegistry(CONTENT_DIR, AUTHOR_REGISTRY, lang));
+}
+
+/** The sections registry (`content/sections.yaml`) as the edition in `lang` reads it, once per build. */
+export function getSectionRegistry(lang: string): NameRegistry<SectionEntry> {
+  return cached(sections, lang, () => readNameRegistry(CONTENT_DIR, SECTION_REGISTRY, lang));
 }

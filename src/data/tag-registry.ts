@@ -5,14 +5,15 @@ import { indexRegistry, type TagIndex } from '../lib/tags.ts';
 import { checkTagRegistry, TAG_REGISTRY_FILE } from '../validation/registry.ts';
 import { CONTENT_DIR } from './build-context.ts';
 
-let cached: TagIndex | undefined;
+const cached = new Map<string, TagIndex>();
 
 /**
- * The tag registry (`content/tags.yaml`), read and indexed once per build; an empty registry when
+ * The tag registry (`content/tags.yaml`) as the edition in `lang` reads it, indexed once per build; an empty registry when
  * the file does not exist. `scripts/build.ts` has validated it; under `astro dev` this is the check.
  */
-export function getTagIndex(): TagIndex {
-  if (cached) return cached;
+export function getTagIndex(lang: string): TagIndex {
+  const known = cached.get(lang);
+  if (known) return known;
   const file = join(CONTENT_DIR, TAG_REGISTRY_FILE);
   let source: string | undefined;
   try {
@@ -20,10 +21,13 @@ export function getTagIndex(): TagIndex {
   } catch {
     source = undefined;
   }
-  if (source === undefined) return (cached = indexRegistry(undefined));
-  const { registry, problems } = checkTagRegistry({ file, source });
+  if (source === undefined) {
+    cached.set(lang, indexRegistry(undefined));
+    return cached.get(lang)!;
+  }
+  const { registry, problems } = checkTagRegistry({ file, source }, lang);
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (!registry || errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
-  cached = indexRegistry(registry);
-  return cached;
+  cached.set(lang, indexRegistry(registry));
+  return cached.get(lang)!;
 }

@@ -14,6 +14,16 @@ export const en = {
     search: 'Search',
   },
   skipLink: 'Skip to content',
+  /** This edition's name in its own language, for the switch between editions. */
+  editionName: 'English',
+  /** The switch between editions in the masthead. */
+  editionsLabel: 'Editions',
+  /** An article's links to its versions in other editions; `lang` is the other edition's. */
+  translations: {
+    label: 'This story in other languages',
+    readIn: (lang: string) =>
+      `Read in ${new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang}`,
+  },
   /** The counter above every listing: `Viewing results 1 - 6 of 14`, as the seeds show it. */
   counter: {
     none: 'No results',
@@ -86,6 +96,7 @@ export const en = {
     sectionsDescription: 'Every section of the site, with the number of articles in each.',
     archive: 'Archive',
     archiveDescription: 'Every article we have published, by year and month.',
+    archiveYear: (year: number) => `Archive: ${year}`,
   },
   /** The search page's form and messages. */
   search: {

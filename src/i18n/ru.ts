@@ -12,6 +12,25 @@ export const ru: UiStrings = {
     search: 'Поиск',
   },
   skipLink: 'Перейти к содержанию',
+  editionName: 'Русский',
+  editionsLabel: 'Версии сайта',
+  translations: {
+    label: 'Этот материал на других языках',
+    // «Читать на …» takes the prepositional case, which Intl does not give: the region's languages.
+    readIn: (lang) =>
+      `Читать на ${
+        {
+          en: 'английском',
+          kk: 'казахском',
+          ky: 'кыргызском',
+          tg: 'таджикском',
+          tk: 'туркменском',
+          uz: 'узбекском',
+          ru: 'русском',
+        }[lang.split('-')[0]!] ??
+        `языке: ${new Intl.DisplayNames(['ru'], { type: 'language' }).of(lang) ?? lang}`
+      }`,
+  },
   counter: {
     none: 'Ничего не найдено',
     range: (first, last, total) => `Показаны результаты ${first} - ${last} из ${total}`,
@@ -99,6 +118,7 @@ export const ru: UiStrings = {
     sectionsDescription: 'Все разделы сайта, с числом материалов.',
     archive: 'Архив',
     archiveDescription: 'Все опубликованные материалы по годам и месяцам.',
+    archiveYear: (year) => `Архив: ${year}`,
   },
   notFound: {
     title: 'Страница не найдена',

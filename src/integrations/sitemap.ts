@@ -1,22 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Alternate } from '../lib/editions.ts';
 import { listedInSitemap, sitemapFiles } from '../lib/sitemap.ts';
 
 /**
  * Writes the sitemap into a built site: every HTML page `listedInSitemap` allows, of the
  * `pathnames` Astro built, at `site`'s addresses (src/lib/sitemap.ts), with the `lastModified`
- * date of the pages that have one.
+ * date of the pages that have one and the alternates of pages with versions in other editions.
  */
 export async function writeSitemap(
   outDir: string,
   pathnames: readonly string[],
   site: string,
   lastModified: ReadonlyMap<string, string> = new Map(),
+  alternates: ReadonlyMap<string, readonly Alternate[]> = new Map(),
 ): Promise<void> {
   const urls = pathnames
     .filter((pathname) => listedInSitemap(pathname))
     .map((pathname) => new URL(pathname, site).href);
-  for (const file of sitemapFiles(urls, site, undefined, lastModified)) {
+  for (const file of sitemapFiles(urls, site, undefined, lastModified, alternates)) {
     await writeFile(join(outDir, file.path), file.xml);
   }
 }

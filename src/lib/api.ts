@@ -1,6 +1,8 @@
+import { EDITIONS } from '../i18n/index.ts';
+import { editionOf } from './editions.ts';
 import type { ApiArticleList, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
 import { articleTags, type ArticleSummary, type TagGroup } from './catalog.ts';
-import { articlePath, authorPath, sectionPath, tagPath } from './routes.ts';
+import { apiPath, authorPath, sectionPath, tagPath, type Prefixed } from './routes.ts';
 import type { Tag } from './tags.ts';
 
 /** Absolute URL of a site path under `origin`. */
@@ -8,9 +10,9 @@ export function absolute(origin: string, path: string): string {
   return new URL(path, origin).href;
 }
 
-/** Path of page `n` of the article list: `/api/articles.json`, `/api/articles/page/2.json`. */
-export function articleListPath(n: number): string {
-  return n === 1 ? '/api/articles.json' : `/api/articles/page/${n}.json`;
+/** Path of page `n` of an edition's article list: `/api/articles.json`, `/ru/api/articles/page/2.json`. */
+export function articleListPath(edition: Prefixed, n: number): string {
+  return apiPath(edition, n === 1 ? 'articles.json' : `articles/page/${n}.json`);
 }
 
 /** An article's metadata as the API publishes it. */
@@ -19,10 +21,12 @@ export function apiArticleSummary(
   tags: ReadonlyMap<string, Tag>,
   origin: string,
 ): ApiArticleSummary {
+  const edition = editionOf(article.lang, EDITIONS) ?? EDITIONS[0]!;
   return {
     slug: article.slug,
-    url: absolute(origin, articlePath(article.slug)),
-    api: absolute(origin, `/api/articles/${article.slug}.json`),
+    lang: article.lang,
+    url: absolute(origin, article.path),
+    api: absolute(origin, apiPath(edition, `articles/${article.slug}.json`)),
     title: article.title,
     date: article.date.toISOString(),
     updated: (article.revised ?? article.updated)?.toISOString(),
@@ -30,13 +34,13 @@ export function apiArticleSummary(
     authors: (article.authors ?? []).map(({ name, slug }) => ({
       name,
       slug,
-      url: absolute(origin, authorPath(slug)),
+      url: absolute(origin, authorPath(edition, slug)),
     })),
     ...(article.section
       ? {
           section: {
             ...article.section,
-            url: absolute(origin, sectionPath(article.section.slug)),
+            url: absolute(origin, sectionPath(edition, article.section.slug)),
           },
         }
       : {}),
@@ -48,6 +52,7 @@ export function apiArticleSummary(
 
 /** The article list split into pages of `perPage`; an empty site still has page 1. */
 export function apiArticleListPages(
+  edition: Prefixed,
   articles: readonly ArticleSummary[],
   tags: ReadonlyMap<string, Tag>,
   origin: string,
@@ -58,8 +63,8 @@ export function apiArticleListPages(
     total: articles.length,
     page: i + 1,
     pages,
-    next: i + 1 < pages ? absolute(origin, articleListPath(i + 2)) : null,
-    prev: i > 0 ? absolute(origin, articleListPath(i)) : null,
+    next: i + 1 < pages ? absolute(origin, articleListPath(edition, i + 2)) : null,
+    prev: i > 0 ? absolute(origin, articleListPath(edition, i)) : null,
     articles: articles
       .slice(i * perPage, (i + 1) * perPage)
       .map((article) => apiArticleSummary(article, tags, origin)),
@@ -67,15 +72,15 @@ export function apiArticleListPages(
 }
 
 /** A tag with its count and addresses. */
-export function apiTag({ tag, articles }: TagGroup, origin: string): ApiTag {
+export function apiTag(edition: Prefixed, { tag, articles }: TagGroup, origin: string): ApiTag {
   return {
     name: tag.name,
     slug: tag.slug,
     ...(tag.description ? { description: tag.description } : {}),
     count: articles.length,
-    url: absolute(origin, tagPath(tag.slug)),
-    api: absolute(origin, `/api/tags/${tag.slug}.json`),
-    feed: absolute(origin, `${tagPath(tag.slug)}rss.xml`),
+    url: absolute(origin, tagPath(edition, tag.slug)),
+    api: absolute(origin, apiPath(edition, `tags/${tag.slug}.json`)),
+    feed: absolute(origin, `${tagPath(edition, tag.slug)}rss.xml`),
   };
 }
 

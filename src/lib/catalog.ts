@@ -10,8 +10,14 @@ export interface NameRef {
 
 /** What listings, feeds and the API need of an article: small, so pages stay light to render. */
 export interface ArticleSummary {
-  /** The URL slug, also the content entry id. */
+  /** The URL slug within its edition. */
   slug: string;
+  /** The content entry id: the slug, `ru/<slug>` outside the default edition. */
+  id: string;
+  /** The `lang` of the article's edition. */
+  lang: string;
+  /** Its page, as a path of the site (`/ru/articles/<slug>/`). */
+  path: string;
   title: string;
   date: Date;
   updated?: Date;
@@ -26,8 +32,8 @@ export interface ArticleSummary {
   summary?: string;
   /** Marked to lead the front page. */
   featured?: boolean;
-  /** The article's language when it is not the site's (BCP 47). */
-  lang?: string;
+  /** Shared by the versions of one story in other editions. */
+  translationKey?: string;
   /** Tags as the author wrote them, aliases replaced by their registered names. */
   tags: string[];
   excerpt: string;

@@ -59,6 +59,8 @@ export interface CmsOptions {
    * required. Undefined when the file does not exist, and the section is typed and optional.
    */
   sections?: readonly string[];
+  /** The site's editions by language, the default first: an article's `lang` is chosen from them. */
+  editions?: readonly string[];
 }
 
 // Presentation only: which widget suits a field whose type alone does not say, labels and hints.
@@ -157,6 +159,18 @@ function widgetFor(path: string, field: JsonSchemaField, options: CmsOptions): P
       ...choiceOf(options.sections, false),
       required: true,
       hint: 'The desk the article belongs to, one of content/sections.yaml.',
+    };
+  }
+  if (path === 'lang' && options.editions && options.editions.length > 1) {
+    return {
+      ...choiceOf(options.editions, false),
+      hint: `The edition the article is published in; ${options.editions[0]} when left empty.`,
+    };
+  }
+  if (path === 'translationKey') {
+    return {
+      widget: 'string',
+      hint: 'The same key on every language version of this story links them: readers can switch between them.',
     };
   }
   if (field.type === 'array' && field.items?.type === 'object' && field.items.properties) {

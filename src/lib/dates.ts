@@ -159,7 +159,25 @@ export function resolveNow(
 
 const longDateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A reader-facing date such as `12 February 2026`, on the calendar of `timeZone`. */
+/**
+ * What `formatter` writes of `date`, without the literal text it adds after the last field: the
+ * `г.` (year) of Russian's `12 февраля 2026 г.`, which newsrooms do not print in dates.
+ */
+function withoutTrailingLiteral(formatter: Intl.DateTimeFormat, date: Date): string {
+  const parts = formatter.formatToParts(date);
+  while (parts.length > 1 && parts[parts.length - 1]!.type === 'literal') parts.pop();
+  return parts.map(({ value }) => value).join('');
+}
+
+/** `text` with its first letter in upper case, as `locale` writes it: month names begin headings. */
+function capitalised(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/**
+ * A reader-facing date such as `12 February 2026` (`12 февраля 2026` in `ru-RU`), on the calendar
+ * of `timeZone`.
+ */
 export function formatLongDate(date: Date, locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
   let formatter = longDateFormatters.get(key);
@@ -172,23 +190,28 @@ export function formatLongDate(date: Date, locale: string, timeZone: string): st
     });
     longDateFormatters.set(key, formatter);
   }
-  return formatter.format(date);
+  return withoutTrailingLiteral(formatter, date);
 }
 
-/** An English month name and year such as `February 2026` for archive headings. */
+/** A month and year for archive headings: `February 2026`, `Февраль 2026` in `ru-RU`. */
 export function formatMonthYear(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  const formatter = new Intl.DateTimeFormat(locale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, 1)));
+  });
+  return capitalised(
+    withoutTrailingLiteral(formatter, new Date(Date.UTC(year, month - 1, 1))),
+    locale,
+  );
 }
 
-/** A month's name alone, for lists under their year: `January`. */
+/** A month's name alone, for lists under their year: `January`, `Январь` in `ru-RU`. */
 export function formatMonthName(month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+  const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, month - 1, 1)),
   );
+  return capitalised(name, locale);
 }
 
 /** `YYYY-MM-DD` of `date` on the calendar of `timeZone`. */

@@ -34,7 +34,7 @@ export function feedItem(
   const authors = article.authors ?? [];
   return {
     title: article.title,
-    link: articlePath(article.slug),
+    link: article.path,
     pubDate: article.date,
     description: article.summary ?? article.excerpt,
     categories: [

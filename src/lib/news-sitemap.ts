@@ -13,17 +13,15 @@ export const NEWS_SITEMAP_MAX = 1000;
 
 /** What the news sitemap says of the publication. */
 export interface NewsPublication {
-  /** The publication's name, as Google News shows it. */
-  name: string;
-  /** The site's language, for articles that set none of their own. */
-  lang: string;
+  /** The publication's name in the edition of language `lang`, as Google News shows it. */
+  name: (lang: string) => string;
   /** The site's origin. */
   siteUrl: string;
 }
 
 /**
  * The Google News sitemap: the articles (newest first, as the catalogue gives them) published in
- * the two days up to `now`, at most 1,000, each with the publication's name and the article's
+ * the two days up to `now`, at most 1,000, each with the publication's name in its edition and its
  * language, its publication time and its headline, as Google documents the format.
  */
 export function newsSitemap(
@@ -37,9 +35,9 @@ export function newsSitemap(
     .slice(0, NEWS_SITEMAP_MAX);
   const urls = recent.map(
     (article) =>
-      `<url><loc>${escapeXml(new URL(articlePath(article.slug), publication.siteUrl).href)}</loc>` +
-      `<news:news><news:publication><news:name>${escapeXml(publication.name)}</news:name>` +
-      `<news:language>${escapeXml(newsLanguage(article.lang ?? publication.lang))}</news:language></news:publication>` +
+      `<url><loc>${escapeXml(new URL(article.path, publication.siteUrl).href)}</loc>` +
+      `<news:news><news:publication><news:name>${escapeXml(publication.name(article.lang))}</news:name>` +
+      `<news:language>${escapeXml(newsLanguage(article.lang))}</news:language></news:publication>` +
       `<news:publication_date>${article.date.toISOString()}</news:publication_date>` +
       `<news:title>${escapeXml(article.title)}</news:title></news:news></url>`,
   );

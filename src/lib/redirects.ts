@@ -1,5 +1,8 @@
 import type { Redirect } from '../schemas/redirects.ts';
-import { articlePath, tagPath } from './routes.ts';
+import { articlePath, tagPath, type Prefixed } from './routes.ts';
+
+/** The default edition's paths, at the site's root. */
+const ROOT_EDITION: Prefixed = { prefix: '' };
 import { isBuildOwned } from './safe-path.ts';
 import { escapeXml } from './xml.ts';
 
@@ -9,6 +12,8 @@ export interface RedirectRequest {
   source: string;
   /** Whether a bare slug names an old article or an old tag. */
   kind: 'article' | 'tag';
+  /** The edition whose old page a bare slug names; the default edition's when absent. */
+  edition?: Prefixed;
   /** The live path it should lead to. */
   to: string;
   /** The file that asks for it, and the field (`redirectFrom[1]`, `tags.CSTO.aliases[0]`). */
@@ -31,8 +36,13 @@ export interface RedirectConflict {
  * (`old-name` → `/articles/old-name/`), a path is kept, and a path without a file extension
  * gets the trailing slash every page of the site has.
  */
-export function redirectPath(source: string, kind: 'article' | 'tag'): string {
-  if (!source.startsWith('/')) return kind === 'article' ? articlePath(source) : tagPath(source);
+export function redirectPath(
+  source: string,
+  kind: 'article' | 'tag',
+  edition: Prefixed = ROOT_EDITION,
+): string {
+  if (!source.startsWith('/'))
+    return kind === 'article' ? articlePath(edition, source) : tagPath(edition, source);
   return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
 }
 
@@ -56,12 +66,13 @@ export function planRedirects(
   // Files (paths without a trailing slash) that live pages and other redirects make: a redirect
   // whose page needs a folder of one of these names cannot be written.
   const files = new Set(
-    [...live, ...requests.map((request) => redirectPath(request.source, request.kind))].filter(
-      (path) => !path.endsWith('/'),
-    ),
+    [
+      ...live,
+      ...requests.map((request) => redirectPath(request.source, request.kind, request.edition)),
+    ].filter((path) => !path.endsWith('/')),
   );
   for (const request of requests) {
-    const from = redirectPath(request.source, request.kind);
+    const from = redirectPath(request.source, request.kind, request.edition);
     const blocking = foldersOf(from).find((folder) => files.has(folder));
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';

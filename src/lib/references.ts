@@ -96,14 +96,18 @@ export function findReferences(body: string, format: BodyFormat): BodyReference[
   return out;
 }
 
-/** Where a link between articles points: an article slug, or an article file relative to the linking one. */
+/**
+ * Where a link between articles points: an article's content id (its slug, `ru/<slug>` in another
+ * edition), or an article file relative to the linking one.
+ */
 export type ArticleLink = { kind: 'slug'; slug: string } | { kind: 'file'; path: string };
 
-const ARTICLE_PATH = /^\/articles\/([^/?#]+)\/?(?:index\.html)?(?:[?#].*)?$/;
+const ARTICLE_PATH =
+  /^(?:\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*))?\/articles\/([^/?#]+)\/?(?:index\.html)?(?:[?#].*)?$/;
 const MARKDOWN_FILE = /^([^?#:]+\.mdx?)(?:[?#].*)?$/i;
 
 /**
- * What an article link points to: `/articles/<slug>/` (also on the site's own origin), or a
+ * What an article link points to: `/articles/<slug>/` or `/ru/articles/<slug>/` (also on the site's own origin), or a
  * relative `.md`/`.mdx` file, resolved from `fromFile` (a `/`-separated path). Other URLs are not
  * links between articles and give `undefined`.
  */
@@ -113,10 +117,11 @@ export function articleLinkTarget(
   siteUrl: string,
 ): ArticleLink | undefined {
   const local = url.startsWith(siteUrl + '/') ? url.slice(siteUrl.length) : url;
-  const slug = ARTICLE_PATH.exec(local)?.[1];
+  const [, edition, slug] = ARTICLE_PATH.exec(local) ?? [];
   if (slug !== undefined) {
     const decoded = decodeOrUndefined(slug);
-    return decoded === undefined ? undefined : { kind: 'slug', slug: decoded };
+    if (decoded === undefined) return undefined;
+    return { kind: 'slug', slug: edition === undefined ? decoded : `${edition}/${decoded}` };
   }
   const file = MARKDOWN_FILE.exec(local)?.[1];
   if (file !== undefined && !hasScheme(local) && !local.startsWith('/')) {

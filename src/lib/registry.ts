@@ -7,6 +7,8 @@ export interface NamedEntry {
   name: string;
   /** Overrides the slug made from the name. */
   slug?: string;
+  /** Other names that stand for the entry. */
+  aliases?: readonly string[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function indexNames<E extends NamedEntry>(
   if (!entries) return openRegistry();
   const byKey = new Map<string, E>();
   for (const entry of entries) {
-    for (const key of [nameKey(entry.name), nameKey(slugOf(entry))])
+    for (const key of [entry.name, slugOf(entry), ...(entry.aliases ?? [])].map(nameKey))
       if (!byKey.has(key)) byKey.set(key, entry);
   }
   return { closed: true, entries, byKey };

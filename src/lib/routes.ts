@@ -2,82 +2,129 @@ import { groupByMonth, groupByTag, monthSegment, type ArticleSummary } from './c
 import { pageBounds, pageUrl, type PageScheme } from './pagination.ts';
 import type { TagIndex } from './tags.ts';
 import type { Redirect } from '../schemas/redirects.ts';
+import { localPath, type Edition } from './editions.ts';
+
+/** Where an edition's paths start: `''` for the default edition, `/ru` for Russian. */
+export type Prefixed = Pick<Edition, 'prefix'>;
+
+/** Pages every edition has once, by their path from the edition's root. */
+export const EDITION_PAGES = {
+  front: '/',
+  /** The first page of every published article, newest first (the front page's "Latest" in full). */
+  latest: '/latest/',
+  tags: '/tags/',
+  authors: '/authors/',
+  sections: '/sections/',
+  archive: '/archive/',
+  search: '/search/',
+  feed: '/rss.xml',
+  api: '/api/',
+} as const;
+
+/** One of an edition's fixed pages, as a path of the site: `pagePath(ru, 'tags')` → `/ru/tags/`. */
+export function pagePath(edition: Prefixed, page: keyof typeof EDITION_PAGES): string {
+  return localPath(edition, EDITION_PAGES[page]);
+}
+
+/** A file of an edition's JSON API: `apiPath(ru, 'tags.json')` → `/ru/api/tags.json`. */
+export function apiPath(edition: Prefixed, file: string): string {
+  return localPath(edition, `${EDITION_PAGES.api}${file}`);
+}
 
 /** An article's page. */
-export function articlePath(slug: string): string {
-  return `/articles/${slug}/`;
+export function articlePath(edition: Prefixed, slug: string): string {
+  return localPath(edition, `/articles/${slug}/`);
 }
 
 /** A tag's first page. */
-export function tagPath(slug: string): string {
-  return `/tags/${slug}/`;
+export function tagPath(edition: Prefixed, slug: string): string {
+  return localPath(edition, `/tags/${slug}/`);
 }
 
-/** The first page of every published article, newest first (the front page's "Latest" in full). */
-export const LATEST_PATH = '/latest/';
+/** An author's first page. */
+export function authorPath(edition: Prefixed, slug: string): string {
+  return localPath(edition, `/authors/${slug}/`);
+}
+
+/** A section's first page. */
+export function sectionPath(edition: Prefixed, slug: string): string {
+  return localPath(edition, `/sections/${slug}/`);
+}
+
+/** A year's or a month's first page in the archive. */
+export function archivePath(edition: Prefixed, year: number, month?: number): string {
+  return localPath(
+    edition,
+    month === undefined ? `/archive/${year}/` : `/archive/${year}/${monthSegment(month)}/`,
+  );
+}
+
+/** The latest articles' pages of the default edition (the site's root), for the redirects below. */
+const ROOT: Prefixed = { prefix: '' };
 
 /**
- * Where the latest articles' pages were before the front page took `/`: `/page/2/` …, each now a
- * redirect to the same page of {@link LATEST_PATH}.
+ * Where the default edition's latest articles' pages were before the front page took `/`:
+ * `/page/2/` …, each now a redirect to the same page of its `/latest/`.
  */
 export function retiredLatestPages(total: number, perPage: number): Redirect[] {
   const { pages } = pageBounds(total, perPage, 1);
   return Array.from({ length: pages - 1 }, (_, i) => ({
     from: `/page/${i + 2}/`,
-    to: pageUrl(schemes.latest(), i + 2),
+    to: pageUrl(schemes.latest(ROOT), i + 2),
   }));
-}
-
-/** An author's first page. */
-export function authorPath(slug: string): string {
-  return `/authors/${slug}/`;
-}
-
-/** A section's first page. */
-export function sectionPath(slug: string): string {
-  return `/sections/${slug}/`;
 }
 
 /** How the listings name their pages; see {@link PageScheme}. */
 export const schemes = {
-  latest: (): PageScheme => ({ base: LATEST_PATH, segment: '' }),
-  tag: (slug: string): PageScheme => ({ base: tagPath(slug), segment: '' }),
-  author: (slug: string): PageScheme => ({ base: authorPath(slug), segment: '' }),
-  section: (slug: string): PageScheme => ({ base: sectionPath(slug), segment: '' }),
-  year: (year: number): PageScheme => ({ base: `/archive/${year}/`, segment: 'page/' }),
-  month: (year: number, month: number): PageScheme => ({
-    base: `/archive/${year}/${monthSegment(month)}/`,
+  latest: (edition: Prefixed): PageScheme => ({ base: pagePath(edition, 'latest'), segment: '' }),
+  tag: (edition: Prefixed, slug: string): PageScheme => ({
+    base: tagPath(edition, slug),
+    segment: '',
+  }),
+  author: (edition: Prefixed, slug: string): PageScheme => ({
+    base: authorPath(edition, slug),
+    segment: '',
+  }),
+  section: (edition: Prefixed, slug: string): PageScheme => ({
+    base: sectionPath(edition, slug),
+    segment: '',
+  }),
+  year: (edition: Prefixed, year: number): PageScheme => ({
+    base: archivePath(edition, year),
+    segment: 'page/',
+  }),
+  month: (edition: Prefixed, year: number, month: number): PageScheme => ({
+    base: archivePath(edition, year, month),
     segment: 'page/',
   }),
 } as const;
 
-/** Pages and files the site always has, whatever the content. */
-export const FIXED_PATHS: readonly string[] = [
-  '/',
-  LATEST_PATH,
-  '/404.html',
-  '/archive/',
-  '/search/',
-  '/tags/',
-  '/authors/',
-  '/sections/',
-  '/rss.xml',
-  '/robots.txt',
-  '/sitemap-news.xml',
-  '/admin/',
-];
+/** Pages and files of the site's root, whatever the content and however many editions. */
+const ROOT_PATHS: readonly string[] = ['/404.html', '/robots.txt', '/sitemap-news.xml', '/admin/'];
 
-/** Folders the build owns entirely: nothing else may be written under them. */
-export const RESERVED_PREFIXES: readonly string[] = [
-  '/_astro/',
-  '/api/',
-  '/pagefind/',
-  '/admin/',
-  '/authors/',
-  '/sections/',
-  // The latest articles' pages.
-  LATEST_PATH,
-];
+/** Pages and files every edition has, whatever the content, as paths of the site. */
+export function fixedPaths(editions: readonly Prefixed[]): string[] {
+  return [
+    ...ROOT_PATHS,
+    ...editions.flatMap((edition) =>
+      (Object.keys(EDITION_PAGES) as (keyof typeof EDITION_PAGES)[])
+        .filter((page) => page !== 'api')
+        .map((page) => pagePath(edition, page)),
+    ),
+  ];
+}
+
+/** Folders of each edition the build owns entirely: nothing else may be written under them. */
+const EDITION_FOLDERS = ['/api/', '/pagefind/', '/authors/', '/sections/', EDITION_PAGES.latest];
+
+/** Folders the build owns entirely, in every edition: nothing else may be written under them. */
+export function reservedPrefixes(editions: readonly Prefixed[]): string[] {
+  return [
+    '/_astro/',
+    '/admin/',
+    ...editions.flatMap((edition) => EDITION_FOLDERS.map((folder) => localPath(edition, folder))),
+  ];
+}
 
 /**
  * Where the latest articles' pages used to be (`/page/2/`…): the build redirects them itself, as
@@ -100,33 +147,60 @@ function listingPaths(total: number, perPage: number, scheme: PageScheme): strin
 }
 
 /**
- * Every HTML page path the site builds for `articles` (published, newest first): articles,
- * listings with all their pages, tag feeds and the fixed pages. Redirects must not land on any.
+ * Every HTML page path an edition builds for `articles` (published, newest first): articles,
+ * listings with all their pages, tag feeds (the fixed pages are {@link fixedPaths}). Redirects must not land on any.
  */
 export function livePagePaths(
+  edition: Prefixed,
   articles: readonly ArticleSummary[],
   index: TagIndex,
   perPage: number,
   timeZone: string,
 ): Set<string> {
-  const paths = new Set<string>(FIXED_PATHS);
-  for (const article of articles) paths.add(articlePath(article.slug));
-  for (const path of listingPaths(articles.length, perPage, schemes.latest())) paths.add(path);
+  const paths = new Set<string>();
+  for (const article of articles) paths.add(articlePath(edition, article.slug));
+  for (const path of listingPaths(articles.length, perPage, schemes.latest(edition)))
+    paths.add(path);
   for (const { tag, articles: tagged } of groupByTag(articles, index)) {
-    for (const path of listingPaths(tagged.length, perPage, schemes.tag(tag.slug))) paths.add(path);
-    paths.add(`${tagPath(tag.slug)}rss.xml`);
+    for (const path of listingPaths(tagged.length, perPage, schemes.tag(edition, tag.slug)))
+      paths.add(path);
+    paths.add(`${tagPath(edition, tag.slug)}rss.xml`);
   }
   for (const year of groupByMonth(articles, timeZone)) {
-    for (const path of listingPaths(year.articles.length, perPage, schemes.year(year.year)))
+    for (const path of listingPaths(
+      year.articles.length,
+      perPage,
+      schemes.year(edition, year.year),
+    ))
       paths.add(path);
     for (const month of year.months) {
       for (const path of listingPaths(
         month.articles.length,
         perPage,
-        schemes.month(month.year, month.month),
+        schemes.month(edition, month.year, month.month),
       ))
         paths.add(path);
     }
   }
   return paths;
+}
+
+/** Pages each edition has once, besides feeds and the API: the same page in every language. */
+const SHARED_PAGES = [
+  'front',
+  'latest',
+  'tags',
+  'authors',
+  'sections',
+  'archive',
+  'search',
+] as const;
+
+/** The versions, one per edition, of each page every edition has (front page, archive…). */
+export function sharedPageVersions(
+  editions: readonly Pick<Edition, 'prefix' | 'lang'>[],
+): { lang: string; path: string }[][] {
+  return SHARED_PAGES.map((page) =>
+    editions.map((edition) => ({ lang: edition.lang, path: pagePath(edition, page) })),
+  );
 }

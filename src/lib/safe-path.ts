@@ -1,5 +1,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { RESERVED_FILES, RESERVED_PREFIXES } from './routes.ts';
+import { EDITIONS } from '../i18n/index.ts';
+import { RESERVED_FILES, reservedPrefixes } from './routes.ts';
+
+const RESERVED_PREFIXES = reservedPrefixes(EDITIONS);
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;

@@ -138,15 +138,20 @@ export function resultWindow(
  */
 export const SEARCH_SHARDS_FILE = '/pagefind/shards.json';
 
+/** The manifest of an edition's index: {@link SEARCH_SHARDS_FILE} under its prefix (`/ru/pagefind/…`). */
+export function searchShardsFile(prefix: string): string {
+  return `${prefix}${SEARCH_SHARDS_FILE}`;
+}
+
 /** The manifest at {@link SEARCH_SHARDS_FILE}. */
 export interface SearchShards {
   /** Each shard's bundle folder, from the site root, newest articles first. */
   shards: string[];
 }
 
-/** The bundle folder of shard `n` (from 1), from the site root. */
-export function searchShardPath(n: number): string {
-  return n === 1 ? '/pagefind/' : `/pagefind/shard-${n}/`;
+/** The bundle folder of shard `n` (from 1) of the edition at `prefix`, from the site root. */
+export function searchShardPath(n: number, prefix = ''): string {
+  return n === 1 ? `${prefix}/pagefind/` : `${prefix}/pagefind/shard-${n}/`;
 }
 
 /** Whether `size` can be a shard's most articles: a whole number above 0. */

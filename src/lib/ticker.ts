@@ -20,33 +20,51 @@ export interface TickerItem {
   text: string;
 }
 
-const fixed5 = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 5,
-  maximumFractionDigits: 5,
-  useGrouping: false,
-});
-const significant3 = new Intl.NumberFormat('en-US', {
-  minimumSignificantDigits: 3,
-  maximumSignificantDigits: 3,
-  useGrouping: false,
-});
-const percent = new Intl.NumberFormat('en-US', {
-  maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
-  useGrouping: false,
-});
+interface NumberFormats {
+  fixed5: Intl.NumberFormat;
+  significant3: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+}
+
+const formats = new Map<string, NumberFormats>();
+
+function numberFormats(locale: string): NumberFormats {
+  let made = formats.get(locale);
+  if (!made) {
+    made = {
+      fixed5: new Intl.NumberFormat(locale, {
+        minimumFractionDigits: 5,
+        maximumFractionDigits: 5,
+        useGrouping: false,
+      }),
+      significant3: new Intl.NumberFormat(locale, {
+        minimumSignificantDigits: 3,
+        maximumSignificantDigits: 3,
+        useGrouping: false,
+      }),
+      percent: new Intl.NumberFormat(locale, {
+        maximumFractionDigits: 2,
+        signDisplay: 'exceptZero',
+        useGrouping: false,
+      }),
+    };
+    formats.set(locale, made);
+  }
+  return made;
+}
 
 /**
- * A rate with 5 decimals (`0.01144`); below 0.001, where 5 decimals would lose the digits that
- * matter, with 3 significant digits (`0.0000787`), never in exponent notation.
+ * A rate with 5 decimals (`0.01144`, `0,01144` in `ru-RU`); below 0.001, where 5 decimals would
+ * lose the digits that matter, with 3 significant digits (`0.0000787`), never in exponent notation.
  */
-export function formatRate(value: number): string {
+export function formatRate(value: number, locale = 'en-US'): string {
+  const { significant3, fixed5 } = numberFormats(locale);
   return Math.abs(value) < 0.001 && value !== 0 ? significant3.format(value) : fixed5.format(value);
 }
 
 /** A percent change with at most 2 decimals, trailing zeros dropped, signed: `0%`, `-0.19%`, `+0.25%`. */
-export function formatChange(change: number): string {
-  return `${percent.format(change)}%`;
+export function formatChange(change: number, locale = 'en-US'): string {
+  return `${numberFormats(locale).percent.format(change)}%`;
 }
 
 /** The direction of a change as it is shown, so `0.001` (shown as `0%`) is flat. */
@@ -55,12 +73,12 @@ export function changeDirection(change: number): Direction {
   return shown > 0 ? 'up' : shown < 0 ? 'down' : 'flat';
 }
 
-/** The ticker's items, in file order. */
-export function tickerItems(rates: Rates): TickerItem[] {
+/** The ticker's items, in file order, their numbers as `locale` writes them. */
+export function tickerItems(rates: Rates, locale = 'en-US'): TickerItem[] {
   return rates.rates.map(({ code, value, change }) => {
     const pair = `${code}/${rates.base}`;
-    const shownValue = formatRate(value);
-    const shownChange = formatChange(change);
+    const shownValue = formatRate(value, locale);
+    const shownChange = formatChange(change, locale);
     return {
       code,
       pair,

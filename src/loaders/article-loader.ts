@@ -18,7 +18,8 @@ import { IMAGE_FILE, MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
 import { within } from '../lib/safe-path.ts';
 import { bodyPolicyDigest, sanitizeBodyHtml } from '../lib/safe-html.ts';
 import { articlePhotoPaths } from '../lib/photos.ts';
-import { articleSlug } from '../lib/slug.ts';
+import { placeArticle } from '../lib/editions.ts';
+import { EDITIONS } from '../i18n/index.ts';
 import { deriveText, firstSentence, formatOf } from '../lib/text.ts';
 import type { StoredDerivedText } from '../schemas/article.ts';
 import { SITE } from '../site.config.ts';
@@ -67,7 +68,7 @@ export function articlesLoader(contentDir: string): Loader {
       const source = readFileSync(path, 'utf8');
       const filePath = relative(root, path).split(sep).join('/');
       const split = splitFrontmatter(source);
-      const id = articleSlug(relative(articlesDir, path), split.data.slug);
+      const id = placeArticle(relative(articlesDir, path), split.data, EDITIONS).key;
       seen.add(id);
       const digest = context.generateDigest(source);
       const stored = store.get(id);

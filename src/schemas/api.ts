@@ -26,8 +26,10 @@ export const apiNameRefSchema = z.object({
 
 /** An article's metadata in listings. */
 export const apiArticleSummarySchema = z.object({
-  /** Unique id and URL segment: `/articles/<slug>/`. */
+  /** URL segment, unique within its edition: `/articles/<slug>/`, `/ru/articles/<slug>/`. */
   slug: z.string(),
+  /** BCP 47 language of the article's edition (`en`, `ru`). */
+  lang: z.string(),
   /** The article's page. */
   url: siteUrl,
   /** The article's own JSON: `/api/articles/<slug>.json`. */
@@ -78,8 +80,21 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */
   readingMinutes: z.number().int().positive(),
-  /** BCP 47 language of the article when it is not the site's. */
-  lang: z.string().optional(),
+  /** The same story in the site's other editions, when it has translations. */
+  translations: z
+    .array(
+      z.object({
+        /** The translation's language. */
+        lang: z.string(),
+        /** Its headline. */
+        title: z.string(),
+        /** Its page. */
+        url: siteUrl,
+        /** Its own JSON. */
+        api: siteUrl,
+      }),
+    )
+    .optional(),
   /** Lead image URL, when there is one. */
   image: z.url().optional(),
   /** Text alternative of the lead image. */

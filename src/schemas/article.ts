@@ -3,6 +3,7 @@ import { parseContentDate } from '../lib/dates.ts';
 import { IMAGE_ADDRESS, IMAGE_EXPECTED, imageHostProblem } from '../lib/image-address.ts';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 import { redirectFromSchema } from './redirects.ts';
+import { slugField } from './registry-fields.ts';
 import { SITE } from '../site.config.ts';
 
 const DATE_EXPECTED = 'expected a date as YYYY-MM-DD or an ISO 8601 date-time';
@@ -119,8 +120,9 @@ const frontmatterShape = {
   /** Who took the lead photo or owns it; shown under it as "Photo: <credit>". */
   imageCredit: text('a credit').optional(),
   /**
-   * Language of the article when it is not the site's, as a BCP 47 tag (`ru`, `kk`, `uz-Cyrl`):
-   * the page's `lang`, so screen readers pronounce it and browsers hyphenate it correctly.
+   * The edition the article belongs to, by its language (`ru`): one of the site's editions
+   * (`SITE.editions`). A file in an edition's folder (`content/articles/ru/…`) belongs to it
+   * without this; the default edition's otherwise. Its pages, feeds and search are the edition's.
    */
   lang: z
     .string({ error: 'expected a language tag such as `ru`' })
@@ -133,6 +135,11 @@ const frontmatterShape = {
    * under; each becomes a redirect to its current address.
    */
   redirectFrom: redirectFromSchema.optional(),
+  /**
+   * Links the translations of one story across editions: every version carries the same key
+   * (`glacier-retreat-2026`), and each page links to the others ("Read in Russian").
+   */
+  translationKey: slugField('glacier-retreat-2026').optional(),
 };
 
 /** The fields an author may write in an article's frontmatter, and nothing else. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { registryList, slugField, text } from './registry-fields.ts';
+import { aliasesField, registryList, slugField, text } from './registry-fields.ts';
 
 /** A link on an author's page: a web address or a `mailto:` address. */
 const authorLink = z
@@ -11,8 +11,14 @@ const authorLink = z
 
 /** One author of `content/authors.yaml`. */
 export const authorEntrySchema = z.strictObject({
-  /** The name as bylines show it and as articles write it in `authors:`. */
+  /**
+   * The name as bylines show it and as articles write it in `authors:`; per edition when it is
+   * spelt differently (`{ en: Aibek Toktosunov, ru: Айбек Токтосунов }`), as `slug`, `role` and
+   * `bio` may be.
+   */
   name: text('the author’s name'),
+  /** Other spellings articles may use for this author. */
+  aliases: aliasesField(),
   /** Overrides the URL slug made from the name: `/authors/<slug>/`. */
   slug: slugField('aigerim-bekova').optional(),
   /** The author's job, e.g. `Economics correspondent`. */

@@ -11,6 +11,14 @@ export function text(what: string) {
     .min(1, { error: `expected ${what}, got an empty string` });
 }
 
+/**
+ * Other names that stand for a registry entry, as articles may write them. A name written per
+ * language (`name: { en: …, ru: … }`) adds its other languages' spellings here itself.
+ */
+export function aliasesField() {
+  return z.array(text('a name'), { error: 'expected a list of names' }).default([]);
+}
+
 /** A URL slug that overrides the one made from a display name. */
 export function slugField(example: string) {
   return z.string({ error: 'expected a slug' }).regex(SLUG_PATTERN, {

@@ -1,10 +1,15 @@
 import { z } from 'astro/zod';
-import { registryList, slugField, text } from './registry-fields.ts';
+import { aliasesField, registryList, slugField, text } from './registry-fields.ts';
 
 /** One section (desk) of `content/sections.yaml`. */
 export const sectionEntrySchema = z.strictObject({
-  /** The name as the navigation shows it and as articles write it in `section:`. */
+  /**
+   * The name as the navigation shows it and as articles write it in `section:`; per edition when it
+   * differs (`{ en: Politics, ru: Политика }`), as `slug` and `description` may be.
+   */
   name: text('the section’s name'),
+  /** Other spellings articles may use for this section. */
+  aliases: aliasesField(),
   /** Overrides the URL slug made from the name: `/sections/<slug>/`. */
   slug: slugField('politics').optional(),
   /** One or two sentences about the section, shown on its page and in the API. */

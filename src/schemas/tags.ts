@@ -12,7 +12,11 @@ const name = (what: string) =>
 
 /** One registered tag. */
 export const tagEntrySchema = z.strictObject({
-  /** How readers see the tag; defaults to its key in the registry. */
+  /**
+   * How readers see the tag; defaults to its key in the registry. Per edition when it differs
+   * (`{ en: CSTO, ru: ОДКБ }`): each edition shows and slugs its own, as it may `slug` and
+   * `description`.
+   */
   name: name('a display name').optional(),
   /** One or two sentences about the topic, shown on its tag page and in the API. */
   description: name('a description').optional(),

@@ -6,7 +6,8 @@ import {
 } from '../schemas/article.ts';
 import { fieldLocator, fieldName, type Problem } from '../lib/problems.ts';
 import { findReferences, type BodyReference } from '../lib/references.ts';
-import { articleSlug } from '../lib/slug.ts';
+import { placeArticle } from '../lib/editions.ts';
+import { EDITIONS } from '../i18n/index.ts';
 import { formatOf } from '../lib/text.ts';
 import { findUnsafeMarkdown, MAX_NESTING, nestingDepth } from '../lib/body-rules.ts';
 import { findUnsafeMdx, MdxSyntaxError } from '../lib/mdx-rules.ts';
@@ -25,8 +26,12 @@ export interface SourceFile {
 /** What checking one article file found. */
 export interface CheckedArticle {
   file: string;
-  /** The slug the article is published under. */
+  /** The slug the article is published under, in its edition. */
   slug: string;
+  /** The `lang` of its edition. */
+  edition: string;
+  /** Its content id, unique across editions (`ru/<slug>` outside the default edition). */
+  key: string;
   /** The validated frontmatter, when it is valid. */
   data?: ArticleFrontmatter;
   /** Tags as written, even when other fields are invalid, for corpus-wide checks. */
@@ -158,16 +163,26 @@ export function xmlForbiddenValues(
  * parses, and that the body holds no script. Every problem is reported; none stops the others from being found.
  */
 export function checkArticle(
-  { file, source }: SourceFile,
+  { file, source, relativePath = file }: SourceFile & { relativePath?: string },
   policy: BodyPolicy = SITE_BODY_POLICY,
 ): CheckedArticle {
   const split = splitFrontmatter(source);
   const raw = split.data;
+  const place = placeArticle(relativePath, raw, EDITIONS);
+  const placed = { slug: place.slug, edition: place.edition.lang, key: place.key };
   const problems: Problem[] = [
     ...split.problems.map((problem): Problem => ({ file, ...problem, severity: 'error' })),
     ...xmlForbiddenCharacters(file, source),
     ...xmlForbiddenValues(file, raw, fieldLocator(split.yaml)),
   ];
+  if (place.problem)
+    problems.push({
+      file,
+      ...fieldLocator(split.yaml)(['lang']),
+      field: 'lang',
+      message: place.problem,
+      severity: 'error',
+    });
   if (!split.hasFrontmatter && problems.length === 0) {
     problems.push({
       file,
@@ -198,7 +213,7 @@ export function checkArticle(
     });
     return {
       file,
-      slug: articleSlug(file, raw.slug),
+      ...placed,
       tags: [],
       frontmatter: split.yaml,
       references: [],
@@ -225,7 +240,7 @@ export function checkArticle(
     : [];
   return {
     file,
-    slug: articleSlug(file, raw.slug),
+    ...placed,
     data: result.success ? result.data : undefined,
     tags,
     ...(result.success ? {} : { namesAsWritten: namesAsWritten(raw) }),

@@ -6,7 +6,8 @@ import { articlesFolder, listContentFiles } from '../data/content-files.ts';
 import { listFiles } from '../data/files.ts';
 import { isoDay } from '../lib/dates.ts';
 import type { Problem } from '../lib/problems.ts';
-import { articleSlug } from '../lib/slug.ts';
+import { placeArticle } from '../lib/editions.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../i18n/index.ts';
 import { findUnsafeSvg } from '../lib/svg-rules.ts';
 import { isTrustedMdx } from '../lib/mdx-rules.ts';
 import { within } from '../lib/safe-path.ts';
@@ -83,8 +84,17 @@ export function listArticleFiles(contentDir: string): string[] {
   return listContentFiles(contentDir).articles;
 }
 
+/** Where an article that could not be read is published, by its path alone. */
+function placedByPath(relativePath: string): Pick<CheckedArticle, 'slug' | 'edition' | 'key'> {
+  const { slug, edition, key } = placeArticle(relativePath, {}, EDITIONS);
+  return { slug, edition: edition.lang, key };
+}
+
 /** An article's problems, or one problem naming the file when checking it failed outright (say, nesting too deep for the parser). */
-function checkArticleSafely(source: SourceFile, policy: BodyPolicy): CheckedArticle {
+function checkArticleSafely(
+  source: SourceFile & { relativePath: string },
+  policy: BodyPolicy,
+): CheckedArticle {
   try {
     return checkArticle(source, policy);
   } catch (error) {
@@ -94,7 +104,7 @@ function checkArticleSafely(source: SourceFile, policy: BodyPolicy): CheckedArti
         : (error as Error).message;
     return {
       file: source.file,
-      slug: articleSlug(source.file),
+      ...placedByPath(source.relativePath),
       tags: [],
       frontmatter: '',
       references: [],
@@ -135,10 +145,13 @@ export async function validateContent(
     sources.forEach((source, j) => {
       if (source)
         articles.push(
-          checkArticleSafely(source, {
-            ...SITE_BODY_POLICY,
-            trustedMdx: isTrustedMdx(batch[j]!, trusted),
-          }),
+          checkArticleSafely(
+            { ...source, relativePath: relative(trusted.articlesDir, batch[j]!) },
+            {
+              ...SITE_BODY_POLICY,
+              trustedMdx: isTrustedMdx(batch[j]!, trusted),
+            },
+          ),
         );
       else
         unreadable.push({
@@ -158,6 +171,23 @@ export async function validateContent(
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
   const registry = registrySource ? checkTagRegistry(registrySource) : undefined;
   const tags = indexRegistry(registry?.registry);
+  // Each edition reads the registries in its language: its names and slugs are checked too.
+  const tagsIn = (lang: string): TagIndex =>
+    lang === DEFAULT_EDITION.lang || !registrySource
+      ? tags
+      : indexRegistry(checkTagRegistry(registrySource, lang).registry);
+  const otherEditions = EDITIONS.filter((edition) => edition !== DEFAULT_EDITION);
+  const editionProblems = otherEditions.flatMap((edition) => [
+    ...(registrySource ? checkTagRegistry(registrySource, edition.lang).problems : []),
+    ...loadNameRegistry(contentDir, AUTHOR_REGISTRY, (path) => displayPath(path, cwd), edition.lang)
+      .problems,
+    ...loadNameRegistry(
+      contentDir,
+      SECTION_REGISTRY,
+      (path) => displayPath(path, cwd),
+      edition.lang,
+    ).problems,
+  ]);
   const shownAs = (path: string) => displayPath(path, cwd);
   const authorsFile = loadNameRegistry(contentDir, AUTHOR_REGISTRY, shownAs);
   const sectionsFile = loadNameRegistry(contentDir, SECTION_REGISTRY, shownAs);
@@ -185,18 +215,21 @@ export async function validateContent(
   });
   const oversized = await oversizedPhotos(photos, (path) => displayPath(path, cwd));
   const publicPaths = (await listFiles(publicDir).catch(() => [])).map((file) => `/${file}`);
-  const redirects = checkRedirects(articles, tags, registrySource, {
+  const redirects = checkRedirects(articles, tagsIn, registrySource, {
     perPage: SITE.perPage,
     timeZone: SITE.timeZone,
     now,
     publicPaths,
   });
+  // Registries are read once per edition: a problem every edition shares is reported once.
+  const seenProblems = new Set<string>();
   const problems = [
     ...unreadable,
     ...articles.flatMap((article) => article.problems),
     ...(registry?.problems ?? []),
     ...authorsFile.problems,
     ...sectionsFile.problems,
+    ...editionProblems,
     ...portraits,
     ...checkAuthorBios(authorsFile.source, authors.entries, SITE.content.imageHosts),
     ...checkCorpus(articles, tags),
@@ -204,7 +237,12 @@ export async function validateContent(
     ...references,
     ...oversized,
     ...redirects.problems,
-  ];
+  ].filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.field, problem.message]);
+    if (seenProblems.has(key)) return false;
+    seenProblems.add(key);
+    return true;
+  });
 
   const ratesPath = join(contentDir, 'rates.json');
   const ratesSource = await readSource(ratesPath, cwd);

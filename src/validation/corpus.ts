@@ -1,3 +1,4 @@
+import { DEFAULT_EDITION } from '../i18n/index.ts';
 import { suggest, type Problem } from '../lib/problems.ts';
 import { toSlug } from '../lib/slug.ts';
 import {
@@ -22,18 +23,41 @@ export function checkCorpus(
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
-    const same = bySlug.get(article.slug);
+    const same = bySlug.get(article.key);
     if (same) same.push(article);
-    else bySlug.set(article.slug, [article]);
+    else bySlug.set(article.key, [article]);
   }
-  for (const [slug, same] of bySlug) {
+  for (const same of bySlug.values()) {
     if (same.length < 2) continue;
+    const { slug, edition } = same[0]!;
+    const where = edition === DEFAULT_EDITION.lang ? '' : ` in the "${edition}" edition`;
     for (const article of same) {
       const others = same.filter((other) => other !== article).map((other) => other.file);
       problems.push({
         file: article.file,
         field: 'slug',
-        message: `duplicate slug "${slug}": also used by ${others.join(', ')}; rename the file or set a different \`slug\``,
+        message: `duplicate slug "${slug}"${where}: also used by ${others.join(', ')}; rename the file or set a different \`slug\``,
+        severity: 'error',
+      });
+    }
+  }
+  // One story has one version per edition: a key twice in an edition links nothing clearly.
+  const byTranslation = new Map<string, CheckedArticle[]>();
+  for (const article of articles) {
+    const key = article.data?.translationKey;
+    if (key === undefined) continue;
+    const id = `${article.edition}\u0000${key}`;
+    byTranslation.set(id, [...(byTranslation.get(id) ?? []), article]);
+  }
+  for (const same of byTranslation.values()) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((other) => other !== article).map((other) => other.file);
+      problems.push({
+        file: article.file,
+        ...locateField(article, ['translationKey']),
+        field: 'translationKey',
+        message: `translationKey "${article.data!.translationKey}" is also used by ${others.join(', ')} in the same edition ("${article.edition}"); a story has one version per edition`,
         severity: 'error',
       });
     }

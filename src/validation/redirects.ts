@@ -3,8 +3,11 @@ import type { Redirect } from '../schemas/redirects.ts';
 import { isPublished, newestFirst, type ArticleSummary } from '../lib/catalog.ts';
 import { fieldLocator, type Position, type Problem } from '../lib/problems.ts';
 import { planRedirects, type RedirectRequest } from '../lib/redirects.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../i18n/index.ts';
+import { editionOf, type Edition } from '../lib/editions.ts';
 import {
   articlePath,
+  fixedPaths,
   livePagePaths,
   RETIRED_LATEST,
   retiredLatestPages,
@@ -18,7 +21,22 @@ import { locateField } from './issues.ts';
 /** What listings need of a checked article, for the set of live pages. */
 function summaryOf(article: CheckedArticle & { data: ArticleFrontmatter }): ArticleSummary {
   const { title, date, tags } = article.data;
-  return { slug: article.slug, title, date, tags, excerpt: '' };
+  const edition = editionOfArticle(article);
+  return {
+    slug: article.slug,
+    id: article.key,
+    lang: article.edition,
+    path: articlePath(edition, article.slug),
+    title,
+    date,
+    tags,
+    excerpt: '',
+  };
+}
+
+/** The edition of a checked article, as paths need it. */
+function editionOfArticle(article: CheckedArticle): Edition {
+  return editionOf(article.edition, EDITIONS) ?? DEFAULT_EDITION;
 }
 
 /**
@@ -28,7 +46,7 @@ function summaryOf(article: CheckedArticle & { data: ArticleFrontmatter }): Arti
  */
 export function checkRedirects(
   articles: readonly CheckedArticle[],
-  index: TagIndex,
+  indexFor: (lang: string) => TagIndex,
   registry: { file: string; source: string } | undefined,
   site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
 ): { redirects: Redirect[]; problems: Problem[] } {
@@ -36,15 +54,28 @@ export function checkRedirects(
     (article): article is CheckedArticle & { data: ArticleFrontmatter } =>
       article.data !== undefined,
   );
-  const published = valid
-    .filter((article) => isPublished(article.data, site.now))
-    .map(summaryOf)
-    .sort(newestFirst);
+  const published = valid.filter((article) => isPublished(article.data, site.now));
+  const index = indexFor(DEFAULT_EDITION.lang);
   // The latest articles' old pages redirect to their new place; no article may claim them.
-  const retired = retiredLatestPages(published.length, site.perPage);
+  const retired = retiredLatestPages(
+    published.filter((article) => editionOfArticle(article) === DEFAULT_EDITION).length,
+    site.perPage,
+  );
   // Files of public/ are copied into the site as they are: a redirect may not replace one either.
   const live = new Set([
-    ...livePagePaths(published, index, site.perPage, site.timeZone),
+    ...fixedPaths(EDITIONS),
+    ...EDITIONS.flatMap((edition) => [
+      ...livePagePaths(
+        edition,
+        published
+          .filter((article) => editionOfArticle(article) === edition)
+          .map(summaryOf)
+          .sort(newestFirst),
+        indexFor(edition.lang),
+        site.perPage,
+        site.timeZone,
+      ),
+    ]),
     ...(site.publicPaths ?? []),
     ...retired.map(({ from }) => from),
   ]);
@@ -78,7 +109,8 @@ export function checkRedirects(
       const request: RedirectRequest = {
         source,
         kind: 'article',
-        to: articlePath(article.slug),
+        edition: editionOfArticle(article),
+        to: articlePath(editionOfArticle(article), article.slug),
         file: article.file,
         field: `redirectFrom[${i}]`,
       };
@@ -93,7 +125,7 @@ export function checkRedirects(
       index,
     );
     for (const [key, { canonical, entry }] of index.registered) {
-      const to = tagPath(tags.get(key)!.slug);
+      const to = tagPath(DEFAULT_EDITION, tags.get(key)!.slug);
       entry.redirectFrom.forEach((source, i) => {
         const request: RedirectRequest = {
           source,
@@ -107,7 +139,7 @@ export function checkRedirects(
       });
       entry.aliases.forEach((alias, i) => {
         const slug = toSlug(alias);
-        if (slug !== '' && tagPath(slug) !== to)
+        if (slug !== '' && tagPath(DEFAULT_EDITION, slug) !== to)
           requests.push({
             source: slug,
             kind: 'tag',

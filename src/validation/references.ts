@@ -1,3 +1,5 @@
+import { EDITIONS } from '../i18n/index.ts';
+import { splitArticleKey } from '../lib/editions.ts';
 import { suggest, type Problem } from '../lib/problems.ts';
 import { articleLinkTarget, localImage, type BodyReference } from '../lib/references.ts';
 import { articlePath } from '../lib/routes.ts';
@@ -44,12 +46,16 @@ export function checkReferences(
   articles: readonly CheckedArticle[],
   context: ReferenceContext,
 ): Problem[] {
-  const bySlug = new Map(articles.map((article) => [article.slug, article]));
+  const bySlug = new Map(articles.map((article) => [article.key, article]));
+  const pathOf = (key: string) => {
+    const { edition, slug } = splitArticleKey(key, EDITIONS);
+    return articlePath(edition, slug);
+  };
   const byFile = new Map(articles.map((article) => [article.file.split('\\').join('/'), article]));
   const movedTo = new Map<string, string>();
   for (const article of articles) {
     for (const source of article.data?.redirectFrom ?? [])
-      if (!source.startsWith('/')) movedTo.set(source, article.slug);
+      if (!source.startsWith('/')) movedTo.set(article.key.replace(/[^/]+$/, source), article.key);
   }
   const slugs = [...bySlug.keys()];
   const problems: Problem[] = [];
@@ -99,7 +105,7 @@ export function checkReferences(
         if (moved) {
           problems.push({
             ...at(reference),
-            message: `link to ${reference.url}: that article moved to ${articlePath(moved)}; link there directly`,
+            message: `link to ${reference.url}: that article moved to ${pathOf(moved)}; link there directly`,
             severity: 'warning',
           });
           continue;
@@ -111,7 +117,7 @@ export function checkReferences(
             : `no article file at ${link.path}`;
         problems.push({
           ...at(reference),
-          message: `link to ${reference.url} points nowhere: ${what}${near ? `; did you mean ${articlePath(near)}?` : ''}`,
+          message: `link to ${reference.url} points nowhere: ${what}${near ? `; did you mean ${pathOf(near)}?` : ''}`,
           severity: 'error',
         });
         continue;

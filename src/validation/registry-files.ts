@@ -134,12 +134,13 @@ function parseYamlOrUndefined(source: string): unknown {
 /**
  * A name registry of a content folder, read and checked: indexed, open when its file does not
  * exist, with its problems and the file as problems name it (`shownAs`), for checks that locate
- * fields in it. An invalid file gives an open registry: its names are then not checked against it.
+ * fields in it, its per-language values read in `lang` (the default edition's when absent). An invalid file gives an open registry: its names are then not checked against it.
  */
 export function loadNameRegistry<E extends NamedEntry>(
   contentDir: string,
   { file: name, spec }: { file: string; spec: NameRegistrySpec<E> },
   shownAs: (path: string) => string = (path) => path,
+  lang?: string,
 ): { registry: NameRegistry<E>; problems: Problem[]; source?: SourceFile } {
   const file = join(contentDir, name);
   let text: string;
@@ -149,7 +150,7 @@ export function loadNameRegistry<E extends NamedEntry>(
     return { registry: indexNames<E>(undefined), problems: [] };
   }
   const source = { file: shownAs(file), source: text };
-  const { entries, problems } = checkNameRegistry(source, spec);
+  const { entries, problems } = checkNameRegistry(source, spec, lang);
   return { registry: indexNames(entries), problems, source };
 }
 

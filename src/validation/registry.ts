@@ -1,3 +1,5 @@
+import { DEFAULT_EDITION, EDITIONS } from '../i18n/index.ts';
+import { localizeEntries } from '../lib/localized.ts';
 import { parse as parseYaml } from 'yaml';
 import {
   TAG_REGISTRY_FIELDS,
@@ -22,9 +24,13 @@ export const TAG_REGISTRY_FILE = 'tags.yaml';
 
 /**
  * Checks `content/tags.yaml`: YAML syntax, its schema, and that no name or alias belongs to two tags.
- * Registry keys are compared like tags: `CSTO` and `csto` are one tag.
+ * Registry keys are compared like tags: `CSTO` and `csto` are one tag. Values written per language
+ * are read in `lang` (src/lib/localized.ts).
  */
-export function checkTagRegistry({ file, source }: SourceFile): {
+export function checkTagRegistry(
+  { file, source }: SourceFile,
+  lang: string = DEFAULT_EDITION.lang,
+): {
   registry?: TagRegistry;
   problems: Problem[];
 } {
@@ -35,7 +41,12 @@ export function checkTagRegistry({ file, source }: SourceFile): {
     return { problems: [yamlSyntaxProblem(file, error, 'YAML syntax error')] };
   }
   const locate = fieldLocator(source);
-  const result = tagRegistrySchema.safeParse(raw);
+  const langs = EDITIONS.map((edition) => edition.lang);
+  const result = tagRegistrySchema.safeParse(
+    raw !== null && typeof raw === 'object' && 'tags' in raw
+      ? { ...raw, tags: localizeEntries(raw.tags, lang, langs) }
+      : raw,
+  );
   if (!result.success) {
     const entryFields = Object.keys(tagEntrySchema.shape);
     return {
@@ -85,6 +96,7 @@ export interface NameRegistrySpec<E extends NamedEntry> {
 export function checkNameRegistry<E extends NamedEntry>(
   { file, source }: SourceFile,
   spec: NameRegistrySpec<E>,
+  lang: string = DEFAULT_EDITION.lang,
 ): { entries?: E[]; problems: Problem[] } {
   // Registry text reaches feeds and sitemaps: no character XML 1.0 forbids, written or escaped.
   const text = normaliseLineBreaks(source);
@@ -99,7 +111,8 @@ export function checkNameRegistry<E extends NamedEntry>(
   // Written characters are reported where they stand; escaped ones (`"\a"`) at their field.
   const escaped = forbidden.length > 0 ? [] : xmlForbiddenValues(file, raw, locate);
   const { items, path } = registryItems(raw, spec.key);
-  const result = spec.schema.safeParse(items);
+  const langs = EDITIONS.map((edition) => edition.lang);
+  const result = spec.schema.safeParse(localizeEntries(items, lang, langs));
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
       ...issue,
@@ -119,20 +132,33 @@ export function checkNameRegistry<E extends NamedEntry>(
     const claims: Array<[string, string]> = [
       ['name', entry.name],
       ['slug', slugOf(entry)],
+      ...(entry.aliases ?? []).map((alias): [string, string] => ['alias', alias]),
     ];
     for (const [what, value] of claims) {
-      const key = `${what}:${nameKey(value)}`;
+      // A name and an alias are one namespace: either stands for exactly one entry.
+      const key = `${what === 'slug' ? 'slug' : 'name'}:${nameKey(value)}`;
+      if (what === 'alias' && owner.get(key) === entry.name) continue;
       const previous = owner.get(key);
       if (previous === undefined) owner.set(key, entry.name);
       else
         problems.push({
           file,
-          ...locate([...path, i, what === 'slug' && entry.slug === undefined ? 'name' : what]),
-          field: fieldName([...path, i, what]),
+          ...locate([
+            ...path,
+            i,
+            what === 'slug' && entry.slug === undefined
+              ? 'name'
+              : what === 'alias'
+                ? 'aliases'
+                : what,
+          ]),
+          field: fieldName([...path, i, what === 'alias' ? 'aliases' : what]),
           message:
             what === 'name'
               ? `${spec.what} "${entry.name}" is listed twice; each ${spec.what} once`
-              : `${spec.what} "${entry.name}" would share the URL slug "${value}" with "${previous}"; set a different \`slug\``,
+              : what === 'alias'
+                ? `${spec.what} "${entry.name}": the name "${value}" already stands for "${previous}"`
+                : `${spec.what} "${entry.name}" would share the URL slug "${value}" with "${previous}"; set a different \`slug\``,
           severity: 'error',
         });
     }

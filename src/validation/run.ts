@@ -14,6 +14,8 @@ export interface ValidationSummary {
   articleCount: number;
   /** Each published article's page path and last revision (ISO 8601), for the sitemap's `<lastmod>`. */
   lastModified: [path: string, iso: string][];
+  /** The published versions of each translated story, as `[lang, path]`, for the sitemap's alternates. */
+  translations: [lang: string, path: string][][];
 }
 
 /**

@@ -10,6 +10,9 @@ import { writeSitemap } from '../sitemap.ts';
 import { writeRedirects } from './redirects.ts';
 import { clearRenderPending, markRenderPending } from './render-mark.ts';
 import { indexSite } from './search-index.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../../i18n/index.ts';
+import { alternatesOf, type Alternate } from '../../lib/editions.ts';
+import { sharedPageVersions } from '../../lib/routes.ts';
 
 /**
  * How long each stage of a build took, in seconds from the integration's start, and what it made:
@@ -87,16 +90,36 @@ export function khabar(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages }) => {
         const outDir = fileURLToPath(dir);
+        const alternates = new Map<string, Alternate[]>();
+        const groups = [
+          ...(EDITIONS.length > 1 ? sharedPageVersions(EDITIONS) : []),
+          ...(summary?.translations ?? []).map((list) =>
+            list.map(([lang, path]) => ({ lang, path })),
+          ),
+        ];
+        for (const versions of groups) {
+          const links = alternatesOf(versions, DEFAULT_EDITION.lang);
+          for (const { path } of versions) alternates.set(path, links);
+        }
         await writeSitemap(
           outDir,
           pages.map(({ pathname }) => pathname),
           SITE.url,
           new Map(summary?.lastModified ?? []),
+          alternates,
         );
-        const search = await indexSite(outDir, {
-          language: SITE.lang,
-          shardSize: SEARCH_SHARD_SIZE,
-        });
+        // One index per edition, each in its language: Pagefind stems Russian words as Russian.
+        const search = { seconds: 0, pages: 0, shards: 0 };
+        for (const edition of EDITIONS) {
+          const report = await indexSite(outDir, {
+            language: edition.lang,
+            prefix: edition.prefix,
+            shardSize: SEARCH_SHARD_SIZE,
+          });
+          search.seconds += report.seconds;
+          search.pages += report.pages;
+          search.shards += report.shards;
+        }
         await writeRedirects(outDir, summary?.redirects ?? []);
         if (!TIMINGS_FILE) return;
         const timings: BuildTimings = {

@@ -1,3 +1,4 @@
+import { editionOfPath } from '../../i18n/index.ts';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -28,7 +29,7 @@ export async function writeRedirects(
   for (const redirect of redirects) {
     const file = outputFileOf(outDir, redirect.from);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, redirectPage(redirect, SITE));
+    await writeFile(file, redirectPage(redirect, { url: SITE.url, ...editionOfPath(redirect.to) }));
   }
   if (redirects.length > 0) await appendFile(join(outDir, '_redirects'), redirectsFile(redirects));
 }

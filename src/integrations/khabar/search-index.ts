@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import {
   searchShardPath,
-  SEARCH_SHARDS_FILE,
+  searchShardsFile,
   shardsOf,
   type SearchShards,
 } from '../../lib/search.ts';
@@ -31,9 +31,12 @@ function sitePath(url: string): string {
  * The built article pages, newest first, as the site's own API lists them (`/api/articles.json`
  * and the pages its `next` links lead to).
  */
-async function articlePagesNewestFirst(siteDir: string): Promise<string[]> {
+async function articlePagesNewestFirst(siteDir: string, prefix: string): Promise<string[]> {
   const pages: string[] = [];
-  for (let file: string | null = 'api/articles.json'; file !== null;) {
+  for (
+    let file: string | null = `${prefix.slice(1)}${prefix ? '/' : ''}api/articles.json`;
+    file !== null;
+  ) {
     const list = apiArticleListSchema.parse(
       JSON.parse(await readFile(join(siteDir, file), 'utf8')),
     );
@@ -73,18 +76,18 @@ async function indexShard(
 }
 
 /**
- * Indexes the article pages of a built site with Pagefind, in shards of at most `shardSize`
- * articles, newest first: shard 1 in `<siteDir>/pagefind/`, the others beside it, all listed in
- * `SEARCH_SHARDS_FILE` for the search page. Pagefind holds a whole index in memory while it builds
+ * Indexes the article pages of one edition of a built site (the one whose paths start with
+ * `prefix`) with Pagefind, in shards of at most `shardSize` articles, newest first: shard 1 in
+ * `<siteDir><prefix>/pagefind/`, the others beside it, all listed in `searchShardsFile(prefix)`
+ * for the edition's search page. Pagefind holds a whole index in memory while it builds
  * it, so the shard size bounds the indexer's memory whatever the archive's size.
- * Only the element marked `data-pagefind-body` is indexed. Every page is indexed in `language`, so
- * articles written in other languages (`lang: ru`) are found from the one search page; their
- * words are matched as written, without that language's stemming.
+ * Only the element marked `data-pagefind-body` is indexed, in the edition's `language`, so its
+ * words are stemmed as that language's (`ледника` finds `ледник`).
  * @throws when Pagefind reports an error; the caller keeps the previous site.
  */
 export async function indexSite(
   siteDir: string,
-  options: { language: string; shardSize: number },
+  options: { language: string; prefix: string; shardSize: number },
 ): Promise<SearchIndexReport> {
   const started = performance.now();
   // Pagefind's Node API never answers once its process has died (the kernel kills it when memory
@@ -101,8 +104,13 @@ export async function indexSite(
     process.once('beforeExit', stalled);
   });
   const run = async (): Promise<SearchIndexReport> => {
-    const shards = shardsOf(await articlePagesNewestFirst(siteDir), options.shardSize);
-    const manifest: SearchShards = { shards: shards.map((_, i) => searchShardPath(i + 1)) };
+    const shards = shardsOf(
+      await articlePagesNewestFirst(siteDir, options.prefix),
+      options.shardSize,
+    );
+    const manifest: SearchShards = {
+      shards: shards.map((_, i) => searchShardPath(i + 1, options.prefix)),
+    };
     let pages = 0;
     for (const [i, files] of shards.entries()) {
       pages += await indexShard(
@@ -113,8 +121,11 @@ export async function indexSite(
       );
     }
     await pagefind.close();
-    await mkdir(join(siteDir, 'pagefind'), { recursive: true });
-    await writeFile(join(siteDir, SEARCH_SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+    await mkdir(join(siteDir, options.prefix, 'pagefind'), { recursive: true });
+    await writeFile(
+      join(siteDir, searchShardsFile(options.prefix)),
+      `${JSON.stringify(manifest)}\n`,
+    );
     return { pages, shards: shards.length, seconds: (performance.now() - started) / 1000 };
   };
   try {

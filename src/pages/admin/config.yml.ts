@@ -8,6 +8,7 @@ import { cmsConfig, type JsonSchemaObject } from '../../lib/cms-config.ts';
 import type { NamedEntry, NameRegistry } from '../../lib/registry.ts';
 import { articleFrontmatterObject } from '../../schemas/article.ts';
 import { SITE } from '../../site.config.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../../i18n/index.ts';
 
 /** A registry's names, offered as choices; undefined when its file does not exist. */
 function choices(registry: NameRegistry<NamedEntry>): string[] | undefined {
@@ -15,7 +16,7 @@ function choices(registry: NameRegistry<NamedEntry>): string[] | undefined {
 }
 
 export const GET: APIRoute = () => {
-  const index = getTagIndex();
+  const index = getTagIndex(DEFAULT_EDITION.lang);
   const schema = z.toJSONSchema(articleFrontmatterObject, {
     io: 'input',
     unrepresentable: 'any',
@@ -29,8 +30,9 @@ export const GET: APIRoute = () => {
       strict: index.strict,
       names: [...index.registered.values()].map(({ canonical }) => canonical),
     },
-    authors: choices(getAuthorRegistry()),
-    sections: choices(getSectionRegistry()),
+    authors: choices(getAuthorRegistry(DEFAULT_EDITION.lang)),
+    sections: choices(getSectionRegistry(DEFAULT_EDITION.lang)),
+    editions: EDITIONS.map((edition) => edition.lang),
   });
   return new Response(
     `# Generated from the article schema (src/schemas/article.ts); do not edit.\n${stringify(config)}`,

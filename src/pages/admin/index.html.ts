@@ -1,3 +1,4 @@
+import { DEFAULT_EDITION } from '../../i18n/index.ts';
 import type { APIRoute } from 'astro';
 import { ADMIN_BUNDLE_PATH } from '../../integrations/decap-admin.ts';
 import { SITE } from '../../site.config.ts';
@@ -8,7 +9,7 @@ export const GET: APIRoute = () =>
   new Response(
     [
       '<!DOCTYPE html>',
-      `<html lang="${SITE.lang}">`,
+      `<html lang="${DEFAULT_EDITION.lang}">`,
       '<head>',
       '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,0 +1,65 @@
+/**
+ * Registry values written per language: `name: { en: CSTO, ru: ОДКБ }`. A registry file is read
+ * once per edition, each value taken in that edition's language, so every check and lookup after
+ * this sees plain strings (docs/editions.md).
+ */
+
+/** The fields of a registry entry that may be written per language. */
+export const LOCALIZED_FIELDS = ['name', 'slug', 'description', 'role', 'bio'] as const;
+
+/** Whether `value` is written per language: a map from edition languages to strings. */
+export function isPerLanguage(
+  value: unknown,
+  langs: readonly string[],
+): value is Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length > 0 &&
+    entries.every(([key, text]) => langs.includes(key) && typeof text === 'string')
+  );
+}
+
+/**
+ * A per-language value in the language `lang`: its own, else the first edition's (the default)
+ * that it gives, else its first.
+ */
+export function inLanguage(
+  value: Readonly<Record<string, string>>,
+  lang: string,
+  langs: readonly string[],
+): string {
+  return value[lang] ?? langs.map((other) => value[other]).find((v) => v !== undefined) ?? '';
+}
+
+/**
+ * One registry entry (as parsed from YAML, not yet checked) as the edition in `lang` reads it: each
+ * per-language field in that language, and a per-language `name`'s other spellings added to its
+ * `aliases`, so an article may name it in any edition's language. Anything else is left for the
+ * entry's schema to judge.
+ */
+export function localizeEntry(entry: unknown, lang: string, langs: readonly string[]): unknown {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+  const out: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
+  for (const field of LOCALIZED_FIELDS) {
+    const value = out[field];
+    if (!isPerLanguage(value, langs)) continue;
+    out[field] = inLanguage(value, lang, langs);
+    if (field === 'name') {
+      const others = [...new Set(Object.values(value))].filter((name) => name !== out.name);
+      if (others.length > 0)
+        out.aliases = [...(Array.isArray(out.aliases) ? out.aliases : []), ...others];
+    }
+  }
+  return out;
+}
+
+/** Every entry of a list, or every value of a map, as {@link localizeEntry} reads it. */
+export function localizeEntries(items: unknown, lang: string, langs: readonly string[]): unknown {
+  if (Array.isArray(items)) return items.map((item) => localizeEntry(item, lang, langs));
+  if (items !== null && typeof items === 'object')
+    return Object.fromEntries(
+      Object.entries(items).map(([key, item]) => [key, localizeEntry(item, lang, langs)]),
+    );
+  return items;
+}
