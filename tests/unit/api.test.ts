@@ -6,9 +6,13 @@ import { collectTags } from '../../src/lib/tags.ts';
 import { apiArticleListSchema } from '../../src/schemas/api.ts';
 
 const origin = 'https://news.example';
+const ROOT = { prefix: '' };
 const articles = (n: number): ArticleSummary[] =>
   Array.from({ length: n }, (_, i) => ({
     slug: `a${i}`,
+    id: `a${i}`,
+    lang: 'en',
+    path: `/articles/a${i}/`,
     title: `A ${i}`,
     date: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000),
     tags: ['CSTO'],
@@ -22,15 +26,15 @@ describe.each([
   { total: 101, pages: 2, sizes: [100, 1] },
   { total: 250, pages: 3, sizes: [100, 100, 50] },
 ])('apiArticleListPages with $total articles', ({ total, pages, sizes }) => {
-  const lists = apiArticleListPages(articles(total), tags, origin, 100);
+  const lists = apiArticleListPages(ROOT, articles(total), tags, origin, 100);
   it(`has ${pages} page(s) of ${sizes.join(', ')}`, () => {
     expect(lists.map((list) => list.articles.length)).toEqual(sizes);
     expect(lists.every((list) => list.total === total && list.pages === pages)).toBe(true);
   });
   it('links next and prev pages, null at the ends', () => {
     lists.forEach((list, i) => {
-      expect(list.next).toBe(i + 1 < pages ? `${origin}${articleListPath(i + 2)}` : null);
-      expect(list.prev).toBe(i > 0 ? `${origin}${articleListPath(i)}` : null);
+      expect(list.next).toBe(i + 1 < pages ? `${origin}${articleListPath(ROOT, i + 2)}` : null);
+      expect(list.prev).toBe(i > 0 ? `${origin}${articleListPath(ROOT, i)}` : null);
     });
   });
   it('matches the published schema', () =>
@@ -38,15 +42,17 @@ describe.each([
 });
 
 describe.each([
-  [1, '/api/articles.json'],
-  [2, '/api/articles/page/2.json'],
-])('articleListPath(%i)', (n, path) => {
-  it(`is ${path}`, () => expect(articleListPath(n)).toBe(path));
+  ['', 1, '/api/articles.json'],
+  ['', 2, '/api/articles/page/2.json'],
+  ['/ru', 1, '/ru/api/articles.json'],
+  ['/ru', 3, '/ru/api/articles/page/3.json'],
+])('articleListPath(%j, %i)', (prefix, n, path) => {
+  it(`is ${path}`, () => expect(articleListPath({ prefix }, n)).toBe(path));
 });
 
 describe('apiTag', () => {
   it('gives count and absolute addresses', () => {
-    expect(apiTag({ tag: tags.get('csto')!, articles: articles(3) }, origin)).toEqual({
+    expect(apiTag(ROOT, { tag: tags.get('csto')!, articles: articles(3) }, origin)).toEqual({
       name: 'CSTO',
       slug: 'csto',
       count: 3,

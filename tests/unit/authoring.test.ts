@@ -362,7 +362,7 @@ describe('checkRedirects', () => {
     ];
     const { redirects, problems } = checkRedirects(
       corpus,
-      index,
+      () => index,
       {
         file: 'content/tags.yaml',
         source: 'tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n',

@@ -12,6 +12,9 @@ import { collectTags } from '../../src/lib/tags.ts';
 const now = new Date('2026-02-12T12:00:00Z');
 const summary = (slug: string, iso: string, tags: string[]): ArticleSummary => ({
   slug,
+  id: slug,
+  lang: 'en',
+  path: `/articles/${slug}/`,
   title: slug,
   date: new Date(iso),
   tags,

@@ -6,6 +6,9 @@ import { retiredLatestPages } from '../../src/lib/routes.ts';
 // Newest first, as the catalogue gives them.
 const story = (slug: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
   slug,
+  id: slug,
+  lang: 'en',
+  path: `/articles/${slug}/`,
   title: slug,
   date: new Date(Date.UTC(2026, 0, 1)),
   tags: ['x'],

@@ -10,20 +10,26 @@ const article = (
   extra: Partial<ArticleSummary> = {},
 ): ArticleSummary => ({
   slug,
+  id: slug,
+  lang: 'en',
+  path: `/articles/${slug}/`,
   title: `Title of ${slug}`,
   date: new Date(date),
   tags: [],
   excerpt: '',
   ...extra,
 });
-const publication = { name: 'Khabar & Co', lang: 'en', siteUrl: 'https://news.example' };
+const publication = {
+  name: (lang: string) => (lang === 'ru' ? 'Хабар' : 'Khabar & Co'),
+  siteUrl: 'https://news.example',
+};
 
 describe('newsSitemap', () => {
   const xml = newsSitemap(
     [
       article('future', '2026-02-12T12:00:01Z'),
       article('today', '2026-02-12T09:00:00Z', { title: 'Quotes "and" <angles>' }),
-      article('russian', '2026-02-11T09:00:00Z', { lang: 'ru' }),
+      article('russian', '2026-02-11T09:00:00Z', { lang: 'ru', path: '/ru/articles/russian/' }),
       article('edge', '2026-02-10T12:00:01Z'),
       article('old', '2026-02-10T12:00:00Z'),
     ],
@@ -33,7 +39,7 @@ describe('newsSitemap', () => {
   it('lists the articles of the two days up to now, never a later or older one', () => {
     expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
       'https://news.example/articles/today/',
-      'https://news.example/articles/russian/',
+      'https://news.example/ru/articles/russian/',
       'https://news.example/articles/edge/',
     ]);
   });
@@ -41,7 +47,9 @@ describe('newsSitemap', () => {
     expect(xml).toContain(
       '<news:news><news:publication><news:name>Khabar &amp; Co</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-02-12T09:00:00.000Z</news:publication_date><news:title>Quotes &quot;and&quot; &lt;angles&gt;</news:title></news:news>',
     );
-    expect(xml).toContain('<news:language>ru</news:language>');
+    expect(xml).toContain(
+      '<url><loc>https://news.example/ru/articles/russian/</loc><news:news><news:publication><news:name>Хабар</news:name><news:language>ru</news:language>',
+    );
     expect(xml).toMatch(/xmlns:news="http:\/\/www\.google\.com\/schemas\/sitemap-news\/0\.9"/);
   });
   it('is a valid empty sitemap on a quiet day', () => {

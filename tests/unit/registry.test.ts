@@ -14,10 +14,13 @@ import { checkPeopleAndSections } from '../../src/validation/people.ts';
 import { checkArticle, SITE_BODY_POLICY } from '../../src/validation/article.ts';
 
 const authors = indexNames<AuthorEntry>([
-  { name: 'Aigerim Bekova', links: [] },
-  { name: 'Timur Sadykov', slug: 'tsadykov', links: [] },
+  { name: 'Aigerim Bekova', aliases: [], links: [] },
+  { name: 'Timur Sadykov', slug: 'tsadykov', aliases: [], links: [] },
 ]);
-const sections = indexNames<SectionEntry>([{ name: 'Politics' }, { name: 'Economy' }]);
+const sections = indexNames<SectionEntry>([
+  { name: 'Politics', aliases: [] },
+  { name: 'Economy', aliases: [] },
+]);
 const openAuthors = indexNames<AuthorEntry>(undefined);
 const openSections = indexNames<SectionEntry>(undefined);
 

@@ -6,6 +6,9 @@ import { relatedArticles } from '../../src/lib/related.ts';
 const catalogue = (...tagLists: string[][]): ArticleSummary[] =>
   tagLists.map((tags, i) => ({
     slug: String.fromCharCode(97 + i),
+    id: String.fromCharCode(97 + i),
+    lang: 'en',
+    path: `/articles/${String.fromCharCode(97 + i)}/`,
     title: `Story ${i}`,
     date: new Date(Date.UTC(2026, 0, 30 - i)),
     tags,

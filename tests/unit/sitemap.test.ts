@@ -27,8 +27,27 @@ describe('sitemapFiles', () => {
     expect(locs(files[1]!.xml)).toEqual([`${SITE}/`, `${SITE}/page/2/`, `${SITE}/page/10/`]);
     expect(locs(files[0]!.xml)).toEqual([`${SITE}/sitemap-0.xml`]);
     expect(files[1]!.xml).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/,
     );
+  });
+
+  it('gives a page with versions in other editions each version and an x-default', () => {
+    const links = [
+      { hreflang: 'en', path: '/articles/a/' },
+      { hreflang: 'ru', path: '/ru/articles/b/' },
+      { hreflang: 'x-default', path: '/articles/a/' },
+    ];
+    const [, file] = sitemapFiles(
+      [`${SITE}/articles/a/`, `${SITE}/tags/x/`],
+      SITE,
+      undefined,
+      new Map(),
+      new Map([['/articles/a/', links]]),
+    );
+    expect(file!.xml).toContain(
+      `<url><loc>${SITE}/articles/a/</loc><xhtml:link rel="alternate" hreflang="en" href="${SITE}/articles/a/"/><xhtml:link rel="alternate" hreflang="ru" href="${SITE}/ru/articles/b/"/><xhtml:link rel="alternate" hreflang="x-default" href="${SITE}/articles/a/"/></url>`,
+    );
+    expect(file!.xml).toContain(`<url><loc>${SITE}/tags/x/</loc></url>`);
   });
 
   it('splits the URLs into files of at most the given number, in order', () => {
