@@ -10,7 +10,7 @@ const articles = defineCollection({
   schema: ({ image }) => articleEntrySchemaWith(image),
 });
 
-/** Authors' photos beside `authors.yaml`, by author slug, through Astro's image pipeline. */
+/** Authors' photos beside `authors.yaml`, by their path there, through Astro's image pipeline. */
 const portraits = defineCollection({
   loader: portraitsLoader(CONTENT_DIR),
   schema: ({ image }) => portraitSchemaWith(image),

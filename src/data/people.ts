@@ -17,7 +17,7 @@ export async function authorPhoto(
   if (!entry?.photo) return undefined;
   const alt = entry.photoAlt ?? entry.name;
   if (entry.photo.startsWith('/')) return { src: entry.photo, alt };
-  const portrait = await getEntry('portraits', group.named.slug);
+  const portrait = await getEntry('portraits', entry.photo);
   return portrait ? { src: portrait.data.image, alt } : undefined;
 }
 

@@ -34,8 +34,8 @@ export const en = {
   pager: { label: 'Pages', previous: 'Previous', next: 'Next' },
   /** How listing titles name their later pages. */
   pageOf: (title: string, page: number, pages: number) => `${title} (page ${page} of ${pages})`,
-  /** A byline's words: "By A, B and C". */
-  byline: { by: 'By', comma: ', ', and: ' and ' },
+  /** A byline's words: "By A, B and C"; `by` is given how many authors follow. */
+  byline: { by: (_authors: number) => 'By', comma: ', ', and: ' and ' },
   tagsLabel: 'Tags:',
   updated: 'Updated',
   readingTime: (minutes: number) => `${minutes} min read`,

@@ -37,7 +37,7 @@ export const ru: UiStrings = {
   },
   pager: { label: 'Страницы', previous: 'Назад', next: 'Далее' },
   pageOf: (title, page, pages) => `${title} (страница ${page} из ${pages})`,
-  byline: { by: 'Автор:', comma: ', ', and: ' и ' },
+  byline: { by: (authors) => (authors > 1 ? 'Авторы:' : 'Автор:'), comma: ', ', and: ' и ' },
   tagsLabel: 'Темы:',
   updated: 'Обновлено',
   readingTime: (minutes) => `${minutes} мин. чтения`,

@@ -21,30 +21,40 @@ export function isPerLanguage(
 }
 
 /**
- * A per-language value in the language `lang`: its own, else the first edition's (the default)
- * that it gives, else its first.
+ * A per-language value in the language `lang`: its own, else the default edition's (`langs[0]`),
+ * else, when `orFirst`, the first it gives.
  */
 export function inLanguage(
   value: Readonly<Record<string, string>>,
   lang: string,
   langs: readonly string[],
-): string {
-  return value[lang] ?? langs.map((other) => value[other]).find((v) => v !== undefined) ?? '';
+  orFirst = true,
+): string | undefined {
+  return value[lang] ?? value[langs[0]!] ?? (orFirst ? Object.values(value)[0] : undefined);
 }
 
 /**
  * One registry entry (as parsed from YAML, not yet checked) as the edition in `lang` reads it: each
  * per-language field in that language, and a per-language `name`'s other spellings added to its
- * `aliases`, so an article may name it in any edition's language. Anything else is left for the
- * entry's schema to judge.
+ * `aliases`, so an article may name it in any edition's language. A value without the edition's
+ * language takes the default edition's, else (`keyed`: the entry's key stands for it) none, else
+ * its first. Anything else is left for the entry's schema to judge.
  */
-export function localizeEntry(entry: unknown, lang: string, langs: readonly string[]): unknown {
+export function localizeEntry(
+  entry: unknown,
+  lang: string,
+  langs: readonly string[],
+  keyed = false,
+): unknown {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
   const out: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
   for (const field of LOCALIZED_FIELDS) {
     const value = out[field];
     if (!isPerLanguage(value, langs)) continue;
-    out[field] = inLanguage(value, lang, langs);
+    // An entry under a key (a tag) falls back to its key, not to another language's name.
+    const chosen = inLanguage(value, lang, langs, !keyed);
+    if (chosen === undefined) delete out[field];
+    else out[field] = chosen;
     if (field === 'name') {
       const others = [...new Set(Object.values(value))].filter((name) => name !== out.name);
       if (others.length > 0)
@@ -54,12 +64,15 @@ export function localizeEntry(entry: unknown, lang: string, langs: readonly stri
   return out;
 }
 
-/** Every entry of a list, or every value of a map, as {@link localizeEntry} reads it. */
+/**
+ * Every entry of a list, or every value of a map, as {@link localizeEntry} reads it; a map's
+ * entries (tags under their names) fall back to their key where a value lacks the language.
+ */
 export function localizeEntries(items: unknown, lang: string, langs: readonly string[]): unknown {
   if (Array.isArray(items)) return items.map((item) => localizeEntry(item, lang, langs));
   if (items !== null && typeof items === 'object')
     return Object.fromEntries(
-      Object.entries(items).map(([key, item]) => [key, localizeEntry(item, lang, langs)]),
+      Object.entries(items).map(([key, item]) => [key, localizeEntry(item, lang, langs, true)]),
     );
   return items;
 }

@@ -2,7 +2,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { IMAGE_FILE } from '../lib/body-rules.ts';
-import { slugOf } from '../lib/registry.ts';
 import { within } from '../lib/safe-path.ts';
 import { AUTHOR_REGISTRY } from '../validation/registry.ts';
 import { readNameRegistry } from '../data/registries.ts';
@@ -33,7 +32,8 @@ export function portraitsLoader(contentDir: string): Loader {
         // Validation reports a photo outside the content folder, or no picture, and stops the build.
         const file = resolve(contentDir, author.photo);
         if (!IMAGE_FILE.test(file) || !within(contentDir, file)) continue;
-        const id = slugOf(author);
+        // By the photo's path: an author's slug differs between editions, the photo does not.
+        const id = author.photo;
         const photo = `./${relative(dirname(registryFile), file).split(sep).join('/')}`;
         let data: Record<string, unknown>;
         try {

@@ -85,6 +85,7 @@ describe('the JSON API', () => {
     const alpha3 = list.articles.find((a: { slug: string }) => a.slug === 'alpha-03');
     expect(alpha3).toEqual({
       slug: 'alpha-03',
+      lang: 'en',
       url: `${SITE.url}/articles/alpha-03/`,
       api: `${SITE.url}/api/articles/alpha-03.json`,
       title: ALPHA[2]!.title,
