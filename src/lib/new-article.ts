@@ -1,3 +1,4 @@
+import type { Edition } from './editions.ts';
 import { Document, isSeq } from 'yaml';
 import type { ArticleFrontmatterInput } from '../schemas/article.ts';
 import {
@@ -20,16 +21,26 @@ export interface NewArticle {
   authors?: string[];
   section?: string;
   draft: boolean;
+  /** Links the story to its versions in other editions. */
+  translationKey?: string;
 }
 
-/** Where a new article goes under the articles folder: `YYYY/MM/<slug>.md`, the slug from the title. */
-export function newArticlePath(article: Pick<NewArticle, 'title' | 'date'>): {
+/**
+ * Where a new article goes under the articles folder: `YYYY/MM/<slug>.md`, the slug from the
+ * title, in its edition's folder (`ru/YYYY/MM/<slug>.md`) outside the default edition.
+ */
+export function newArticlePath(
+  article: Pick<NewArticle, 'title' | 'date'>,
+  edition: Pick<Edition, 'prefix'> = { prefix: '' },
+): {
   slug: string;
   path: string;
 } {
   const slug = toSlug(article.title);
   const [year, month] = article.date.split('-');
-  return { slug, path: `${year}/${month}/${slug}.md` };
+  // An edition's articles live in its folder (`ru/2026/02/…`); the default edition's at the top.
+  const folder = edition.prefix === '' ? '' : `${edition.prefix.slice(1)}/`;
+  return { slug, path: `${folder}${year}/${month}/${slug}.md` };
 }
 
 /**
@@ -43,6 +54,7 @@ export function newArticleSource({
   authors = [],
   section,
   draft,
+  translationKey,
 }: NewArticle): string {
   const frontmatter: ArticleFrontmatterInput = {
     title,
@@ -51,6 +63,7 @@ export function newArticleSource({
     ...(authors.length > 0 ? { authors } : {}),
     ...(section !== undefined ? { section } : {}),
     ...(draft ? { draft: true } : {}),
+    ...(translationKey !== undefined ? { translationKey } : {}),
   };
   const document = new Document(frontmatter);
   // `tags: [CSTO, Kazakhstan]`, `authors: [Dana Seitkali]`, the way authors write them.

@@ -52,8 +52,10 @@ export function indexRegistry(registry: TagRegistry | undefined): TagIndex {
     registered.set(key, { canonical: canonical.trim(), entry });
     keys.set(key, key);
   }
+  // A display name (`Caspian Sea` for `Caspian`, `ОДКБ` in Russian) tags the article as an alias does.
   for (const [key, { entry }] of registered) {
-    for (const alias of entry.aliases) if (!keys.has(tagKey(alias))) keys.set(tagKey(alias), key);
+    for (const alias of [...(entry.name ? [entry.name] : []), ...entry.aliases])
+      if (!keys.has(tagKey(alias))) keys.set(tagKey(alias), key);
   }
   return { strict: registry.strict, registered, keys };
 }

@@ -72,8 +72,10 @@ export function checkTagRegistry(
     }
   };
   for (const tag of Object.keys(result.data.tags)) claim(tag, tag, ['tags', tag], 'name');
-  for (const [tag, entry] of Object.entries(result.data.tags))
+  for (const [tag, entry] of Object.entries(result.data.tags)) {
+    if (entry.name !== undefined) claim(entry.name, tag, ['tags', tag, 'name'], 'display name');
     entry.aliases.forEach((alias, i) => claim(alias, tag, ['tags', tag, 'aliases', i], 'alias'));
+  }
   return { registry: result.data, problems };
 }
 
