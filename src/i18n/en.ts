@@ -96,7 +96,8 @@ export const en = {
     sectionsDescription: 'Every section of the site, with the number of articles in each.',
     archive: 'Archive',
     archiveDescription: 'Every article we have published, by year and month.',
-    archiveYear: (year: number) => `Archive: ${year}`,
+    /** A year's or a month's archive heading: `Archive: 2026`, `Archive: February 2026`. */
+    archivePeriod: (period: string) => `Archive: ${period}`,
   },
   /** The search page's form and messages. */
   search: {

@@ -118,7 +118,7 @@ export const ru: UiStrings = {
     sectionsDescription: 'Все разделы сайта, с числом материалов.',
     archive: 'Архив',
     archiveDescription: 'Все опубликованные материалы по годам и месяцам.',
-    archiveYear: (year) => `Архив: ${year}`,
+    archivePeriod: (period) => `Архив: ${period}`,
   },
   notFound: {
     title: 'Страница не найдена',

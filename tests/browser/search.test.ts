@@ -220,10 +220,20 @@ suite(title, () => {
     await context.close();
   });
 
-  it('finds Russian text', async () => {
+  it('the Russian edition searches its own articles, with Russian stemming', async () => {
     const { context, page } = await open();
+    // `ледника` (genitive) finds the story that says `ледник`: Pagefind stems the words as Russian.
+    await page.goto(`/ru/search/?q=${encodeURIComponent('ледника')}`);
+    expect(await results(page, 'Показаны результаты 1 - 1 из 1')).toEqual([
+      'Учёные измерили ледник',
+    ]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await axeViolations(page)).toEqual([]);
+    // The English edition's index holds only English stories.
     await page.goto(`/search/?q=${encodeURIComponent('ледник')}`);
-    expect(await results(page, 'Viewing results 1 - 1 of 1')).toEqual(['Учёные измерили ледник']);
+    await expect
+      .poll(() => page.locator('#search-status').innerText(), { timeout: 30_000 })
+      .toBe('No results for “ледник”.');
     await context.close();
   });
 
@@ -285,13 +295,16 @@ suite(shardedTitle, () => {
       '--search-shard-size',
       '4',
     ]);
-    expect(build.stdout).toMatch(/search index of 31 pages in 8 shards/);
+    // 30 English pages in 8 shards, the Russian edition's one page in a shard of its own.
+    expect(build.stdout).toMatch(/search index of 31 pages in 9 shards/);
     const files = await listFiles(out);
     expect(files).toEqual(
       expect.arrayContaining([
         'pagefind/shards.json',
         'pagefind/pagefind.js',
         'pagefind/shard-8/pagefind.js',
+        'ru/pagefind/shards.json',
+        'ru/pagefind/pagefind.js',
       ]),
     );
     expect(files).not.toContain('pagefind/shard-9/pagefind.js');
@@ -368,7 +381,10 @@ suite(shardedTitle, () => {
       ).sort(),
     ).toEqual(surveys(4, 6, 8));
     expect(
-      await titlesAt(`/search/?q=${encodeURIComponent('ледник')}`, 'Viewing results 1 - 1 of 1'),
+      await titlesAt(
+        `/ru/search/?q=${encodeURIComponent('ледника')}`,
+        'Показаны результаты 1 - 1 из 1',
+      ),
     ).toEqual(['Учёные измерили ледник']);
   });
 });
