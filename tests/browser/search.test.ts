@@ -221,7 +221,7 @@ suite(title, () => {
   });
 
   it('the Russian edition searches its own articles, with Russian stemming', async () => {
-    const { context, page } = await open();
+    const { context, page } = await open({ bypassCSP: true });
     // `ледника` (genitive) finds the story that says `ледник`: Pagefind stems the words as Russian.
     await page.goto(`/ru/search/?q=${encodeURIComponent('ледника')}`);
     expect(await results(page, 'Показаны результаты 1 - 1 из 1')).toEqual([
