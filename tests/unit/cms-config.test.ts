@@ -36,6 +36,17 @@ describe('the editing UI’s fields', () => {
     expect(list.map((each) => each.name)).toEqual([...ARTICLE_FIELDS, 'body']);
   });
 
+  it('offers the editions as the choices of lang, and explains translationKey', () => {
+    const edited = cmsFields(schema, { ...options, editions: ['en', 'ru'] });
+    expect(field(edited, 'lang')).toMatchObject({ widget: 'select', options: ['en', 'ru'] });
+    expect(field(edited, 'lang')?.required).toBeFalsy();
+    expect(field(edited, 'translationKey')?.hint).toMatch(/every language version/);
+    // One edition: nothing to choose.
+    expect(field(cmsFields(schema, { ...options, editions: ['en'] }), 'lang')?.widget).toBe(
+      'string',
+    );
+  });
+
   it('requires exactly what the schema requires', () => {
     expect(fields.filter((each) => each.required).map((each) => each.name)).toEqual([
       'title',
