@@ -180,7 +180,7 @@ describe('feeds', () => {
     ]);
     expect(
       (await page(out, '/articles/alpha-01/'))
-        .querySelector('link[rel=alternate]')
+        .querySelector('link[rel=alternate][type="application/rss+xml"]')
         ?.getAttribute('href'),
     ).toBe('/rss.xml');
   });
