@@ -1,5 +1,4 @@
 import { articleTags, type ArticleSummary } from './catalog.ts';
-import { articlePath } from './routes.ts';
 import type { Tag } from './tags.ts';
 import { escapeXml } from './xml.ts';
 

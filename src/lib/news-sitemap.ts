@@ -1,5 +1,4 @@
 import type { ArticleSummary } from './catalog.ts';
-import { articlePath } from './routes.ts';
 import { escapeXml, XML_DECLARATION } from './xml.ts';
 
 /** Where the Google News sitemap is published (and listed in robots.txt). */

@@ -232,7 +232,7 @@ export async function validateContent(
     ...editionProblems,
     ...portraits,
     ...checkAuthorBios(authorsFile.source, authors.entries, SITE.content.imageHosts),
-    ...checkCorpus(articles, tags),
+    ...checkCorpus(articles, tags, tagsIn),
     ...checkPeopleAndSections(articles, authors, sections),
     ...references,
     ...oversized,

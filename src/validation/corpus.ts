@@ -1,4 +1,5 @@
-import { DEFAULT_EDITION } from '../i18n/index.ts';
+import { DEFAULT_EDITION, EDITIONS } from '../i18n/index.ts';
+import { tagPath } from '../lib/routes.ts';
 import { suggest, type Problem } from '../lib/problems.ts';
 import { toSlug } from '../lib/slug.ts';
 import {
@@ -13,12 +14,15 @@ import type { CheckedArticle } from './article.ts';
 import { locateField } from './issues.ts';
 
 /**
- * Problems that only show across files: two articles under one slug, two tags under one tag slug,
- * and tags the registry does not know (errors when it is strict; near misses are warnings otherwise).
+ * Problems that only show across files: two articles under one slug in an edition, one
+ * translationKey twice in an edition, two tags under one tag slug in an edition (`indexFor` gives
+ * each edition's registry, names in its language), and tags the registry does not know (errors
+ * when it is strict; near misses are warnings otherwise).
  */
 export function checkCorpus(
   articles: readonly CheckedArticle[],
   index: TagIndex = NO_REGISTRY,
+  indexFor: (lang: string) => TagIndex = () => index,
 ): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
@@ -62,20 +66,25 @@ export function checkCorpus(
       });
     }
   }
-  for (const collision of findTagSlugCollisions(
-    articles.map((article) => article.tags),
-    index,
-  )) {
-    const users = articles.filter((article) =>
-      article.tags.some((tag) => collision.keys.includes(tagKey(canonicalTag(tag, index)))),
-    );
-    for (const article of users) {
-      problems.push({
-        file: article.file,
-        field: 'tags',
-        message: `tags ${collision.names.map((name) => `"${name}"`).join(' and ')} would share the URL /tags/${collision.slug}/; use one spelling`,
-        severity: 'error',
-      });
+  // Each edition files its own stories under tag names in its language: their URLs are its own.
+  for (const edition of EDITIONS) {
+    const filed = articles.filter((article) => article.edition === edition.lang);
+    const named = indexFor(edition.lang);
+    for (const collision of findTagSlugCollisions(
+      filed.map((article) => article.tags),
+      named,
+    )) {
+      const users = filed.filter((article) =>
+        article.tags.some((tag) => collision.keys.includes(tagKey(canonicalTag(tag, named)))),
+      );
+      for (const article of users) {
+        problems.push({
+          file: article.file,
+          field: 'tags',
+          message: `tags ${collision.names.map((name) => `"${name}"`).join(' and ')} would share the URL ${tagPath(edition, collision.slug)}; use one spelling`,
+          severity: 'error',
+        });
+      }
     }
   }
   if (index.registered.size > 0) problems.push(...checkTagNames(articles, index));

@@ -247,9 +247,9 @@ function articleWith(fields: Record<string, string>): string {
     '---',
     `title: ${fields.title}`,
     'date: 2026-01-01',
-    'tags: [CSTO]',
+    `tags: ${fields.tags ?? '[CSTO]'}`,
     ...Object.entries(fields)
-      .filter(([key]) => key !== 'title')
+      .filter(([key]) => key !== 'title' && key !== 'tags')
       .map(([key, value]) => `${key}: ${value}`),
     'section: Politics',
     '---',
@@ -258,3 +258,27 @@ function articleWith(fields: Record<string, string>): string {
     '',
   ].join('\n');
 }
+
+describe('checking editions, each in its own language', () => {
+  it('two Russian tag names with one slug are an error in the Russian edition only', async () => {
+    const dir = await tempDir('editions-slugs');
+    const files = editionsFixture();
+    await writeFiles(join(dir, 'content'), {
+      ...files,
+      'tags.yaml': `${files['tags.yaml']}  Kazakh:\n    name: { en: Kazakh, ru: Казахстан! }\n`,
+      'articles/ru/2026/clash.md': articleWith({ title: 'Казахский', tags: '[Kazakh]' }),
+      'articles/2026/no-clash.md': articleWith({ title: 'Kazakh', tags: '[Kazakh, Kazakhstan]' }),
+    });
+    const check = await runScript('scripts/check.ts', ['--content', join(dir, 'content')], {
+      SOURCE_DATE_EPOCH: EDITIONS_NOW,
+    });
+    const output = check.stdout + check.stderr;
+    expect(check.code, output).not.toBe(0);
+    expect(output).toContain(
+      'tags "Казахстан" and "Казахстан!" would share the URL /ru/tags/kazakhstan/; use one spelling',
+    );
+    // The English names (Kazakh, Kazakhstan) have URLs of their own.
+    expect(output).not.toContain('URL /tags/');
+    expect(output).not.toMatch(/no-clash\.md/);
+  });
+});
