@@ -1,5 +1,5 @@
 import type { Redirect } from '../schemas/redirects.ts';
-import { articlePath, tagPath, type Prefixed } from './routes.ts';
+import { articlePath, sectionPath, tagPath, type Prefixed } from './routes.ts';
 
 /** The default edition's paths, at the site's root. */
 const ROOT_EDITION: Prefixed = { prefix: '' };
@@ -10,8 +10,8 @@ import { escapeXml } from './xml.ts';
 export interface RedirectRequest {
   /** The old slug or path as written. */
   source: string;
-  /** Whether a bare slug names an old article or an old tag. */
-  kind: 'article' | 'tag';
+  /** Whether a bare slug names an old article, tag or section. */
+  kind: 'article' | 'tag' | 'section';
   /** The edition whose old page a bare slug names; the default edition's when absent. */
   edition?: Prefixed;
   /** The live path it should lead to. */
@@ -38,11 +38,11 @@ export interface RedirectConflict {
  */
 export function redirectPath(
   source: string,
-  kind: 'article' | 'tag',
+  kind: RedirectRequest['kind'],
   edition: Prefixed = ROOT_EDITION,
 ): string {
   if (!source.startsWith('/'))
-    return kind === 'article' ? articlePath(edition, source) : tagPath(edition, source);
+    return { article: articlePath, tag: tagPath, section: sectionPath }[kind](edition, source);
   return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
 }
 

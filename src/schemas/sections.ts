@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { aliasesField, registryList, slugField, text } from './registry-fields.ts';
+import { redirectFromSchema } from './redirects.ts';
 
 /** One section (desk) of `content/sections.yaml`. */
 export const sectionEntrySchema = z.strictObject({
@@ -14,6 +15,8 @@ export const sectionEntrySchema = z.strictObject({
   slug: slugField('politics').optional(),
   /** One or two sentences about the section, shown on its page and in the API. */
   description: text('a description').optional(),
+  /** Old paths of this section's page (`/category/politics/`); each redirects to the current one. */
+  redirectFrom: redirectFromSchema.default([]),
 });
 
 /**

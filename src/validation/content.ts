@@ -215,12 +215,15 @@ export async function validateContent(
   });
   const oversized = await oversizedPhotos(photos, (path) => displayPath(path, cwd));
   const publicPaths = (await listFiles(publicDir).catch(() => [])).map((file) => `/${file}`);
-  const redirects = checkRedirects(articles, tagsIn, registrySource, {
-    perPage: SITE.perPage,
-    timeZone: SITE.timeZone,
-    now,
-    publicPaths,
-  });
+  const redirects = checkRedirects(
+    articles,
+    tagsIn,
+    registrySource,
+    { perPage: SITE.perPage, timeZone: SITE.timeZone, now, publicPaths },
+    sectionsFile.source && sections.closed
+      ? { ...sectionsFile.source, entries: sections.entries }
+      : undefined,
+  );
   // Registries are read once per edition: a problem every edition shares is reported once.
   const seenProblems = new Set<string>();
   const problems = [

@@ -11,9 +11,22 @@ import {
   livePagePaths,
   RETIRED_LATEST,
   retiredLatestPages,
+  sectionPath,
   tagPath,
 } from '../lib/routes.ts';
+
+function parseYamlSafe(source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch {
+    return undefined;
+  }
+}
 import { toSlug } from '../lib/slug.ts';
+import { slugOf } from '../lib/registry.ts';
+import { registryItems } from '../schemas/registry-fields.ts';
+import type { SectionEntry } from '../schemas/sections.ts';
+import { parse as parseYaml } from 'yaml';
 import { collectTags, type TagIndex } from '../lib/tags.ts';
 import type { CheckedArticle } from './article.ts';
 import { locateField } from './issues.ts';
@@ -49,6 +62,7 @@ export function checkRedirects(
   indexFor: (lang: string) => TagIndex,
   registry: { file: string; source: string } | undefined,
   site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
+  sections?: { file: string; source: string; entries: readonly SectionEntry[] },
 ): { redirects: Redirect[]; problems: Problem[] } {
   const valid = articles.filter(
     (article): article is CheckedArticle & { data: ArticleFrontmatter } =>
@@ -78,6 +92,10 @@ export function checkRedirects(
     ]),
     ...(site.publicPaths ?? []),
     ...retired.map(({ from }) => from),
+    // A registered section has its page whether or not it has stories yet.
+    ...EDITIONS.flatMap((edition) =>
+      (sections?.entries ?? []).map((entry) => sectionPath(edition, slugOf(entry))),
+    ),
   ]);
   const problems: Problem[] = [];
   const requests: RedirectRequest[] = [];
@@ -150,6 +168,27 @@ export function checkRedirects(
           });
       });
     }
+  }
+  if (sections) {
+    const locate = fieldLocator(sections.source);
+    const { items, path } = registryItems(parseYamlSafe(sections.source), 'sections');
+    sections.entries.forEach((entry, i) => {
+      const to = sectionPath(DEFAULT_EDITION, slugOf(entry));
+      (entry.redirectFrom ?? []).forEach((source, j) => {
+        const request: RedirectRequest = {
+          source,
+          kind: 'section',
+          to,
+          file: sections.file,
+          field: `sections[${i}].redirectFrom[${j}]`,
+        };
+        locations.set(
+          request,
+          Array.isArray(items) ? locate([...path, i, 'redirectFrom', j]) : undefined,
+        );
+        requests.push(request);
+      });
+    });
   }
   const { redirects, conflicts } = planRedirects(requests, live);
   // With invalid articles left out, pages that will exist look missing; say so only of valid content.

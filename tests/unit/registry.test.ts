@@ -18,8 +18,8 @@ const authors = indexNames<AuthorEntry>([
   { name: 'Timur Sadykov', slug: 'tsadykov', aliases: [], links: [] },
 ]);
 const sections = indexNames<SectionEntry>([
-  { name: 'Politics', aliases: [] },
-  { name: 'Economy', aliases: [] },
+  { name: 'Politics', aliases: [], redirectFrom: [] },
+  { name: 'Economy', aliases: [], redirectFrom: [] },
 ]);
 const openAuthors = indexNames<AuthorEntry>(undefined);
 const openSections = indexNames<SectionEntry>(undefined);

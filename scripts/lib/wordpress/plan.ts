@@ -1,0 +1,247 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Document, isSeq } from 'yaml';
+import { isoDay, zonedParts } from '../../../src/lib/dates.ts';
+import {
+  bodyToMarkdown,
+  plainText,
+  type Attachment,
+  type BodyContext,
+} from '../../../src/lib/wordpress/body.ts';
+import {
+  permalinkPath,
+  postFate,
+  postSlug,
+  titleFromBody,
+  titleText,
+  wordpressTime,
+} from '../../../src/lib/wordpress/posts.ts';
+import type { WxrAuthor, WxrChannel, WxrItem, WxrTerm } from '../../../src/lib/wordpress/wxr.ts';
+import { isBuildOwned, unsafePathReason } from '../../../src/lib/safe-path.ts';
+import type { EmbedPolicy } from '../../../src/lib/safe-html.ts';
+import type { ImportReport } from './report.ts';
+
+/** A file the import will write: text, or a copy of an upload. */
+export type PlannedFile = { text: string } | { copyOf: string };
+
+/** What the first reading of the export gathered: the site, its people, terms and attachments. */
+export interface ExportIndex {
+  channel: WxrChannel;
+  authors: Map<string, WxrAuthor>;
+  /** Each author's byline name, by login (`authorNames`). */
+  authorNames: Map<string, string>;
+  terms: WxrTerm[];
+  attachments: Map<string, Attachment>;
+}
+
+/** How the import runs. */
+export interface ImportOptions {
+  /** A copy of `wp-content/uploads`, whose files are copied beside their articles. */
+  uploads?: string;
+  /** The site's time zone, for WordPress's local times. */
+  timeZone: string;
+  policy: EmbedPolicy;
+}
+
+const UNCATEGORIZED = 'Uncategorized';
+
+/** Builds the articles of an export, one post at a time, into `files` (paths under the content folder). */
+export class ArticlePlanner {
+  readonly files = new Map<string, PlannedFile>();
+  readonly keys = new Set<string>();
+  /** Image hosts that stay remote (no `--uploads`). */
+  readonly remoteHosts = new Set<string>();
+  /** Names used: authors by login, first categories (sections) and tags, by their names. */
+  readonly usedAuthors = new Set<string>();
+  readonly usedSections = new Set<string>();
+  readonly usedTags = new Set<string>();
+  /** Old addresses of the planned articles, redirected to them. */
+  redirects = 0;
+  private readonly siteUrls: string[];
+
+  private readonly index: ExportIndex;
+  private readonly options: ImportOptions;
+  private readonly report: ImportReport;
+
+  constructor(index: ExportIndex, options: ImportOptions, report: ImportReport) {
+    this.index = index;
+    this.options = options;
+    this.report = report;
+    const { link, baseSiteUrl, baseBlogUrl } = index.channel;
+    this.siteUrls = [link, baseSiteUrl, baseBlogUrl].filter((url) => url !== '');
+  }
+
+  /** The address an image gets: a copy beside the article (with `--uploads`), else its https URL. */
+  private imageFor(folder: string, slug: string, url: string, title: string): string {
+    const upload = this.uploadPath(url);
+    if (upload !== undefined && this.options.uploads) {
+      const source = join(this.options.uploads, upload);
+      if (existsSync(source)) {
+        const name = `${slug}-${basename(upload)}`.replace(/[^\w.-]/g, '-');
+        this.files.set(`${folder}/${name}`, { copyOf: source });
+        return `./${name}`;
+      }
+      this.report.note(title, `the upload ${upload} is not in --uploads; its address is kept`);
+    }
+    if (url.startsWith('/')) {
+      const site = this.siteUrls[0];
+      if (site) url = new URL(url, site).href;
+    }
+    if (url.startsWith('http://')) url = `https://${url.slice('http://'.length)}`;
+    try {
+      this.remoteHosts.add(new URL(url).host);
+    } catch {
+      this.report.note(title, `an image address "${url}" is not a URL`);
+    }
+    return url;
+  }
+
+  /** The path under `wp-content/uploads/` of an address on the site, if it is one. */
+  private uploadPath(url: string): string | undefined {
+    const match = /\/wp-content\/uploads\/(.+)$/.exec(url.split(/[?#]/)[0] ?? '');
+    if (!match) return undefined;
+    if (/^https?:/i.test(url)) {
+      const host = new URL(url).host;
+      if (!this.siteUrls.some((site) => new URL(site).host === host)) return undefined;
+    }
+    const path = decodeURIComponent(match[1]!);
+    return path.split('/').some((segment) => segment === '..' || segment === '') ? undefined : path;
+  }
+
+  /** Plans one `post` item: its article (and photos), or why it is not imported. */
+  add(item: WxrItem): void {
+    const fate = postFate(item);
+    if (fate.kind === 'skipped') {
+      this.report.skip(item, fate.reason);
+      return;
+    }
+    const body = item.content;
+    let title = titleText(item.title);
+    if (title === '') {
+      title = titleFromBody(plainText(body), item.id);
+      this.report.note(title, 'had no title; it was made from the first words');
+    }
+    const date =
+      wordpressTime(item.dateGmt, item.date, this.options.timeZone) ??
+      wordpressTime(item.modifiedGmt, item.modified, this.options.timeZone);
+    if (!date) {
+      this.report.skip(item, 'it has no date');
+      return;
+    }
+    const { year, month } = zonedParts(date, this.options.timeZone);
+    const folder = `articles/${year}/${String(month).padStart(2, '0')}`;
+    let slug = postSlug(item, title);
+    if (this.keys.has(slug)) {
+      this.report.note(
+        title,
+        `its slug "${slug}" is taken; it is published as "${slug}-${item.id}"`,
+      );
+      slug = `${slug}-${item.id}`;
+    }
+    this.keys.add(slug);
+
+    const image = (url: string) => this.imageFor(folder, slug, url, title);
+    const context: BodyContext = {
+      attachments: this.index.attachments,
+      policy: this.options.policy,
+      image,
+    };
+    const converted = bodyToMarkdown(body, context);
+    for (const removed of converted.removed) this.report.removed(title, removed);
+    for (const code of converted.shortcodes) this.report.shortcode(title, code);
+    let draft = fate.kind === 'draft';
+    if (converted.markdown === '' && !draft) {
+      draft = true;
+      this.report.note(title, 'has no body; it was imported as a draft');
+    }
+
+    const categories = item.terms.filter((term) => term.domain === 'category').map((t) => t.name);
+    const section = categories[0] ?? UNCATEGORIZED;
+    const tags = [
+      ...new Set([
+        ...categories.slice(1),
+        ...item.terms.filter((term) => term.domain === 'post_tag').map((term) => term.name),
+      ]),
+    ].filter((tag) => tag.trim() !== '');
+    if (tags.length === 0) tags.push(section);
+    this.usedSections.add(section);
+    for (const tag of tags) this.usedTags.add(tag);
+    const byline = this.index.authorNames.get(item.creator) ?? item.creator.trim();
+    if (byline) this.usedAuthors.add(item.creator);
+
+    const modified = wordpressTime(item.modifiedGmt, item.modified, this.options.timeZone);
+    const thumbnail = this.index.attachments.get(item.meta.get('_thumbnail_id') ?? '');
+    const newPath = `/articles/${slug}/`;
+    const redirects = this.redirectsOf(item, title, newPath);
+    this.redirects += redirects.length;
+    const frontmatter: Record<string, unknown> = {
+      title,
+      date: date.toISOString(),
+      ...(modified && modified.getTime() - date.getTime() >= 60_000 && !draft
+        ? { updated: modified.toISOString() }
+        : {}),
+      ...(plainText(item.excerpt) ? { summary: plainText(item.excerpt) } : {}),
+      tags,
+      ...(byline ? { authors: [byline] } : {}),
+      section,
+      ...(thumbnail
+        ? {
+            image: image(thumbnail.url),
+            imageAlt: thumbnail.alt || thumbnail.title || title,
+            ...(thumbnail.caption ? { imageCaption: plainText(thumbnail.caption) } : {}),
+          }
+        : {}),
+      ...(item.sticky ? { featured: true } : {}),
+      ...(draft ? { draft: true } : {}),
+      ...(redirects.length > 0 ? { redirectFrom: redirects } : {}),
+    };
+    this.report.imported(
+      fate.kind === 'scheduled' && !draft ? 'scheduled' : draft ? 'draft' : 'published',
+      item.comments,
+    );
+    this.files.set(`${folder}/${slug}.md`, {
+      text: `---\n${yamlOf(frontmatter, ['tags', 'authors'])}---\n\n${converted.markdown}\n`,
+    });
+  }
+
+  /** The old addresses of a post: its permalink and the permalinks of its old slugs. */
+  private redirectsOf(item: WxrItem, title: string, newPath: string): string[] {
+    const paths: string[] = [];
+    const permalink = permalinkPath(item.link, this.siteUrls);
+    if (permalink) {
+      paths.push(permalink);
+      const current = decodeURIComponentSafe(item.slug);
+      const oldSlug = item.meta.get('_wp_old_slug');
+      if (oldSlug && current && permalink.includes(`/${current}`))
+        paths.push(permalink.replace(`/${current}`, `/${decodeURIComponentSafe(oldSlug)}`));
+    }
+    return [...new Set(paths)].filter((path) => {
+      const normal = path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
+      if (normal === newPath) return false;
+      const reason =
+        unsafePathReason(path) ?? (isBuildOwned(path) ? 'is a path the site builds' : undefined);
+      if (reason) this.report.note(title, `its old address ${path} cannot redirect: it ${reason}`);
+      return reason === undefined;
+    });
+  }
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** YAML as authors write it: the lists named in `flow` (`tags`, `authors`) on one line. */
+export function yamlOf(value: unknown, flow: readonly string[] = []): string {
+  const document = new Document(value);
+  for (const key of flow) {
+    const list = document.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
+  return document.toString({ flowCollectionPadding: false, lineWidth: 100 });
+}
+
+export { isoDay, UNCATEGORIZED };

@@ -1,0 +1,237 @@
+import { fromHtml } from 'hast-util-from-html';
+import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
+import { findUnsafeElements, sanitizeBodyHtml, type EmbedPolicy } from '../safe-html.ts';
+import { decodeHTML } from 'entities';
+
+/** An attachment of the export, as bodies and featured images refer to it. */
+export interface Attachment {
+  url: string;
+  /** `_wp_attachment_image_alt`. */
+  alt: string;
+  /** The attachment's own title. */
+  title: string;
+  /** Its caption (the attachment's excerpt). */
+  caption: string;
+}
+
+/** What converting one body needs from the rest of the export. */
+export interface BodyContext {
+  /** Attachments by post id, for `[gallery ids=…]`. */
+  attachments: ReadonlyMap<string, Attachment>;
+  /** What bodies may embed: the site's own policy. */
+  policy: EmbedPolicy;
+  /** Where an image's address leads in the imported article (a copied file, an https URL). */
+  image: (url: string) => string;
+}
+
+/** One body in Markdown, with what the conversion removed or could not convert. */
+export interface ConvertedBody {
+  markdown: string;
+  /** Markup the content rules refuse, removed: `<script> is not allowed…`. */
+  removed: string[];
+  /** Shortcodes kept as visible text: `[contact-form-7 id="1"]`. */
+  shortcodes: string[];
+}
+
+// Elements that start a block of their own: wpautop never wraps them in a paragraph.
+const BLOCK =
+  /^<\/?(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|embed)\b/i;
+
+/**
+ * WordPress's implicit paragraphs made explicit, as its `wpautop` does for classic-editor posts: a
+ * blank line ends a paragraph, a single line break inside one is a `<br>`. Blocks that are already
+ * markup (lists, headings, tables, `<pre>`) are left as they are, line breaks in `<pre>` included.
+ */
+export function wpautop(html: string): string {
+  if (html.trim() === '') return '';
+  // Preformatted text keeps its line breaks: set aside, put back afterwards.
+  const kept: string[] = [];
+  const text = html
+    .replace(/\r\n?/g, '\n')
+    .replace(/<pre\b[\s\S]*?<\/pre>/gi, (block) => `\n\n<pre-kept-${kept.push(block) - 1}>\n\n`);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '');
+  return blocks
+    .map((block) => {
+      const pre = /^<pre-kept-(\d+)>$/.exec(block);
+      if (pre) return kept[Number(pre[1])]!;
+      if (BLOCK.test(block)) return block;
+      return `<p>${block.replace(/\s*\n\s*/g, '<br>\n')}</p>`;
+    })
+    .join('\n\n');
+}
+
+/** One shortcode's attributes: `ids="1,2" size=large` → `{ ids: '1,2', size: 'large' }`. */
+export function shortcodeAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const match of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g))
+    attributes[match[1]!.toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? '';
+  return attributes;
+}
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * WordPress's shortcodes made markup: `[caption]` a figure with its caption, `[gallery ids=…]` its
+ * photos as figures, `[embed]URL[/embed]` and a bare URL alone on its line (WordPress's oEmbed) a
+ * link. Any other shortcode is kept as visible text and named in `unknown`.
+ */
+export function expandShortcodes(
+  html: string,
+  attachments: ReadonlyMap<string, Attachment>,
+): { html: string; unknown: string[] } {
+  const unknown: string[] = [];
+  let out = html.replace(
+    /\[caption\b([^\]]*)\]([\s\S]*?)\[\/caption\]/gi,
+    (_all, attributes: string, inner: string) => {
+      const image = /<img\b[^>]*>/i.exec(inner)?.[0] ?? '';
+      const caption =
+        shortcodeAttributes(attributes).caption ??
+        inner
+          .replace(/<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>/gi, '')
+          .replace(/<img\b[^>]*>/gi, '')
+          .trim();
+      return `\n\n<figure>${image}<figcaption>${caption}</figcaption></figure>\n\n`;
+    },
+  );
+  out = out.replace(/\[gallery\b([^\]]*)\]/gi, (all, attributes: string) => {
+    const ids = (shortcodeAttributes(attributes).ids ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    const photos = ids.flatMap((id) => {
+      const attachment = attachments.get(id);
+      return attachment ? [attachment] : [];
+    });
+    if (photos.length === 0) {
+      unknown.push(all);
+      return escapeText(all);
+    }
+    return photos
+      .map(
+        ({ url, alt, title, caption }) =>
+          `\n\n<figure><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt || title)}">${caption ? `<figcaption>${escapeText(caption)}</figcaption>` : ''}</figure>\n\n`,
+      )
+      .join('');
+  });
+  out = out.replace(/\[embed\b[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_all, url: string) =>
+    embedLink(url.trim()),
+  );
+  // oEmbed: a URL alone on its line becomes the embedded thing; here, a link to it.
+  out = out.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gim, (_all, url: string) =>
+    embedLink(url),
+  );
+  // Any other shortcode stays as the text it is, for readers and the newsroom to see. Brackets in
+  // prose (`[sic]`, `[laughs]`) are not shortcodes: one has attributes, closes, or a name of the
+  // `contact-form-7` kind.
+  out = out.replace(
+    /\[([a-z][\w-]*)(\s[^\]]*)?\/?\]/gi,
+    (code: string, name: string, rest = '') => {
+      const closed = new RegExp(`\\[/${name}\\]`, 'i').test(out);
+      if (rest.includes('=') || code.endsWith('/]') || closed || /[-_]/.test(name))
+        unknown.push(code);
+      return code;
+    },
+  );
+  return { html: out, unknown };
+}
+
+function embedLink(url: string): string {
+  return `<p><a href="${escapeAttribute(url)}">${escapeText(url)}</a></p>`;
+}
+
+// One converter for every body: turndown's rules read the current body's image resolver.
+let currentImage: BodyContext['image'] = (url) => url;
+const image = (url: string) => currentImage(url);
+
+function makeTurndown(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    hr: '---',
+  });
+  service.use(gfm);
+  // Embeds the policy allows are kept as they are (sanitized, sandboxed): Markdown has no iframe.
+  service.keep(['iframe']);
+  // A photo with its caption: `![alt](src "caption")` alone in its paragraph, which the site
+  // renders as a figure again (src/markdown/body-figures.ts).
+  service.addRule('figure', {
+    filter: (node) => node.nodeName === 'FIGURE' && Boolean(node.querySelector('img')),
+    replacement: (_content, node) => {
+      const element = node as HTMLElement;
+      const img = element.querySelector('img')!;
+      const caption = element.querySelector('figcaption')?.textContent?.trim() ?? '';
+      return `\n\n${markdownImage(image(img.getAttribute('src') ?? ''), img.getAttribute('alt') ?? '', caption)}\n\n`;
+    },
+  });
+  // Preformatted text without a <code> inside (WordPress's classic editor writes it so) is code too.
+  service.addRule('preformatted', {
+    filter: (node) => node.nodeName === 'PRE' && !node.querySelector('code'),
+    replacement: (_content, node) => {
+      const code = (node as HTMLElement).textContent ?? '';
+      const fence = '`'.repeat(
+        Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)),
+      );
+      return `\n\n${fence}\n${code.replace(/\n$/, '')}\n${fence}\n\n`;
+    },
+  });
+  service.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const img = node as HTMLElement;
+      return markdownImage(image(img.getAttribute('src') ?? ''), img.getAttribute('alt') ?? '', '');
+    },
+  });
+  return service;
+}
+
+function markdownImage(src: string, alt: string, caption: string): string {
+  const text = alt.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ');
+  const title = caption ? ` "${caption.replace(/(["\\])/g, '\\$1').replace(/\s+/g, ' ')}"` : '';
+  return `![${text}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))}${title})`;
+}
+
+let service: TurndownService | undefined;
+
+/**
+ * A WordPress body in Markdown: block-editor comments dropped, implicit paragraphs made explicit,
+ * shortcodes expanded, then every element the content rules refuse removed (and named in
+ * `removed`), then converted with turndown and its GFM plugin (tables, strikethrough).
+ */
+export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBody {
+  const withoutComments = html.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '');
+  const { html: expanded, unknown } = expandShortcodes(
+    wpautop(withoutComments),
+    context.attachments,
+  );
+  const removed = [
+    ...new Set(
+      findUnsafeElements(fromHtml(expanded, { fragment: true }), context.policy)
+        .map(({ message }) => message)
+        // Presentational attributes WordPress adds everywhere (class, style, width…) are dropped
+        // without a word: only what could run or load something is worth the newsroom's time.
+        .filter((message) => !/^attribute `/.test(message)),
+    ),
+  ];
+  const safe = sanitizeBodyHtml(expanded, context.policy);
+  service ??= makeTurndown();
+  currentImage = context.image;
+  const markdown = service.turndown(safe).trim();
+  return { markdown, removed, shortcodes: [...new Set(unknown)] };
+}
+
+/** Text from WordPress markup: tags stripped, entities decoded, white space folded. */
+export function plainText(html: string): string {
+  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
