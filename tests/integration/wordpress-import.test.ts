@@ -1,0 +1,259 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newsroomExport, POSTS } from '../fixtures/wordpress.ts';
+import { wxr } from '../fixtures/wxr.ts';
+import { editionsFixture } from '../fixtures/editions.ts';
+import {
+  listFiles,
+  page,
+  pageSource,
+  ROOT,
+  runBuild,
+  runScript,
+  tempDir,
+  text,
+  treeDigest,
+} from '../helpers/site.ts';
+
+const NOW = String(Date.UTC(2026, 1, 12, 12) / 1000);
+const PHOTO = join(ROOT, 'content/authors/dana-seitkali.jpg');
+
+interface Workspace {
+  dir: string;
+  content: string;
+  uploads: string;
+  exportFile: string;
+  siteConfig: string;
+}
+
+/** A folder with an export, a copy of its uploads, a content folder with rates, and a site config to edit. */
+async function workspace(name: string, exportText = newsroomExport()): Promise<Workspace> {
+  const dir = await tempDir(name);
+  const content = join(dir, 'content');
+  const uploads = join(dir, 'uploads');
+  await mkdir(join(uploads, '2019/05'), { recursive: true });
+  await copyFile(PHOTO, join(uploads, '2019/05/summit.jpg'));
+  await copyFile(PHOTO, join(uploads, '2019/05/second.jpg'));
+  await mkdir(content, { recursive: true });
+  await writeFile(join(content, 'rates.json'), editionsFixture()['rates.json']!);
+  const exportFile = join(dir, 'export.xml');
+  await writeFile(exportFile, exportText);
+  const siteConfig = join(dir, 'site.config.ts');
+  await copyFile(join(ROOT, 'src/site.config.ts'), siteConfig);
+  return { dir, content, uploads, exportFile, siteConfig };
+}
+
+function runImport(work: Workspace, ...args: string[]) {
+  return runScript('scripts/import-wordpress.ts', [
+    work.exportFile,
+    '--content',
+    work.content,
+    '--site-config',
+    work.siteConfig,
+    '--time-zone',
+    'Asia/Almaty',
+    ...args,
+  ]);
+}
+
+const read = (work: Workspace, path: string) => readFile(join(work.content, path), 'utf8');
+
+describe('importing a WordPress export with its uploads', () => {
+  let work: Workspace;
+  let out: string;
+  let importOutput: string;
+
+  beforeAll(async () => {
+    work = await workspace('wp-import');
+    const result = await runImport(work, '--uploads', work.uploads);
+    importOutput = result.stdout + result.stderr;
+    expect(result.code, importOutput).toBe(0);
+    out = join(work.dir, 'dist');
+    const build = await runBuild(work.content, out, join(work.dir, 'cache'), {
+      SOURCE_DATE_EPOCH: NOW,
+    });
+    expect(build.code, build.stderr).toBe(0);
+  });
+
+  it('writes each post at articles/<yyyy>/<mm>/<slug>.md, and passes the check', async () => {
+    const files = (await listFiles(join(work.content, 'articles'))).filter((f) =>
+      f.endsWith('.md'),
+    );
+    expect(files.sort()).toEqual([
+      '2019/05/leaders-meet-astana.md',
+      '2019/05/pending-review.md',
+      '2019/06/every-element.md',
+      '2019/06/untitled-note.md',
+      '2019/07/sammit-odkb.md',
+      '2019/08/a-draft-in-progress.md',
+      '2019/09/very-long-title.md',
+      '2030/01/scheduled-later.md',
+    ]);
+    const check = await runScript('scripts/check.ts', ['--content', work.content], {
+      SOURCE_DATE_EPOCH: NOW,
+    });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).not.toMatch(/error/i);
+  });
+
+  it('maps the frontmatter: title, dates, summary, byline, section, tags, photo, sticky, redirects', async () => {
+    const source = await read(work, 'articles/2019/05/leaders-meet-astana.md');
+    expect(source).toContain('title: Leaders meet in Astana & talk “security”\n');
+    expect(source).toContain('date: 2019-05-12T04:00:00.000Z\n');
+    expect(source).toContain('updated: 2019-05-14T08:30:00.000Z\n');
+    expect(source).toContain('summary: Two leaders met to talk about security.\n');
+    expect(source).toContain('tags: [Security, CSTO, Kazakhstan]\n');
+    expect(source).toContain('authors: [Jane Doe]\n');
+    expect(source).toContain('section: Politics\n');
+    expect(source).toContain('image: ./leaders-meet-astana-summit.jpg\n');
+    expect(source).toContain('imageAlt: Leaders at the table\n');
+    expect(source).toContain('imageCaption: The summit table.\n');
+    expect(source).toContain('featured: true\n');
+    expect(source).toMatch(
+      /redirectFrom:\n {2}- \/2019\/05\/leaders-meet-astana\/\n {2}- \/2019\/05\/leaders-meet\/\n/,
+    );
+  });
+
+  it('converts the body: paragraphs, headings, nested lists, quotes, tables, code, links, emphasis', async () => {
+    const body = (await read(work, 'articles/2019/06/every-element.md')).split('---\n')[2]!;
+    expect(body).toContain(
+      'Opening paragraph with **strong**, *emphasis*, ~deleted~, `code` and [a link](https://example.org/report).  \nA second line of the same paragraph.',
+    );
+    expect(body).toContain('## A heading');
+    expect(body).toContain('> A quoted sentence.');
+    expect(body).toMatch(/- {3}First item\n {4}- {3}Nested item\n- {3}Second item/);
+    expect(body).toMatch(/1\. {2}One\n2\. {2}Two/);
+    expect(body).toContain('| Country | Rate |\n| --- | --- |\n| Kazakhstan | 14.5 |');
+    expect(body).toContain('```\nline one\n  line two\n```');
+    const html = await page(out, '/articles/every-element/');
+    expect(html.querySelectorAll('.article-body li li').map(text)).toEqual(['Nested item']);
+    expect(html.querySelectorAll('.article-body td').map(text)).toEqual(['Kazakhstan', '14.5']);
+    expect(html.querySelectorAll('.article-body del').map(text)).toEqual(['deleted']);
+    expect(await pageSource(out, '/articles/every-element/')).toContain(
+      '<pre><code>line one\n  line two\n</code></pre>',
+    );
+    expect(sections).toContain('    description: Power and policy.\n');
+    expect(sections).toContain('      - /category/politics/\n');
+    const tags = await read(work, 'tags.yaml');
+    expect(tags).toContain('  CSTO:\n    redirectFrom:\n      - /tag/csto/\n');
+    expect(tags).toContain('  Security:\n    redirectFrom:\n      - /category/security/\n');
+  });
+
+  it('redirects the old addresses: permalinks, old slugs, category and tag archives', async () => {
+    for (const [from, to] of [
+      ['/2019/05/leaders-meet-astana/', '/articles/leaders-meet-astana/'],
+      ['/2019/05/leaders-meet/', '/articles/leaders-meet-astana/'],
+      ['/category/politics/', '/sections/politics/'],
+      ['/tag/csto/', '/tags/csto/'],
+    ]) {
+      expect(await pageSource(out, from)).toContain(`url=${to}`);
+      expect(await readFile(join(out, '_redirects'), 'utf8')).toContain(`${from} ${to} 301`);
+    }
+  });
+
+  it('shows sticky posts first on the front page, by the imported byline', async () => {
+    const front = await page(out, '/');
+    expect(text(front.querySelector('.lead-story h2, .lead-story h1')!)).toBe(
+      'Leaders meet in Astana & talk “security”',
+    );
+    expect(importOutput).toMatch(
+      /Imported 5 published, 1 scheduled and 2 draft posts; 3 not imported\./,
+    );
+  });
+
+  it('re-running on the same export writes byte-identical files and reports them unchanged', async () => {
+    const before = await treeDigest(work.content);
+    const again = await runImport(work, '--uploads', work.uploads);
+    expect(again.code).toBe(0);
+    expect(await treeDigest(work.content)).toEqual(before);
+    expect(again.stdout).toContain('0 files written');
+  });
+
+  it('keeps a file edited after the import, unless --force; a newer export adds and updates posts', async () => {
+    const edited = join(work.content, 'articles/2019/06/every-element.md');
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nAn editor's note.\n`);
+    const newer = newsroomExport([
+      ...POSTS.map((post) =>
+        post.id === 102
+          ? { ...post, content: 'Rewritten body.' }
+          : post.id === 111
+            ? { ...post, content: 'Updated body.' }
+            : post,
+      ),
+      { id: 120, title: 'A new story', slug: 'a-new-story', categories: [['economy', 'Economy']] },
+    ]);
+    await writeFile(work.exportFile, newer);
+    const kept = await runImport(work, '--uploads', work.uploads);
+    expect(kept.code).toBe(0);
+    expect(await readFile(edited, 'utf8')).toContain("An editor's note.");
+    expect(await read(work, 'import-report.md')).toContain('- articles/2019/06/every-element.md');
+    expect(await read(work, 'articles/2019/09/very-long-title.md')).toContain('Updated body.');
+    expect(await read(work, 'articles/2019/05/a-new-story.md')).toContain('title: A new story');
+    const forced = await runImport(work, '--uploads', work.uploads, '--force');
+    expect(forced.code).toBe(0);
+    expect(await readFile(edited, 'utf8')).toContain('Rewritten body.');
+  });
+});
+
+describe('importing without the uploads', () => {
+  it('keeps the photos on the old site over https and adds its host to the allowed image hosts', async () => {
+    const work = await workspace('wp-remote');
+    const result = await runImport(work);
+    expect(result.code, result.stderr).toBe(0);
+    const source = await read(work, 'articles/2019/05/leaders-meet-astana.md');
+    expect(source).toContain(
+      'image: https://old.example.com/wp-content/uploads/2019/05/summit.jpg',
+    );
+    expect(await readFile(work.siteConfig, 'utf8')).toMatch(
+      /imageHosts: \['upload\.wikimedia\.org', 'old\.example\.com'\]/,
+    );
+  });
+
+  it('--dry-run reports and writes nothing', async () => {
+    const work = await workspace('wp-dry');
+    const before = await treeDigest(work.content);
+    const result = await runImport(work, '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Dry run: nothing was written.');
+    expect(await treeDigest(work.content)).toEqual(before);
+  });
+});
+
+describe('bad input: a clear error, a non-zero exit, and nothing written', () => {
+  it.each([
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><body>Not an export</body></html>',
+      /not a WordPress export|not well-formed/,
+    ],
+    [
+      'an RSS feed that is not WXR',
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</title></item></channel></rss>',
+      /not a WordPress export/,
+    ],
+    ['a truncated export', newsroomExport().slice(0, 4000), /truncated|not well-formed/],
+    [
+      'an unknown WXR version',
+      wxr({ version: '9.9', posts: [{ id: 1 }] }),
+      /WXR version "9\.9" is not one Khabar reads/,
+    ],
+  ])('%s', async (_name, exportText, message) => {
+    const work = await workspace('wp-bad', exportText);
+    const before = await treeDigest(work.content);
+    const result = await runImport(work, '--uploads', work.uploads);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Nothing was written.');
+    expect(await treeDigest(work.content)).toEqual(before);
+  });
+
+  it('a missing --uploads folder', async () => {
+    const work = await workspace('wp-no-uploads');
+    const before = await treeDigest(work.content);
+    const result = await runImport(work, '--uploads', join(work.dir, 'nowhere'));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('no such folder');
+    expect(await treeDigest(work.content)).toEqual(before);
+  });
+});
