@@ -133,6 +133,89 @@ describe('importing a WordPress export with its uploads', () => {
     expect(await pageSource(out, '/articles/every-element/')).toContain(
       '<pre><code>line one\n  line two\n</code></pre>',
     );
+  });
+
+  it('turns captions and galleries into figures with local copies of the photos', async () => {
+    const body = await read(work, 'articles/2019/05/leaders-meet-astana.md');
+    expect(body).toContain(
+      '![Leaders at the table](./leaders-meet-astana-summit.jpg "The leaders before the talks.")',
+    );
+    expect(body).toContain('![Second photo](./leaders-meet-astana-second.jpg)');
+    const html = await page(out, '/articles/leaders-meet-astana/');
+    expect(html.querySelectorAll('.article-body figcaption').map(text)).toContain(
+      'The leaders before the talks.',
+    );
+    expect(
+      await readFile(join(work.content, 'articles/2019/05/leaders-meet-astana-summit.jpg')),
+    ).toEqual(await readFile(PHOTO));
+  });
+
+  it('removes what the content rules refuse, keeps allowed embeds, and lists both in the report', async () => {
+    const source = await pageSource(out, '/articles/leaders-meet-astana/');
+    expect(source).not.toContain('pwned');
+    expect(source).not.toContain('steal()');
+    expect(source).not.toContain('evil.example');
+    expect(source).toContain('https://www.youtube.com/embed/abc123');
+    const body = await read(work, 'articles/2019/05/leaders-meet-astana.md');
+    expect(body).toContain('[https://vimeo.com/123456](https://vimeo.com/123456)');
+    expect(body).toContain('\\[contact-form-7 id="42" title="Contact form"\\]');
+    expect(body).toContain('\\[sic\\]');
+    const report = await read(work, 'import-report.md');
+    expect(report).toContain('\\<script\\> is not allowed');
+    expect(report).toContain('event handler attribute \\`onclick\\`');
+    expect(report).toMatch(/evil\.example/);
+    expect(report).toContain('\\[contact-form-7 id="42" title="Contact form"\\]');
+    expect(report).not.toMatch(/- [^\n]*\\\[sic\\\]/);
+  });
+
+  it('files statuses: drafts, scheduled, and not private, protected or trashed posts', async () => {
+    expect(await read(work, 'articles/2019/08/a-draft-in-progress.md')).toContain('draft: true');
+    expect(await read(work, 'articles/2019/05/pending-review.md')).toContain('draft: true');
+    const scheduled = await read(work, 'articles/2030/01/scheduled-later.md');
+    expect(scheduled).toContain('date: 2030-01-01T03:00:00.000Z');
+    expect(scheduled).not.toContain('draft');
+    const report = await read(work, 'import-report.md');
+    for (const line of [
+      '- Private memo: private',
+      '- Members only: password-protected',
+      '- Thrown away: in the trash',
+      '| posts published | 5 |',
+      '| posts scheduled | 1 |',
+      '| posts imported as drafts | 2 |',
+      '| posts not imported | 3 |',
+      '| comments (not imported) | 3 |',
+      '- page: 1',
+      '- nav\\_menu\\_item: 1',
+    ])
+      expect(report).toContain(line);
+  });
+
+  it("reads an unscheduled draft's local time in the site's zone, names an untitled post, and transliterates a Cyrillic slug", async () => {
+    // Almaty was six hours ahead of UTC in 2019.
+    expect(await read(work, 'articles/2019/08/a-draft-in-progress.md')).toContain(
+      'date: 2019-08-01T03:00:00.000Z',
+    );
+    expect(await read(work, 'articles/2019/06/untitled-note.md')).toContain(
+      'title: A post without a title still has words…',
+    );
+    expect(await read(work, 'import-report.md')).toContain('had no title');
+    const russian = await page(out, '/articles/sammit-odkb/');
+    expect(text(russian.querySelector('h1')!)).toBe('Саммит ОДКБ в Бишкеке');
+    expect(await read(work, 'articles/2019/07/sammit-odkb.md')).toContain(
+      '  - /2019/07/саммит-одкб/',
+    );
+  });
+
+  it('writes the registries: authors who wrote, sections in WordPress order, tags with archive redirects', async () => {
+    expect(await read(work, 'authors.yaml')).toBe(
+      'authors:\n  - name: Jane Doe\n    slug: jdoe\n  - name: Alex Smith\n    slug: asmith\n',
+    );
+    const sections = await read(work, 'sections.yaml');
+    expect([...sections.matchAll(/- name: (.+)/g)].map((m) => m[1])).toEqual([
+      'Politics',
+      'Economy',
+      'Uncategorized',
+    ]);
     expect(sections).toContain('    description: Power and policy.\n');
     expect(sections).toContain('      - /category/politics/\n');
     const tags = await read(work, 'tags.yaml');
