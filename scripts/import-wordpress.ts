@@ -6,7 +6,9 @@
  * until the whole export has been read; a file edited since an earlier import is kept unless
  * `--force`. See docs/wordpress-import.md.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,9 +111,16 @@ const index: ExportIndex = {
   terms,
   attachments,
 };
+const staging = await mkdtemp(join(tmpdir(), 'khabar-import-'));
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 const planner = new ArticlePlanner(
   index,
-  { uploads, timeZone: args['time-zone'], policy: { embedHosts: SITE.content.embedHosts } },
+  {
+    uploads,
+    staging,
+    timeZone: args['time-zone'],
+    policy: { embedHosts: SITE.content.embedHosts },
+  },
   report,
 );
 read = 0;
@@ -135,7 +144,7 @@ report.totals = {
   authors: authorsFile.count,
   sections: sectionsFile.count,
   tags: tagsFile.count,
-  images: [...files.values()].filter((file) => 'copyOf' in file).length,
+  images: [...files].filter(([path, file]) => 'copyOf' in file && !path.endsWith('.md')).length,
   redirects: planner.redirects + sectionsFile.redirects + tagsFile.redirects,
 };
 

@@ -229,7 +229,7 @@ describe('importing a WordPress export with its uploads', () => {
       ['/2019/05/leaders-meet/', '/articles/leaders-meet-astana/'],
       ['/category/politics/', '/sections/politics/'],
       ['/tag/csto/', '/tags/csto/'],
-    ]) {
+    ] as const) {
       expect(await pageSource(out, from)).toContain(`url=${to}`);
       expect(await readFile(join(out, '_redirects'), 'utf8')).toContain(`${from} ${to} 301`);
     }

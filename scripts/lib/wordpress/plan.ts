@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Document, isSeq } from 'yaml';
 import { isoDay, zonedParts } from '../../../src/lib/dates.ts';
@@ -21,7 +21,7 @@ import { isBuildOwned, unsafePathReason } from '../../../src/lib/safe-path.ts';
 import type { EmbedPolicy } from '../../../src/lib/safe-html.ts';
 import type { ImportReport } from './report.ts';
 
-/** A file the import will write: text, or a copy of an upload. */
+/** A file the import will write: text, or a copy of a file (an upload, or a staged article). */
 export type PlannedFile = { text: string } | { copyOf: string };
 
 /** What the first reading of the export gathered: the site, its people, terms and attachments. */
@@ -38,6 +38,11 @@ export interface ExportIndex {
 export interface ImportOptions {
   /** A copy of `wp-content/uploads`, whose files are copied beside their articles. */
   uploads?: string;
+  /**
+   * A scratch folder the articles are written to as they are made, so an export of any size is
+   * imported in bounded memory; they reach the content folder only once the whole export is read.
+   */
+  staging: string;
   /** The site's time zone, for WordPress's local times. */
   timeZone: string;
   policy: EmbedPolicy;
@@ -199,9 +204,12 @@ export class ArticlePlanner {
       fate.kind === 'scheduled' && !draft ? 'scheduled' : draft ? 'draft' : 'published',
       item.comments,
     );
-    this.files.set(`${folder}/${slug}.md`, {
-      text: `---\n${yamlOf(frontmatter, ['tags', 'authors'])}---\n\n${converted.markdown}\n`,
-    });
+    const staged = join(this.options.staging, `${this.files.size}.md`);
+    writeFileSync(
+      staged,
+      `---\n${yamlOf(frontmatter, ['tags', 'authors'])}---\n\n${converted.markdown}\n`,
+    );
+    this.files.set(`${folder}/${slug}.md`, { copyOf: staged });
   }
 
   /** The old addresses of a post: its permalink and the permalinks of its old slugs. */
