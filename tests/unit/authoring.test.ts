@@ -159,6 +159,15 @@ describe('planRedirects', () => {
       '/articles/old/ /articles/new/ 301\n',
     );
   });
+
+  it("sends WordPress's shortlinks (/?p=ID) to their /p/ID/ pages where the host matches queries", () => {
+    expect(
+      redirectsFile([
+        { from: '/p/12/', to: '/articles/a/' },
+        { from: '/2019/05/a/', to: '/articles/a/' },
+      ]),
+    ).toBe('/ p=:id /p/:id/ 301\n/p/12/ /articles/a/ 301\n/2019/05/a/ /articles/a/ 301\n');
+  });
 });
 
 describe.each([

@@ -212,9 +212,12 @@ export class ArticlePlanner {
     this.files.set(`${folder}/${slug}.md`, { copyOf: staged });
   }
 
-  /** The old addresses of a post: its permalink and the permalinks of its old slugs. */
+  /**
+   * The old addresses of a post: its permalink, the permalinks of its old slugs, and its shortlink
+   * (`/?p=<id>`, served through `/p/<id>/`: see `redirectsFile`).
+   */
   private redirectsOf(item: WxrItem, title: string, newPath: string): string[] {
-    const paths: string[] = [];
+    const paths: string[] = [`/p/${item.id}/`];
     const permalink = permalinkPath(item.link, this.siteUrls);
     if (permalink) {
       paths.push(permalink);
