@@ -95,6 +95,7 @@ try {
         alt: plainText(item.meta.get('_wp_attachment_image_alt') ?? ''),
         title: plainText(item.title),
         caption: item.excerpt,
+        parent: item.parent.trim() === '0' ? '' : item.parent.trim(),
       });
     },
   });

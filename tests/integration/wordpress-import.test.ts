@@ -88,6 +88,7 @@ describe('importing a WordPress export with its uploads', () => {
       '2019/07/sammit-odkb.md',
       '2019/08/a-draft-in-progress.md',
       '2019/09/very-long-title.md',
+      '2019/10/search.md',
       '2030/01/scheduled-later.md',
     ]);
     const check = await runScript('scripts/check.ts', ['--content', work.content], {
@@ -150,6 +151,19 @@ describe('importing a WordPress export with its uploads', () => {
     ).toEqual(await readFile(PHOTO));
   });
 
+  it("shows the post's own uploads for a gallery without ids, links a video, and never redirects over a page of the new site", async () => {
+    const source = await read(work, 'articles/2019/10/search.md');
+    expect(source).toContain('![The second photo](./search-second.jpg)');
+    expect(source).toContain(
+      '[https://old.example.com/wp-content/uploads/2019/10/clip.mp4](https://old.example.com/wp-content/uploads/2019/10/clip.mp4)',
+    );
+    expect(source).toContain('authors: [Jane Doe]');
+    expect(source).not.toContain('- /search/');
+    expect(await read(work, 'import-report.md')).toContain(
+      'Search: its old address /search/ cannot redirect: it is a page of the new site',
+    );
+  });
+
   it('removes what the content rules refuse, keeps allowed embeds, and lists both in the report', async () => {
     const source = await pageSource(out, '/articles/leaders-meet-astana/');
     expect(source).not.toContain('pwned');
@@ -179,7 +193,7 @@ describe('importing a WordPress export with its uploads', () => {
       '- Private memo: private',
       '- Members only: password-protected',
       '- Thrown away: in the trash',
-      '| posts published | 5 |',
+      '| posts published | 6 |',
       '| posts scheduled | 1 |',
       '| posts imported as drafts | 2 |',
       '| posts not imported | 3 |',
@@ -244,7 +258,7 @@ describe('importing a WordPress export with its uploads', () => {
       'Leaders meet in Astana & talk “security”',
     );
     expect(importOutput).toMatch(
-      /Imported 5 published, 1 scheduled and 2 draft posts; 3 not imported\./,
+      /Imported 6 published, 1 scheduled and 2 draft posts; 3 not imported\./,
     );
   });
 

@@ -20,6 +20,8 @@ import type { WxrAuthor, WxrChannel, WxrItem, WxrTerm } from '../../../src/lib/w
 import { isBuildOwned, unsafePathReason } from '../../../src/lib/safe-path.ts';
 import type { EmbedPolicy } from '../../../src/lib/safe-html.ts';
 import type { ImportReport } from './report.ts';
+import { EDITIONS } from '../../../src/i18n/index.ts';
+import { articlePath, EDITION_PAGES, pagePath } from '../../../src/lib/routes.ts';
 
 /** A file the import will write: text, or a copy of a file (an upload, or a staged article). */
 export type PlannedFile = { text: string } | { copyOf: string };
@@ -49,6 +51,16 @@ export interface ImportOptions {
 }
 
 const UNCATEGORIZED = 'Uncategorized';
+
+// The new site's own pages and the folders of its listings, in every edition: an old address
+// among them (WordPress's `/search/` page, a post at `/tags/`) would collide with a live page.
+const SITE_PAGES = EDITIONS.flatMap((edition) => [
+  ...(Object.keys(EDITION_PAGES) as (keyof typeof EDITION_PAGES)[])
+    .filter((page) => page !== 'front')
+    .map((page) => pagePath(edition, page)),
+  articlePath(edition, '').replace(/\/\/$/, '/'),
+  ...(edition.prefix === '' ? [] : [`${edition.prefix}/`]),
+]);
 
 /** Builds the articles of an export, one post at a time, into `files` (paths under the content folder). */
 export class ArticlePlanner {
@@ -148,6 +160,7 @@ export class ArticlePlanner {
     const image = (url: string) => this.imageFor(folder, slug, url, title);
     const context: BodyContext = {
       attachments: this.index.attachments,
+      postId: item.id,
       policy: this.options.policy,
       image,
     };
@@ -171,8 +184,9 @@ export class ArticlePlanner {
     if (tags.length === 0) tags.push(section);
     this.usedSections.add(section);
     for (const tag of tags) this.usedTags.add(tag);
-    const byline = this.index.authorNames.get(item.creator) ?? item.creator.trim();
-    if (byline) this.usedAuthors.add(item.creator);
+    const login = authorLogin(item.creator);
+    const byline = this.index.authorNames.get(login) ?? login;
+    if (byline) this.usedAuthors.add(login);
 
     const modified = wordpressTime(item.modifiedGmt, item.modified, this.options.timeZone);
     const thumbnail = this.index.attachments.get(item.meta.get('_thumbnail_id') ?? '');
@@ -230,11 +244,22 @@ export class ArticlePlanner {
       const normal = path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
       if (normal === newPath) return false;
       const reason =
-        unsafePathReason(path) ?? (isBuildOwned(path) ? 'is a path the site builds' : undefined);
+        unsafePathReason(path) ??
+        (isBuildOwned(path) || SITE_PAGES.some((page) => normal.startsWith(page))
+          ? 'is a page of the new site'
+          : undefined);
       if (reason) this.report.note(title, `its old address ${path} cannot redirect: it ${reason}`);
       return reason === undefined;
     });
   }
+}
+
+/**
+ * An author's login as an item names it (`dc:creator`): characters WordPress never allows in a
+ * login (a stray `>` from a hand-edited export) dropped.
+ */
+export function authorLogin(creator: string): string {
+  return creator.replace(/[^\p{L}\p{N} _.@-]/gu, '').trim();
 }
 
 function decodeURIComponentSafe(text: string): string {

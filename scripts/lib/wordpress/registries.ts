@@ -33,21 +33,27 @@ export function authorNames(authors: Iterable<WxrAuthor>): Map<string, string> {
   return names;
 }
 
-/** `content/authors.yaml`: the authors of imported posts, in the export's order. */
+/**
+ * `content/authors.yaml`: the authors of imported posts, in the export's order, then the logins
+ * posts name that the export does not list, by login.
+ */
 export function authorsYaml(
   authors: readonly WxrAuthor[],
   names: ReadonlyMap<string, string>,
   used: ReadonlySet<string>,
 ): { text: string; count: number } {
   const slugs = new Set<string>();
-  const entries = authors
-    .filter(({ login }) => used.has(login))
-    .map(({ login }) => {
-      const slug = toSlug(login);
-      const unique = slug !== '' && !slugs.has(slug);
-      if (unique) slugs.add(slug);
-      return { name: names.get(login)!, ...(unique ? { slug } : {}) };
-    });
+  const listed = new Set(authors.map(({ login }) => login));
+  const logins = [
+    ...authors.map(({ login }) => login).filter((login) => used.has(login)),
+    ...[...used].filter((login) => !listed.has(login)).sort(),
+  ];
+  const entries = logins.map((login) => {
+    const slug = toSlug(login);
+    const unique = slug !== '' && !slugs.has(slug);
+    if (unique) slugs.add(slug);
+    return { name: names.get(login) ?? login, ...(unique ? { slug } : {}) };
+  });
   return { text: yamlOf({ authors: entries }), count: entries.length };
 }
 

@@ -13,12 +13,16 @@ export interface Attachment {
   title: string;
   /** Its caption (the attachment's excerpt). */
   caption: string;
+  /** The post it was uploaded to (`wp:post_parent`): a `[gallery]` without ids shows these. */
+  parent: string;
 }
 
 /** What converting one body needs from the rest of the export. */
 export interface BodyContext {
   /** Attachments by post id, for `[gallery ids=…]`. */
   attachments: ReadonlyMap<string, Attachment>;
+  /** The post's own id: a `[gallery]` without ids shows the photos uploaded to it. */
+  postId: string;
   /** What bodies may embed: the site's own policy. */
   policy: EmbedPolicy;
   /** Where an image's address leads in the imported article (a copied file, an https URL). */
@@ -85,6 +89,7 @@ const escapeText = (text: string) =>
 export function expandShortcodes(
   html: string,
   attachments: ReadonlyMap<string, Attachment>,
+  postId = '',
 ): { html: string; unknown: string[] } {
   const unknown: string[] = [];
   let out = html.replace(
@@ -105,10 +110,14 @@ export function expandShortcodes(
       .split(',')
       .map((id) => id.trim())
       .filter((id) => id !== '');
-    const photos = ids.flatMap((id) => {
-      const attachment = attachments.get(id);
-      return attachment ? [attachment] : [];
-    });
+    // Without ids, WordPress shows the images uploaded to the post, in their order.
+    const photos =
+      ids.length === 0
+        ? [...attachments.values()].filter(({ parent }) => parent !== '' && parent === postId)
+        : ids.flatMap((id) => {
+            const attachment = attachments.get(id);
+            return attachment ? [attachment] : [];
+          });
     if (photos.length === 0) {
       unknown.push(all);
       return escapeText(all);
@@ -122,6 +131,14 @@ export function expandShortcodes(
   });
   out = out.replace(/\[embed\b[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_all, url: string) =>
     embedLink(url.trim()),
+  );
+  // Audio and video players are not allowed in bodies: a link to the recording stays.
+  out = out.replace(
+    /<(video|audio)\b([^>]*)>([\s\S]*?)<\/\1>/gi,
+    (all, _tag: string, attributes: string, inner: string) => {
+      const src = /\ssrc\s*=\s*["']([^"']+)["']/i.exec(`${attributes} ${inner}`)?.[1];
+      return src && /^https?:\/\//i.test(src) ? embedLink(src) : all;
+    },
   );
   // oEmbed: a URL alone on its line becomes the embedded thing; here, a link to it.
   out = out.replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gim, (_all, url: string) =>
@@ -148,10 +165,13 @@ function embedLink(url: string): string {
 
 // One converter for every body: turndown's rules read the current body's image resolver.
 let currentImage: BodyContext['image'] = (url) => url;
+let currentPolicy: EmbedPolicy = { embedHosts: [] };
 const image = (url: string) => currentImage(url);
 
 function makeTurndown(): TurndownService {
   const service = new TurndownService({
+    keepReplacement: (_content, node) =>
+      `\n\n${sanitizeBodyHtml((node as HTMLElement).outerHTML, currentPolicy)}\n\n`,
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
     bulletListMarker: '-',
@@ -160,7 +180,8 @@ function makeTurndown(): TurndownService {
     hr: '---',
   });
   service.use(gfm);
-  // Embeds the policy allows are kept as they are (sanitized, sandboxed): Markdown has no iframe.
+  // Embeds the policy allows are kept as markup (Markdown has no iframe), as are tables Markdown
+  // cannot write (no header row): each sanitized on its own, so none keeps a class or a handler.
   service.keep(['iframe']);
   // A photo with its caption: `![alt](src "caption")` alone in its paragraph, which the site
   // renders as a figure again (src/markdown/body-figures.ts).
@@ -218,6 +239,7 @@ export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBod
   const { html: expanded, unknown } = expandShortcodes(
     wpautop(withoutComments),
     context.attachments,
+    context.postId,
   );
   const risky = RISKY.test(expanded);
   const removed = risky
@@ -234,6 +256,7 @@ export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBod
   const safe = risky ? sanitizeBodyHtml(expanded, context.policy) : expanded;
   service ??= makeTurndown();
   currentImage = context.image;
+  currentPolicy = context.policy;
   const markdown = service.turndown(safe).trim();
   return { markdown, removed, shortcodes: [...new Set(unknown)] };
 }
