@@ -120,7 +120,8 @@ export function expandShortcodes(
           });
     if (photos.length === 0) {
       unknown.push(all);
-      return escapeText(all);
+      // Kept as text, and not reported again below as another shortcode.
+      return escapeText(all).replace('[', '&#91;');
     }
     return photos
       .map(
