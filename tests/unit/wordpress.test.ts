@@ -66,7 +66,7 @@ describe('shortcodes', () => {
     ],
     ['[gallery ids="2,1"]', 'b.jpg" alt="alt of https://old.example/b.jpg">', []],
     ['[gallery]', 'a.jpg', []],
-    ['[gallery ids="99"]', '[gallery ids="99"]', ['[gallery ids="99"]']],
+    ['[gallery ids="99"]', 'gallery ids="99"]', ['[gallery ids="99"]']],
     ['[embed]https://vimeo.com/1[/embed]', '<a href="https://vimeo.com/1">', []],
     ['https://youtu.be/x', '<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>', []],
     ['see https://youtu.be/x inline', 'see https://youtu.be/x inline', []],
