@@ -234,6 +234,13 @@ describe('importing a WordPress export with its uploads', () => {
     expect(sections).toContain('      - /category/politics/\n');
     const tags = await read(work, 'tags.yaml');
     expect(tags).toContain('  CSTO:\n    redirectFrom:\n      - /tag/csto/\n');
+    // Names as readers see them, in the registry and in the article alike; WordPress's slug kept.
+    expect(tags).toContain(
+      '  Arts & Culture:\n    slug: arts-culture\n    redirectFrom:\n      - /tag/arts-culture/\n',
+    );
+    expect(await read(work, 'articles/2019/06/every-element.md')).toContain(
+      'tags: [Trade, Arts & Culture]',
+    );
     expect(tags).toContain('  Security:\n    redirectFrom:\n      - /category/security/\n');
   });
 

@@ -173,12 +173,17 @@ export class ArticlePlanner {
       this.report.note(title, 'has no body; it was imported as a draft');
     }
 
-    const categories = item.terms.filter((term) => term.domain === 'category').map((t) => t.name);
+    // Names as readers see them: WordPress stores `Arts &amp; Culture`.
+    const categories = item.terms
+      .filter((term) => term.domain === 'category')
+      .map((term) => titleText(term.name));
     const section = categories[0] ?? UNCATEGORIZED;
     const tags = [
       ...new Set([
         ...categories.slice(1),
-        ...item.terms.filter((term) => term.domain === 'post_tag').map((term) => term.name),
+        ...item.terms
+          .filter((term) => term.domain === 'post_tag')
+          .map((term) => titleText(term.name)),
       ]),
     ].filter((tag) => tag.trim() !== '');
     if (tags.length === 0) tags.push(section);

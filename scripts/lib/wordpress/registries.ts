@@ -16,6 +16,8 @@ function cleanSlug(slug: string): string | undefined {
 }
 
 const text = (value: string) => decodeHTML(value).replace(/\s+/g, ' ').trim();
+// Term names as the planner files them (`Arts &amp; Culture` → `Arts & Culture`).
+const titleText = (value: string) => text(value.replace(/<[^>]*>/g, ''));
 
 /**
  * Each author's byline name by login: the display name, made unique (two people may share a
@@ -69,7 +71,7 @@ export function sectionsYaml(
   const entries: Record<string, unknown>[] = [];
   for (const term of terms) {
     const name = text(term.name);
-    if (term.kind !== 'category' || !used.has(term.name) || seen.has(tagKey(name))) continue;
+    if (term.kind !== 'category' || !used.has(name) || seen.has(tagKey(name))) continue;
     seen.add(tagKey(name));
     const slug = cleanSlug(term.slug);
     entries.push({
@@ -106,7 +108,7 @@ export function tagsYaml(
     slugs.add(ownSlug ?? toSlug(name));
     // A category that is also a section redirects to the section's page.
     const archive =
-      term?.slug && !(term.kind === 'category' && sections.has(term.name))
+      term?.slug && !(term.kind === 'category' && sections.has(name))
         ? `/${term.kind === 'category' ? 'category' : 'tag'}/${decodeSafe(term.slug)}/`
         : undefined;
     tags[name] = {
@@ -117,7 +119,8 @@ export function tagsYaml(
   };
   // Tags before categories: a name that is both keeps its tag archive's address.
   for (const kind of ['post_tag', 'category'] as const)
-    for (const term of terms) if (term.kind === kind && used.has(term.name)) add(term.name, term);
+    for (const term of terms)
+      if (term.kind === kind && used.has(titleText(term.name))) add(term.name, term);
   for (const name of [...used].sort()) add(name);
   const redirects = Object.values(tags).filter((entry) => 'redirectFrom' in entry).length;
   return { text: yamlOf({ tags }), count: keys.size, redirects };
