@@ -81,6 +81,8 @@ export interface WxrHandlers {
   item?: (item: WxrItem) => void;
 }
 
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 /** Why an export cannot be read: not WXR, malformed or truncated XML, an unknown version. */
 export class WxrError extends Error {}
 
@@ -189,8 +191,10 @@ export async function readWxr(path: string, handlers: WxrHandlers): Promise<WxrC
     }
     if (item && name === 'wp:postmeta') meta = { key: '', value: '' };
   };
+  // Characters XML 1.0 forbids, which WordPress lets through from pasted text (a control
+  // character from a word processor): dropped, as no page, feed or sitemap may carry them.
   const append = (chunk: string) => {
-    text += chunk;
+    text += chunk.replace(FORBIDDEN, '');
   };
   parser.ontext = append;
   parser.oncdata = append;
