@@ -1,3 +1,4 @@
+import { pagePath } from '../lib/routes.ts';
 import rss from '@astrojs/rss';
 import { channelData, FEED_NAMESPACES, feedItem } from '../lib/feeds.ts';
 import type { ArticleSummary } from '../lib/catalog.ts';
@@ -48,7 +49,8 @@ export async function articleFeed({
   return rss({
     title,
     description,
-    site: SITE.url,
+    // The channel's home: the edition's own front page.
+    site: new URL(pagePath(edition, 'front'), SITE.url).href,
     items: items.map((article, i) => feedItem(article, tags, bodies[i])),
     xmlns: FEED_NAMESPACES,
     customData: channelData({

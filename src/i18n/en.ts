@@ -84,7 +84,9 @@ export const en = {
     authorWithRole: (name: string, role: string, site: string) =>
       `${name}, ${role}: articles on ${site}.`,
     section: (name: string) => `Articles in ${name}.`,
-    published: (period: string) => `Articles published in ${period}.`,
+    /** A year's or a month's archive description: `Articles published in February 2026.` */
+    published: (year: number, month?: number) =>
+      `Articles published in ${month === undefined ? year : `${new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)))} ${year}`}.`,
   },
   /** The index pages. */
   indexes: {
@@ -128,6 +130,8 @@ export const en = {
     noIndex:
       'The search index could not be loaded. It is made by `npm run build`, so `npm run dev` has none: build the site and preview it to search.',
   },
+  /** The page left at an old address, leading to the new one. */
+  moved: { title: 'Moved', text: 'This page has moved to' },
   /** The page for an address that does not exist. */
   notFound: {
     title: 'Page not found',

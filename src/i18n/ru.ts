@@ -80,7 +80,13 @@ export const ru: UiStrings = {
     author: (name) => `Материалы автора: ${name}.`,
     authorWithRole: (name, role, site) => `${name}, ${role}: материалы на ${site}.`,
     section: (name) => `Материалы раздела «${name}».`,
-    published: (period) => `Материалы, опубликованные в ${period}.`,
+    // «в январе 2026 года»: the prepositional case, which Intl does not give.
+    published: (year, month) =>
+      `Материалы, опубликованные в ${
+        month === undefined
+          ? `${year} году`
+          : `${['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'][month - 1]} ${year} года`
+      }.`,
   },
   search: {
     title: 'Поиск',
@@ -120,6 +126,7 @@ export const ru: UiStrings = {
     archiveDescription: 'Все опубликованные материалы по годам и месяцам.',
     archivePeriod: (period) => `Архив: ${period}`,
   },
+  moved: { title: 'Страница переехала', text: 'Эта страница переехала по адресу' },
   notFound: {
     title: 'Страница не найдена',
     text: 'Такой страницы нет. Возможно, она переехала или в адресе опечатка.',

@@ -7,17 +7,47 @@
 /** The fields of a registry entry that may be written per language. */
 export const LOCALIZED_FIELDS = ['name', 'slug', 'description', 'role', 'bio'] as const;
 
-/** Whether `value` is written per language: a map from edition languages to strings. */
+/**
+ * Whether `value` is written per language: a map of languages to strings. Keys that are not the
+ * site's editions are {@link unknownLanguages}' to report; the value is still read.
+ */
 export function isPerLanguage(
   value: unknown,
-  langs: readonly string[],
+  _langs: readonly string[],
 ): value is Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return (
-    entries.length > 0 &&
-    entries.every(([key, text]) => langs.includes(key) && typeof text === 'string')
-  );
+  return entries.length > 0 && entries.every(([, text]) => typeof text === 'string');
+}
+
+/**
+ * Per-language values of registry entries (a list, or a map of entries) whose languages are not
+ * the site's editions (`{ en: …, de: … }` on a site without German): where, and in words.
+ */
+export function unknownLanguages(
+  items: unknown,
+  langs: readonly string[],
+): { path: (string | number)[]; message: string }[] {
+  const found: { path: (string | number)[]; message: string }[] = [];
+  const entries: [string | number, unknown][] = Array.isArray(items)
+    ? items.map((item, i) => [i, item])
+    : items !== null && typeof items === 'object'
+      ? Object.entries(items)
+      : [];
+  for (const [key, entry] of entries) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    for (const field of LOCALIZED_FIELDS) {
+      const value = (entry as Record<string, unknown>)[field];
+      if (!isPerLanguage(value, langs)) continue;
+      const unknown = Object.keys(value).filter((lang) => !langs.includes(lang));
+      if (unknown.length > 0)
+        found.push({
+          path: [key, field],
+          message: `${unknown.map((lang) => `"${lang}"`).join(', ')} ${unknown.length === 1 ? 'is not an edition' : 'are not editions'} of the site; per-language values take ${langs.map((lang) => `"${lang}"`).join(', ')}`,
+        });
+    }
+  }
+  return found;
 }
 
 /**

@@ -46,6 +46,15 @@ export function redirectPath(
   return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
 }
 
+/** A path percent-decoded, as a file system names it; as written when it does not decode. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The folders a path's file lies in: `/a/b/` → `/a`, `/a/b`; `/a/b.html` → `/a`. */
 function foldersOf(path: string): string[] {
   const folders = path.split('/').slice(1, -1);
@@ -68,18 +77,22 @@ export function planRedirects(
   const files = new Set(
     [
       ...live,
-      ...requests.map((request) => redirectPath(request.source, request.kind, request.edition)),
+      ...requests.map((request) =>
+        decodedPath(redirectPath(request.source, request.kind, request.edition)),
+      ),
     ].filter((path) => !path.endsWith('/')),
   );
   for (const request of requests) {
     const from = redirectPath(request.source, request.kind, request.edition);
-    const blocking = foldersOf(from).find((folder) => files.has(folder));
+    // The page is written at the decoded path (`%73ammit` is `sammit`): compared as written there.
+    const at = decodedPath(from);
+    const blocking = foldersOf(at).find((folder) => files.has(folder));
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';
-    if (from === request.to) message = `redirect from ${from} points to the page itself; remove it`;
+    if (at === request.to) message = `redirect from ${from} points to the page itself; remove it`;
     else if (blocking)
       message = `redirect from ${from} needs a folder ${blocking}/, where the site has the file ${blocking}`;
-    else if (live.has(from) || live.has(from.replace(/\/index\.html$/, '/')))
+    else if (live.has(at) || live.has(at.replace(/\/index\.html$/, '/')))
       message = `redirect from ${from} collides with a live page at that address`;
     else if (isBuildOwned(from))
       message = `redirect from ${from} is a path the build writes itself`;
@@ -91,7 +104,7 @@ export function planRedirects(
       if (!request.implicit) conflicts.push({ request, reason, message });
       continue;
     }
-    accepted.set(from, [...(accepted.get(from) ?? []), request]);
+    accepted.set(at, [...(accepted.get(at) ?? []), request]);
   }
   const redirects: Redirect[] = [];
   for (const [from, claims] of accepted) {
@@ -122,8 +135,15 @@ export function planRedirects(
  */
 export function redirectPage(
   { to }: Redirect,
-  site: { url: string; lang: string; title: string },
+  site: {
+    url: string;
+    lang: string;
+    title: string;
+    /** The page's words, in the language of the page it leads to. */
+    moved?: { title: string; text: string };
+  },
 ): string {
+  const moved = site.moved ?? { title: 'Moved', text: 'This page has moved to' };
   const href = escapeXml(to);
   const canonical = escapeXml(new URL(to, site.url).href);
   return [
@@ -131,13 +151,13 @@ export function redirectPage(
     `<html lang="${escapeXml(site.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<title>Moved | ${escapeXml(site.title)}</title>`,
+    `<title>${escapeXml(moved.title)} | ${escapeXml(site.title)}</title>`,
     `<meta http-equiv="refresh" content="0; url=${href}">`,
     `<link rel="canonical" href="${canonical}">`,
     '<meta name="robots" content="noindex">',
     '</head>',
     '<body>',
-    `<p>This page has moved to <a href="${href}">${canonical}</a>.</p>`,
+    `<p>${escapeXml(moved.text)} <a href="${href}">${canonical}</a>.</p>`,
     '</body>',
     '</html>',
     '',

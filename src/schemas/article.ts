@@ -126,7 +126,7 @@ const frontmatterShape = {
    */
   lang: z
     .string({ error: 'expected a language tag such as `ru`' })
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, {
       error: 'expected a language tag such as `ru`, `kk` or `uz-Cyrl`',
     })
     .optional(),

@@ -1,5 +1,5 @@
 import { DEFAULT_EDITION, EDITIONS } from '../i18n/index.ts';
-import { localizeEntries } from '../lib/localized.ts';
+import { localizeEntries, unknownLanguages } from '../lib/localized.ts';
 import { parse as parseYaml } from 'yaml';
 import {
   TAG_REGISTRY_FIELDS,
@@ -18,6 +18,23 @@ import { AUTHOR_FIELDS, authorRegistrySchema, type AuthorEntry } from '../schema
 import { SECTION_FIELDS, sectionRegistrySchema, type SectionEntry } from '../schemas/sections.ts';
 import type { SourceFile } from './article.ts';
 import { issuesToProblems, yamlSyntaxProblem } from './issues.ts';
+
+/** Per-language values in languages the site has no edition for, each at its field. */
+function languageProblems(
+  file: string,
+  items: unknown,
+  at: readonly PropertyKey[],
+  langs: readonly string[],
+  locate: ReturnType<typeof fieldLocator>,
+): Problem[] {
+  return unknownLanguages(items, langs).map(({ path, message }) => ({
+    file,
+    ...locate([...at, ...path]),
+    field: fieldName([...at, ...path]),
+    message,
+    severity: 'error',
+  }));
+}
 
 /** The tag registry's file name inside the content folder. */
 export const TAG_REGISTRY_FILE = 'tags.yaml';
@@ -55,7 +72,10 @@ export function checkTagRegistry(
       ),
     };
   }
-  const problems: Problem[] = [];
+  const problems: Problem[] =
+    raw !== null && typeof raw === 'object' && 'tags' in raw
+      ? languageProblems(file, raw.tags, ['tags'], langs, locate)
+      : [];
   const owner = new Map<string, string>();
   const claim = (name: string, tag: string, path: PropertyKey[], what: string) => {
     const key = tagKey(name);
@@ -128,7 +148,11 @@ export function checkNameRegistry<E extends NamedEntry>(
       ],
     };
   }
-  const problems: Problem[] = [...forbidden, ...escaped];
+  const problems: Problem[] = [
+    ...forbidden,
+    ...escaped,
+    ...languageProblems(file, items, path, langs, locate),
+  ];
   const owner = new Map<string, string>();
   result.data.forEach((entry, i) => {
     const claims: Array<[string, string]> = [

@@ -29,7 +29,11 @@ export async function writeRedirects(
   for (const redirect of redirects) {
     const file = outputFileOf(outDir, redirect.from);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, redirectPage(redirect, { url: SITE.url, ...editionOfPath(redirect.to) }));
+    const edition = editionOfPath(redirect.to);
+    await writeFile(
+      file,
+      redirectPage(redirect, { url: SITE.url, ...edition, moved: edition.strings.moved }),
+    );
   }
   if (redirects.length > 0) await appendFile(join(outDir, '_redirects'), redirectsFile(redirects));
 }
