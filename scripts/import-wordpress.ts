@@ -16,12 +16,13 @@ import { parseArgs } from 'node:util';
 import { readWxr, WxrError, type WxrAuthor, type WxrTerm } from '../src/lib/wordpress/wxr.ts';
 import type { Attachment } from '../src/lib/wordpress/body.ts';
 import { plainText } from '../src/lib/wordpress/body.ts';
+import { permalinkPath } from '../src/lib/wordpress/posts.ts';
 import { SITE } from '../src/site.config.ts';
 import { ArticlePlanner, type ExportIndex } from './lib/wordpress/plan.ts';
 import { authorNames, authorsYaml, sectionsYaml, tagsYaml } from './lib/wordpress/registries.ts';
 import { ImportReport } from './lib/wordpress/report.ts';
 import { writePlanned } from './lib/wordpress/write.ts';
-import { addImageHosts } from './lib/wordpress/site-config.ts';
+import { addImageHosts, imageHostsProblem } from './lib/wordpress/site-config.ts';
 
 const USAGE =
   'usage: npm run import:wordpress -- <export.xml> [--content DIR] [--uploads DIR] [--dry-run] [--force] [--time-zone ZONE]';
@@ -67,6 +68,12 @@ try {
 } catch {
   problems.push(`--time-zone ${args['time-zone']}: not an IANA time zone`);
 }
+if (existsSync(resolve(args.content)) && !statSync(resolve(args.content)).isDirectory())
+  problems.push(`--content ${args.content}: not a folder`);
+// Photos left on the old site need their host in the site config: a config the import cannot
+// edit is found now, before anything is written.
+const configProblem = await imageHostsProblem(args['site-config']);
+if (configProblem) problems.push(configProblem);
 if (problems.length > 0) fail([...problems, USAGE, 'Nothing was written.']);
 
 const contentDir = resolve(args.content);
@@ -80,15 +87,25 @@ const progress = (pass: string) => {
 // First pass: the site, its people and terms, and every attachment (bodies may name one that
 // comes later in the file).
 const authors: WxrAuthor[] = [];
+const permalinks = new Set<string>();
+let siteUrls: string[] = [];
 const terms: WxrTerm[] = [];
 const attachments = new Map<string, Attachment>();
 let channel;
 try {
   channel = await readWxr(exportPath!, {
+    channel: ({ link, baseSiteUrl, baseBlogUrl }) => {
+      siteUrls = [link, baseSiteUrl, baseBlogUrl].filter((url) => url !== '');
+    },
     author: (author) => authors.push(author),
     term: (term) => terms.push(term),
     item: (item) => {
       progress('reading attachments');
+      if (item.type === 'post') {
+        const path = permalinkPath(item.link, siteUrls);
+        if (path)
+          permalinks.add(path.endsWith('/') || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`);
+      }
       if (item.type !== 'attachment') return;
       attachments.set(item.id, {
         url: item.attachmentUrl || item.link,
@@ -109,6 +126,7 @@ const index: ExportIndex = {
   channel,
   authors: new Map(authors.map((author) => [author.login, author])),
   authorNames: authorNames(authors),
+  permalinks,
   terms,
   attachments,
 };
@@ -136,8 +154,14 @@ await readWxr(exportPath!, {
 // Registries of the names the imported posts use.
 const files = planner.files;
 const authorsFile = authorsYaml(authors, index.authorNames, planner.usedAuthors);
-const sectionsFile = sectionsYaml(terms, planner.usedSections);
-const tagsFile = tagsYaml(terms, planner.usedTags, planner.usedSections);
+// Terms the export declares, then those only its posts name (an export of posts alone lists none).
+const declared = new Set(terms.map((term) => `${term.kind}:${plainText(term.name)}`));
+const allTerms = [
+  ...terms,
+  ...[...planner.itemTerms].filter(([key]) => !declared.has(key)).map(([, term]) => term),
+];
+const sectionsFile = sectionsYaml(allTerms, planner.usedSections);
+const tagsFile = tagsYaml(allTerms, planner.usedTags, planner.usedSections);
 if (authorsFile.count > 0) files.set('authors.yaml', { text: authorsFile.text });
 files.set('sections.yaml', { text: sectionsFile.text });
 files.set('tags.yaml', { text: tagsFile.text });

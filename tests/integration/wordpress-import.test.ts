@@ -364,3 +364,78 @@ describe('bad input: a clear error, a non-zero exit, and nothing written', () =>
     expect(await treeDigest(work.content)).toEqual(before);
   });
 });
+
+describe('exports as they come: posts alone, odd addresses, clashing names', () => {
+  it('imports a posts-only export (no categories or tags declared) to content that passes the check', async () => {
+    const upload = (path: string) => `https://old.example.com/wp-content/uploads/${path}`;
+    const exportText = wxr({
+      posts: [
+        {
+          id: 1,
+          slug: 'alpha',
+          title: 'Alpha',
+          // The same file name in two upload folders.
+          content: `<img src="${upload('2019/05/summit.jpg')}" alt="One"><img src="${upload('2020/01/summit.jpg')}" alt="Two">`,
+          categories: [['news', 'News']],
+          tags: [
+            ['c', 'C'],
+            ['c-sharp', 'C#'],
+            ['c-plus-plus', 'C++'],
+          ],
+        },
+        {
+          id: 2,
+          slug: 'beta',
+          title: 'Beta',
+          // Its old slug is another post's address now.
+          meta: { _wp_old_slug: 'alpha' },
+          link: 'https://old.example.com/2019/05/beta/',
+          categories: [['news', 'News']],
+        },
+        {
+          id: 3,
+          slug: 'gamma',
+          title: 'Gamma',
+          link: 'https://old.example.com/%E0%A4%A/',
+          categories: [['news', 'News']],
+        },
+      ],
+      authors: [['jdoe', 'Jane Doe']],
+    });
+    const work = await workspace('wp-posts-only', exportText);
+    await mkdir(join(work.uploads, '2020/01'), { recursive: true });
+    await copyFile(PHOTO, join(work.uploads, '2020/01/summit.jpg'));
+    const result = await runImport(work, '--uploads', work.uploads);
+    expect(result.code, result.stderr).toBe(0);
+    const check = await runScript('scripts/check.ts', ['--content', work.content], {
+      SOURCE_DATE_EPOCH: NOW,
+    });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    expect(await read(work, 'sections.yaml')).toContain('- name: News\n    slug: news');
+    const tags = await read(work, 'tags.yaml');
+    expect(tags).toContain('C#:\n    slug: c-sharp');
+    const alpha = await read(work, 'articles/2019/05/alpha.md');
+    expect(alpha).toContain('![One](./alpha-summit.jpg)');
+    expect(alpha).toMatch(/!\[Two\]\(\.\/alpha-summit-[0-9a-f]{8}\.jpg\)/);
+    expect(await read(work, 'import-report.md')).toContain(
+      "its old address /2019/05/alpha/ cannot redirect: it is another post's address",
+    );
+  });
+
+  it('refuses a --content that is a file, and a site config it cannot edit, before writing anything', async () => {
+    const work = await workspace('wp-bad-options');
+    const before = await treeDigest(work.content);
+    const asFile = await runScript('scripts/import-wordpress.ts', [
+      work.exportFile,
+      '--content',
+      join(work.content, 'rates.json'),
+    ]);
+    expect(asFile.code).not.toBe(0);
+    expect(asFile.stderr).toContain('not a folder');
+    await writeFile(work.siteConfig, 'export const SITE = {};\n');
+    const noHosts = await runImport(work);
+    expect(noHosts.code).not.toBe(0);
+    expect(noHosts.stderr).toContain('no `imageHosts: [...]`');
+    expect(await treeDigest(work.content)).toEqual(before);
+  });
+});

@@ -211,3 +211,44 @@ describe('posts', () => {
     expect(permalinkPath(link, ['https://old.example.com'])).toBe(expected);
   });
 });
+
+describe('bodyToMarkdown, on what the review found', () => {
+  const context = {
+    attachments: new Map<string, Attachment>(),
+    postId: '1',
+    policy: { embedHosts: [] },
+    image: (url: string) => (url.startsWith('https://') ? url : undefined),
+  };
+
+  it.each([
+    // Escaped markup is text, and stays text.
+    [
+      '<p>Use &lt;a href="https://evil.example/"&gt;this&lt;/a&gt;</p>',
+      'Use \\<a href="https://evil.example/">this\\</a>',
+    ],
+    ['<p>&lt;!-- hides the rest</p><p>Rest</p>', '\\<!-- hides the rest\n\nRest'],
+    // A pipe in prose is no table; a cell's line break keeps its cell.
+    ['<p>| a | b |</p>', '\\| a \\| b \\|'],
+    [
+      '<table><thead><tr><th>h</th></tr></thead><tbody><tr><td>one<br>two|three</td></tr></tbody></table>',
+      '| one two\\|three |',
+    ],
+    // What browsers never show is dropped whole.
+    ['<style>.a{color:red}</style><p>Shown</p>', 'Shown'],
+    // Links in schemes the site refuses are removed and reported.
+    ['<p><a href="tg://resolve?domain=x">Telegram</a></p>', 'Telegram'],
+    // An image a reader cannot load is left out, in Markdown and in kept markup alike.
+    ['<p><img src="data:image/png;base64,AAAA" alt="x"></p><p>After</p>', 'After'],
+    ['<table><tr><td><img src="photo.jpg"></td></tr></table>', '<td></td>'],
+  ])('%j', (html, contains) => {
+    const { markdown } = bodyToMarkdown(html, context);
+    expect(markdown).toContain(contains);
+    expect(markdown).not.toMatch(/color:red|tg:|data:image|photo\.jpg/);
+  });
+
+  it('a body nested thousands deep keeps its words as plain text, reported', () => {
+    const converted = bodyToMarkdown(`${'<div>'.repeat(3000)}Deep words`, context);
+    expect(converted.markdown).toBe('Deep words');
+    expect(converted.removed[0]).toMatch(/nests more than \d+ levels deep/);
+  });
+});

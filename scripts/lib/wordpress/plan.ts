@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Document, isSeq } from 'yaml';
 import { isoDay, zonedParts } from '../../../src/lib/dates.ts';
@@ -20,8 +21,10 @@ import type { WxrAuthor, WxrChannel, WxrItem, WxrTerm } from '../../../src/lib/w
 import { isBuildOwned, unsafePathReason } from '../../../src/lib/safe-path.ts';
 import type { EmbedPolicy } from '../../../src/lib/safe-html.ts';
 import type { ImportReport } from './report.ts';
+import { redirectSourceSchema } from '../../../src/schemas/redirects.ts';
 import { EDITIONS } from '../../../src/i18n/index.ts';
-import { articlePath, EDITION_PAGES, pagePath } from '../../../src/lib/routes.ts';
+import { articlePath, EDITION_PAGES, pagePath, RETIRED_LATEST } from '../../../src/lib/routes.ts';
+import { PUBLIC_DIR } from '../../../src/validation/content.ts';
 
 /** A file the import will write: text, or a copy of a file (an upload, or a staged article). */
 export type PlannedFile = { text: string } | { copyOf: string };
@@ -32,6 +35,8 @@ export interface ExportIndex {
   authors: Map<string, WxrAuthor>;
   /** Each author's byline name, by login (`authorNames`). */
   authorNames: Map<string, string>;
+  /** The permalink paths of every post of the export, as `permalinkPath` gives them. */
+  permalinks: Set<string>;
   terms: WxrTerm[];
   attachments: Map<string, Attachment>;
 }
@@ -51,6 +56,10 @@ export interface ImportOptions {
 }
 
 const UNCATEGORIZED = 'Uncategorized';
+
+// Files of the new site's root a WordPress address may also name (`/index.html` on a site whose
+// permalinks end in `.html`).
+const SITE_FILES = /^\/(?:index|404)\.html$/i;
 
 // The new site's own pages and the folders of its listings, in every edition: an old address
 // among them (WordPress's `/search/` page, a post at `/tags/`) would collide with a live page.
@@ -74,6 +83,10 @@ export class ArticlePlanner {
   readonly usedTags = new Set<string>();
   /** Old addresses of the planned articles, redirected to them. */
   redirects = 0;
+  /** Old addresses already given to a post: one address leads to one story. */
+  private readonly claimed = new Set<string>();
+  /** Categories and tags as posts name them, for exports that list none of their own. */
+  readonly itemTerms = new Map<string, WxrTerm>();
   private readonly siteUrls: string[];
 
   private readonly index: ExportIndex;
@@ -88,41 +101,72 @@ export class ArticlePlanner {
     this.siteUrls = [link, baseSiteUrl, baseBlogUrl].filter((url) => url !== '');
   }
 
-  /** The address an image gets: a copy beside the article (with `--uploads`), else its https URL. */
-  private imageFor(folder: string, slug: string, url: string, title: string): string {
-    const upload = this.uploadPath(url);
-    if (upload !== undefined && this.options.uploads) {
-      const source = join(this.options.uploads, upload);
-      if (existsSync(source)) {
-        const name = `${slug}-${basename(upload)}`.replace(/[^\w.-]/g, '-');
-        this.files.set(`${folder}/${name}`, { copyOf: source });
-        return `./${name}`;
-      }
-      this.report.note(title, `the upload ${upload} is not in --uploads; its address is kept`);
+  /** The hosts of the old site's own addresses. */
+  private siteHosts(): Set<string> {
+    const hosts = new Set<string>();
+    for (const site of this.siteUrls) {
+      const url = parseUrl(site);
+      if (url) hosts.add(url.host);
     }
-    if (url.startsWith('/')) {
-      const site = this.siteUrls[0];
-      if (site) url = new URL(url, site).href;
-    }
-    if (url.startsWith('http://')) url = `https://${url.slice('http://'.length)}`;
-    try {
-      this.remoteHosts.add(new URL(url).host);
-    } catch {
-      this.report.note(title, `an image address "${url}" is not a URL`);
-    }
-    return url;
+    return hosts;
   }
 
-  /** The path under `wp-content/uploads/` of an address on the site, if it is one. */
-  private uploadPath(url: string): string | undefined {
-    const match = /\/wp-content\/uploads\/(.+)$/.exec(url.split(/[?#]/)[0] ?? '');
-    if (!match) return undefined;
-    if (/^https?:/i.test(url)) {
-      const host = new URL(url).host;
-      if (!this.siteUrls.some((site) => new URL(site).host === host)) return undefined;
+  /**
+   * The address an image gets: a copy beside the article (with `--uploads`), else its https URL;
+   * undefined when it has none a reader could load (empty, `data:`, not a URL), which is reported.
+   */
+  private imageFor(folder: string, slug: string, raw: string, title: string): string | undefined {
+    const site = this.siteUrls[0];
+    const address = raw.trim() === '' ? undefined : parseUrl(raw.trim(), site);
+    if (!address || !/^https?:$/.test(address.protocol)) {
+      this.report.note(
+        title,
+        `an image without an address a reader can load ("${raw.slice(0, 60)}") was left out`,
+      );
+      return undefined;
     }
-    const path = decodeURIComponent(match[1]!);
-    return path.split('/').some((segment) => segment === '..' || segment === '') ? undefined : path;
+    const upload = this.uploadPath(address);
+    if (upload !== undefined && this.options.uploads) {
+      const source = join(this.options.uploads, upload);
+      if (existsSync(source) && statSync(source).isFile() && PHOTO_FILE.test(source)) {
+        return `./${this.copyName(folder, slug, upload, source)}`;
+      }
+      this.report.note(
+        title,
+        existsSync(source)
+          ? `the upload ${upload} is not a photo the site resizes; its address is kept`
+          : `the upload ${upload} is not in --uploads; its address is kept`,
+      );
+    }
+    address.protocol = 'https:';
+    this.remoteHosts.add(address.host);
+    return address.href;
+  }
+
+  /** A copy's name beside its article: `<slug>-<file>`, told apart when two uploads share it. */
+  private copyName(folder: string, slug: string, upload: string, source: string): string {
+    let name = `${slug}-${basename(upload)}`.replace(/[^\w.-]/g, '-');
+    const taken = (candidate: string) => {
+      const file = this.files.get(`${folder}/${candidate}`);
+      return file !== undefined && !('copyOf' in file && file.copyOf === source);
+    };
+    if (taken(name)) {
+      const digest = createHash('sha256').update(upload).digest('hex').slice(0, 8);
+      name = name.replace(/(\.[a-z0-9]+)?$/i, (extension) => `-${digest}${extension}`);
+    }
+    this.files.set(`${folder}/${name}`, { copyOf: source });
+    return name;
+  }
+
+  /** The path under `wp-content/uploads/` of an address on the old site, if it is one. */
+  private uploadPath(address: URL): string | undefined {
+    if (!this.siteHosts().has(address.host)) return undefined;
+    const match = /\/wp-content\/uploads\/(.+)$/.exec(address.pathname);
+    if (!match) return undefined;
+    const path = decodeSafe(match[1]!);
+    return path.split('/').some((segment) => segment === '..' || segment === '' || segment === '.')
+      ? undefined
+      : path;
   }
 
   /** Plans one `post` item: its article (and photos), or why it is not imported. */
@@ -148,13 +192,11 @@ export class ArticlePlanner {
     const { year, month } = zonedParts(date, this.options.timeZone);
     const folder = `articles/${year}/${String(month).padStart(2, '0')}`;
     let slug = postSlug(item, title);
-    if (this.keys.has(slug)) {
-      this.report.note(
-        title,
-        `its slug "${slug}" is taken; it is published as "${slug}-${item.id}"`,
-      );
-      slug = `${slug}-${item.id}`;
-    }
+    const wanted = slug;
+    for (let n = 2; this.keys.has(slug); n++)
+      slug = n === 2 ? `${wanted}-${item.id}` : `${wanted}-${item.id}-${n}`;
+    if (slug !== wanted)
+      this.report.note(title, `its slug "${wanted}" is taken; it is published as "${slug}"`);
     this.keys.add(slug);
 
     const image = (url: string) => this.imageFor(folder, slug, url, title);
@@ -174,9 +216,27 @@ export class ArticlePlanner {
     }
 
     // Names as readers see them: WordPress stores `Arts &amp; Culture`.
+    for (const term of item.terms) {
+      const kind =
+        term.domain === 'category'
+          ? 'category'
+          : term.domain === 'post_tag'
+            ? 'post_tag'
+            : undefined;
+      const name = titleText(term.name);
+      if (kind && name !== '' && !this.itemTerms.has(`${kind}:${name}`))
+        this.itemTerms.set(`${kind}:${name}`, {
+          kind,
+          slug: term.slug,
+          name,
+          parent: '',
+          description: '',
+        });
+    }
     const categories = item.terms
       .filter((term) => term.domain === 'category')
-      .map((term) => titleText(term.name));
+      .map((term) => titleText(term.name))
+      .filter((name) => name !== '');
     const section = categories[0] ?? UNCATEGORIZED;
     const tags = [
       ...new Set([
@@ -195,6 +255,8 @@ export class ArticlePlanner {
 
     const modified = wordpressTime(item.modifiedGmt, item.modified, this.options.timeZone);
     const thumbnail = this.index.attachments.get(item.meta.get('_thumbnail_id') ?? '');
+    const lead = thumbnail ? image(thumbnail.url) : undefined;
+    const leadCaption = thumbnail ? plainText(thumbnail.caption) : '';
     const newPath = `/articles/${slug}/`;
     const redirects = this.redirectsOf(item, title, newPath);
     this.redirects += redirects.length;
@@ -208,11 +270,11 @@ export class ArticlePlanner {
       tags,
       ...(byline ? { authors: [byline] } : {}),
       section,
-      ...(thumbnail
+      ...(thumbnail && lead
         ? {
-            image: image(thumbnail.url),
+            image: lead,
             imageAlt: thumbnail.alt || thumbnail.title || title,
-            ...(thumbnail.caption ? { imageCaption: plainText(thumbnail.caption) } : {}),
+            ...(leadCaption ? { imageCaption: leadCaption } : {}),
           }
         : {}),
       ...(item.sticky ? { featured: true } : {}),
@@ -250,10 +312,24 @@ export class ArticlePlanner {
       if (normal === newPath) return false;
       const reason =
         unsafePathReason(path) ??
-        (isBuildOwned(path) || SITE_PAGES.some((page) => normal.startsWith(page))
+        (redirectSourceSchema.safeParse(path).success
+          ? undefined
+          : 'has characters an old address may not (spaces, `?`, `#`)') ??
+        // WordPress's category and tag archives redirect to their sections and tags.
+        (/^\/(?:category|tag)\//.test(normal) ? 'is a category or tag archive' : undefined) ??
+        (isBuildOwned(path) ||
+        SITE_PAGES.some((page) => normal.startsWith(page)) ||
+        SITE_FILES.test(normal) ||
+        RETIRED_LATEST.test(normal) ||
+        existsSync(join(PUBLIC_DIR, normal))
           ? 'is a page of the new site'
-          : undefined);
+          : this.index.permalinks.has(normal) && normal !== permalink
+            ? "is another post's address"
+            : this.claimed.has(normal)
+              ? 'is already an old address of another post'
+              : undefined);
       if (reason) this.report.note(title, `its old address ${path} cannot redirect: it ${reason}`);
+      else this.claimed.add(normal);
       return reason === undefined;
     });
   }
@@ -266,6 +342,20 @@ export class ArticlePlanner {
 export function authorLogin(creator: string): string {
   return creator.replace(/[^\p{L}\p{N} _.@-]/gu, '').trim();
 }
+
+/** A URL, resolved against `base` when relative; undefined when it is none. */
+function parseUrl(text: string, base?: string): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Photos the site resizes, and so copies beside their articles; a drawing (SVG) stays remote. */
+const PHOTO_FILE = /\.(?:png|jpe?g|gif|webp|avif)$/i;
+
+const decodeSafe = (text: string) => decodeURIComponentSafe(text);
 
 function decodeURIComponentSafe(text: string): string {
   try {

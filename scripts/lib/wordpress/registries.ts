@@ -70,7 +70,7 @@ export function sectionsYaml(
   const seen = new Set<string>();
   const entries: Record<string, unknown>[] = [];
   for (const term of terms) {
-    const name = text(term.name);
+    const name = titleText(term.name);
     if (term.kind !== 'category' || !used.has(name) || seen.has(tagKey(name))) continue;
     seen.add(tagKey(name));
     const slug = cleanSlug(term.slug);
@@ -100,7 +100,7 @@ export function tagsYaml(
   const keys = new Set<string>();
   const slugs = new Set<string>();
   const add = (rawName: string, term?: WxrTerm) => {
-    const name = text(rawName);
+    const name = titleText(rawName);
     if (name === '' || keys.has(tagKey(name))) return;
     keys.add(tagKey(name));
     const slug = term ? cleanSlug(term.slug) : undefined;
@@ -108,7 +108,7 @@ export function tagsYaml(
     slugs.add(ownSlug ?? toSlug(name));
     // A category that is also a section redirects to the section's page.
     const archive =
-      term?.slug && !(term.kind === 'category' && sections.has(name))
+      term?.slug && !(term.kind === 'category' && sections.has(titleText(term.name)))
         ? `/${term.kind === 'category' ? 'category' : 'tag'}/${decodeSafe(term.slug)}/`
         : undefined;
     tags[name] = {

@@ -2,6 +2,19 @@ import { readFile, writeFile } from 'node:fs/promises';
 
 const IMAGE_HOSTS = /(imageHosts:\s*\[)([^\]]*)(\])/;
 
+/** Why `addImageHosts` could not edit the config at `configPath`, if it could not. */
+export async function imageHostsProblem(configPath: string): Promise<string | undefined> {
+  let source: string;
+  try {
+    source = await readFile(configPath, 'utf8');
+  } catch {
+    return `--site-config ${configPath}: no such file`;
+  }
+  return IMAGE_HOSTS.test(source)
+    ? undefined
+    : `--site-config ${configPath}: no \`imageHosts: [...]\` to add the old site's photo hosts to`;
+}
+
 /**
  * Adds `hosts` to `SITE.content.imageHosts` in the site config file, keeping the ones listed: the
  * photos an import leaves on the old site must pass the content rules. One list, edited in place.

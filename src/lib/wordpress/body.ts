@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
+import { MAX_NESTING, nestingDepth } from '../body-rules.ts';
 import { findUnsafeElements, sanitizeBodyHtml, type EmbedPolicy } from '../safe-html.ts';
 import { decodeHTML } from 'entities';
 
@@ -25,8 +26,11 @@ export interface BodyContext {
   postId: string;
   /** What bodies may embed: the site's own policy. */
   policy: EmbedPolicy;
-  /** Where an image's address leads in the imported article (a copied file, an https URL). */
-  image: (url: string) => string;
+  /**
+   * Where an image's address leads in the imported article (a copied file, an https URL), or
+   * undefined when it has none a reader can load: the image is then left out.
+   */
+  image: (url: string) => string | undefined;
 }
 
 /** One body in Markdown, with what the conversion removed or could not convert. */
@@ -126,7 +130,8 @@ export function expandShortcodes(
     return photos
       .map(
         ({ url, alt, title, caption }) =>
-          `\n\n<figure><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt || title)}">${caption ? `<figcaption>${escapeText(caption)}</figcaption>` : ''}</figure>\n\n`,
+          // The caption is WordPress markup: sanitized and made text with the rest of the body.
+          `\n\n<figure><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt || title)}">${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>\n\n`,
       )
       .join('');
   });
@@ -172,7 +177,7 @@ const image = (url: string) => currentImage(url);
 function makeTurndown(): TurndownService {
   const service = new TurndownService({
     keepReplacement: (_content, node) =>
-      `\n\n${sanitizeBodyHtml((node as HTMLElement).outerHTML, currentPolicy)}\n\n`,
+      `\n\n${keptImages(sanitizeBodyHtml((node as HTMLElement).outerHTML, currentPolicy))}\n\n`,
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
     bulletListMarker: '-',
@@ -181,6 +186,21 @@ function makeTurndown(): TurndownService {
     hr: '---',
   });
   service.use(gfm);
+  // Text is text: `<` and `|` in it may not open markup or a table cell once it is Markdown.
+  const escape = service.escape.bind(service);
+  service.escape = (text: string) => escape(text).replace(/[<|]/g, (c) => `\\${c}`);
+  // What browsers never show is not text to keep either.
+  service.remove(['style', 'script', 'noscript', 'template', 'title', 'head']);
+  // A line break inside a table cell would end the row: a space keeps the cell whole.
+  service.addRule('cellBreak', {
+    filter: (node) => {
+      if (node.nodeName !== 'BR') return false;
+      for (let parent = node.parentNode; parent; parent = parent.parentNode)
+        if (parent.nodeName === 'TD' || parent.nodeName === 'TH') return true;
+      return false;
+    },
+    replacement: () => ' ',
+  });
   // Embeds the policy allows are kept as markup (Markdown has no iframe), as are tables Markdown
   // cannot write (no header row): each sanitized on its own, so none keeps a class or a handler.
   service.keep(['iframe']);
@@ -192,7 +212,10 @@ function makeTurndown(): TurndownService {
       const element = node as HTMLElement;
       const img = element.querySelector('img')!;
       const caption = element.querySelector('figcaption')?.textContent?.trim() ?? '';
-      return `\n\n${markdownImage(image(img.getAttribute('src') ?? ''), img.getAttribute('alt') ?? '', caption)}\n\n`;
+      const src = image(img.getAttribute('src') ?? '');
+      return src === undefined
+        ? `\n\n${caption}\n\n`
+        : `\n\n${markdownImage(src, img.getAttribute('alt') ?? '', caption)}\n\n`;
     },
   });
   // Preformatted text without a <code> inside (WordPress's classic editor writes it so) is code too.
@@ -210,10 +233,22 @@ function makeTurndown(): TurndownService {
     filter: 'img',
     replacement: (_content, node) => {
       const img = node as HTMLElement;
-      return markdownImage(image(img.getAttribute('src') ?? ''), img.getAttribute('alt') ?? '', '');
+      const src = image(img.getAttribute('src') ?? '');
+      return src === undefined ? '' : markdownImage(src, img.getAttribute('alt') ?? '', '');
     },
   });
   return service;
+}
+
+/** The images of markup kept as HTML, led where the body's other images are; dropped without one. */
+function keptImages(html: string): string {
+  return html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const src = /\ssrc="([^"]*)"/i.exec(tag)?.[1] ?? '';
+    const resolved = currentImage(decodeHTML(src));
+    return resolved === undefined
+      ? ''
+      : tag.replace(/\ssrc="[^"]*"/i, ` src="${escapeAttribute(resolved)}"`);
+  });
 }
 
 function markdownImage(src: string, alt: string, caption: string): string {
@@ -224,11 +259,13 @@ function markdownImage(src: string, alt: string, caption: string): string {
 
 let service: TurndownService | undefined;
 
+const INVISIBLE = /<(script|style|noscript|template|xmp|noembed|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
 // Markup that could run, load or submit something, or that the allowlist drops whole. A body
 // without any (most are) needs no sanitizing pass here: turndown keeps none of its markup, and
 // the site sanitizes every body again when it renders it.
 const RISKY =
-  /<\/?(?:script|style|iframe|frame|object|embed|applet|form|input|button|textarea|select|option|meta|link|base|svg|math|template|noscript|video|audio|source|track|portal)\b|\son[a-z]+\s*=|(?:javascript|vbscript|data)\s*:|<[^>]*&(?:#|colon;|tab;|newline;)/i;
+  /<\/?(?:script|style|iframe|frame|object|embed|applet|form|input|button|textarea|select|option|meta|link|base|svg|math|template|noscript|video|audio|source|track|portal)\b|\son[a-z]+\s*=|(?:javascript|vbscript|data)\s*:|<[^>]*&(?:#|colon;|tab;|newline;)|\b(?:href|src)\s*=\s*["']?\s*(?!https?:|mailto:|tel:)[a-z][a-z0-9+.-]*:/i;
 
 /**
  * A WordPress body in Markdown: block-editor comments dropped, implicit paragraphs made explicit,
@@ -236,6 +273,15 @@ const RISKY =
  * `removed`), then converted with turndown and its GFM plugin (tables, strikethrough).
  */
 export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBody {
+  // A body nested deeper than any reader can take (thousands of unclosed tags) keeps its words.
+  if (nestingDepth(html) > MAX_NESTING)
+    return {
+      markdown: plainText(html).replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`),
+      removed: [
+        `the body nests more than ${MAX_NESTING} levels deep; it was imported as plain text`,
+      ],
+      shortcodes: [],
+    };
   const withoutComments = html.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '');
   const { html: expanded, unknown } = expandShortcodes(
     wpautop(withoutComments),
@@ -254,7 +300,8 @@ export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBod
         ),
       ]
     : [];
-  const safe = risky ? sanitizeBodyHtml(expanded, context.policy) : expanded;
+  // The sanitizer drops a <style> but keeps its text: what no browser shows goes first, whole.
+  const safe = risky ? sanitizeBodyHtml(expanded.replace(INVISIBLE, ''), context.policy) : expanded;
   service ??= makeTurndown();
   currentImage = context.image;
   currentPolicy = context.policy;

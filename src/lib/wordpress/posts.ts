@@ -96,5 +96,10 @@ export function permalinkPath(link: string, siteUrls: readonly string[]): string
     }
   });
   if (!own || url.search !== '' || url.pathname === '/' || url.pathname === '') return undefined;
-  return decodeURIComponent(url.pathname);
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    // A malformed escape (`%E0%A4%A`) names no file a server would find: left out.
+    return undefined;
+  }
 }

@@ -280,7 +280,9 @@ export async function readWxr(path: string, handlers: WxrHandlers): Promise<WxrC
       if (failure) break;
     }
   } catch (error) {
-    throw new WxrError((error as Error).message);
+    // The file could not be read (a folder, no permission); a handler's own error is its own.
+    if ((error as NodeJS.ErrnoException).code) throw new WxrError((error as Error).message);
+    throw error;
   } finally {
     stream.destroy();
   }
