@@ -138,8 +138,21 @@ describe('the Russian edition', () => {
     ]);
   });
 
-  it('dates its archive in Russian', async () => {
+  it('dates its archive in Russian, and links its own years and months', async () => {
     const archive = await page(out, '/ru/archive/');
+    const links = archive.querySelectorAll('main a').map((a) => a.getAttribute('href')!);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((href) => href.startsWith('/ru/archive/'))).toBe(true);
+    expect(
+      (await page(out, '/ru/archive/2025/11/'))
+        .querySelector('meta[name=description]')
+        ?.getAttribute('content'),
+    ).toBe('Материалы, опубликованные в ноябре 2025 года.');
+    expect(
+      (await page(out, '/ru/archive/2025/'))
+        .querySelector('meta[name=description]')
+        ?.getAttribute('content'),
+    ).toBe('Материалы, опубликованные в 2025 году.');
     expect(archive.querySelectorAll('.archive-months a').map(text)).toEqual(
       expect.arrayContaining(['Февраль', 'Январь', 'Ноябрь', 'Декабрь']),
     );
@@ -154,6 +167,7 @@ describe('the Russian edition', () => {
   it('has its own feeds, in its language, with its stories only', async () => {
     const channel = await feed('ru/rss.xml');
     expect(channel.language).toBe('ru');
+    expect(channel.link).toBe(url('/ru/'));
     expect(channel.item).toHaveLength(RUSSIAN_CSTO);
     expect(
       channel.item.every((item: { link: string }) => item.link.startsWith(url('/ru/articles/'))),
@@ -260,11 +274,16 @@ function articleWith(fields: Record<string, string>): string {
 }
 
 describe('checking editions, each in its own language', () => {
-  it('two Russian tag names with one slug are an error in the Russian edition only', async () => {
+  it('names per-language slugs that clash, unknown languages, and a percent-encoded redirect onto a page', async () => {
     const dir = await tempDir('editions-slugs');
     const files = editionsFixture();
     await writeFiles(join(dir, 'content'), {
       ...files,
+      'sections.yaml': `${files['sections.yaml']}- name: { en: Culture, de: Kultur }\n`,
+      'articles/ru/2026/moved.md': articleWith({
+        title: 'Переехавший',
+        redirectFrom: '["/ru/articles/%73ammit/"]',
+      }),
       'tags.yaml': `${files['tags.yaml']}  Kazakh:\n    name: { en: Kazakh, ru: Казахстан! }\n`,
       'articles/ru/2026/clash.md': articleWith({ title: 'Казахский', tags: '[Kazakh]' }),
       'articles/2026/no-clash.md': articleWith({ title: 'Kazakh', tags: '[Kazakh, Kazakhstan]' }),
@@ -279,6 +298,13 @@ describe('checking editions, each in its own language', () => {
     );
     // The English names (Kazakh, Kazakhstan) have URLs of their own.
     expect(output).not.toContain('URL /tags/');
+    expect(output).toContain(
+      'sections.yaml:4:9 [2].name: "de" is not an edition of the site; per-language values take "en", "ru"',
+    );
+    // Compared where the page would be written: `%73ammit` is the live `sammit`.
+    expect(output).toMatch(
+      /moved\.md:\d+:\d+ redirectFrom\[0\]: redirect from \/ru\/articles\/%73ammit\/ collides with a live page/,
+    );
     expect(output).not.toMatch(/no-clash\.md/);
   });
 });
