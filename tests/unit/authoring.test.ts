@@ -1,3 +1,4 @@
+import { uiStrings } from '../../src/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   listArgument,
@@ -158,6 +159,16 @@ describe('planRedirects', () => {
     expect(redirectsFile([{ from: '/articles/old/', to: '/articles/new/' }])).toBe(
       '/articles/old/ /articles/new/ 301\n',
     );
+  });
+
+  it('speaks the language of the page it leads to', () => {
+    const page = redirectPage(
+      { from: '/ru/articles/old/', to: '/ru/articles/new/' },
+      { url: SITE_URL, lang: 'ru', title: 'Хабар', moved: uiStrings('ru').moved },
+    );
+    expect(page).toContain('<html lang="ru">');
+    expect(page).toContain('<title>Страница переехала | Хабар</title>');
+    expect(page).toContain('<p>Эта страница переехала по адресу <a href="/ru/articles/new/">');
   });
 
   it("sends WordPress's shortlinks (/?p=ID) to their /p/ID/ pages where the host matches queries", () => {
