@@ -81,7 +81,7 @@ export function checkCorpus(
         problems.push({
           file: article.file,
           field: 'tags',
-          message: `tags ${collision.names.map((name) => `"${name}"`).join(' and ')} would share the URL ${tagPath(edition, collision.slug)}; use one spelling, or give a registered one its own \`slug\` in content/tags.yaml`,
+          message: `tags ${collision.names.map((name) => `"${name}"`).join(' and ')} would share the URL ${tagPath(edition, collision.slug)}; use one spelling${collision.keys.some((key) => named.registered.has(key)) ? ', or give a registered one its own `slug` in content/tags.yaml' : ''}`,
           severity: 'error',
         });
       }
