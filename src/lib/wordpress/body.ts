@@ -259,6 +259,19 @@ function markdownImage(src: string, alt: string, caption: string): string {
 
 let service: TurndownService | undefined;
 
+/**
+ * Whether `html` might nest deeper than {@link MAX_NESTING}, by counting tags opened and not yet
+ * closed: cheap, and never low. Only a body it flags is measured exactly (`nestingDepth` parses).
+ */
+function mayNestDeep(html: string): boolean {
+  let open = 0;
+  for (const [, closing] of html.matchAll(/<(\/?)[a-z][^>]*?(\/?)>/gi)) {
+    open += closing ? -1 : 1;
+    if (open > MAX_NESTING) return true;
+  }
+  return false;
+}
+
 const INVISIBLE = /<(script|style|noscript|template|xmp|noembed|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
 // Markup that could run, load or submit something, or that the allowlist drops whole. A body
@@ -274,7 +287,7 @@ const RISKY =
  */
 export function bodyToMarkdown(html: string, context: BodyContext): ConvertedBody {
   // A body nested deeper than any reader can take (thousands of unclosed tags) keeps its words.
-  if (nestingDepth(html) > MAX_NESTING)
+  if (mayNestDeep(html) && nestingDepth(html) > MAX_NESTING)
     return {
       markdown: plainText(html).replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`),
       removed: [
