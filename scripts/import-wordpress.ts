@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { readWxr, WxrError, type WxrAuthor, type WxrTerm } from '../src/lib/wordpress/wxr.ts';
 import type { Attachment } from '../src/lib/wordpress/body.ts';
 import { plainText } from '../src/lib/wordpress/body.ts';
-import { permalinkPath } from '../src/lib/wordpress/posts.ts';
+import { permalinkPath, titleText } from '../src/lib/wordpress/posts.ts';
 import { SITE } from '../src/site.config.ts';
 import { ArticlePlanner, type ExportIndex } from './lib/wordpress/plan.ts';
 import { authorNames, authorsYaml, sectionsYaml, tagsYaml } from './lib/wordpress/registries.ts';
@@ -155,7 +155,7 @@ await readWxr(exportPath!, {
 const files = planner.files;
 const authorsFile = authorsYaml(authors, index.authorNames, planner.usedAuthors);
 // Terms the export declares, then those only its posts name (an export of posts alone lists none).
-const declared = new Set(terms.map((term) => `${term.kind}:${plainText(term.name)}`));
+const declared = new Set(terms.map((term) => `${term.kind}:${titleText(term.name)}`));
 const allTerms = [
   ...terms,
   ...[...planner.itemTerms].filter(([key]) => !declared.has(key)).map(([, term]) => term),

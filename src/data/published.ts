@@ -196,6 +196,8 @@ export async function tagsOf(
 /** One version of a story, as its translations link to it. */
 export interface Version {
   edition: Edition;
+  /** Its slug in its edition. */
+  slug: string;
   /** Its page, as a path of the site. */
   path: string;
   title: string;
@@ -214,7 +216,7 @@ export function getVersions(): Promise<ReadonlyMap<string, Version[]>> {
       const key = entry.data.translationKey;
       if (key === undefined) continue;
       const { edition, slug } = splitArticleKey(entry.id, EDITIONS);
-      const version = { edition, path: articlePath(edition, slug), title: entry.data.title };
+      const version = { edition, slug, path: articlePath(edition, slug), title: entry.data.title };
       byKey.set(key, [...(byKey.get(key) ?? []), version]);
     }
     for (const list of byKey.values())

@@ -1,4 +1,4 @@
-import { isMap, parseDocument, YAMLError } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, YAMLError } from 'yaml';
 import type { Position } from './problems.ts';
 
 /** A frontmatter problem, located in the file (1-based). */
@@ -129,4 +129,17 @@ function yamlProblem(error: YAMLError): FrontmatterProblem {
     column: position?.col,
     message: `YAML syntax error in frontmatter: ${reason}`,
   };
+}
+
+/**
+ * YAML as authors write it, for the files Khabar writes itself (`npm run new`, the WordPress
+ * import): the lists named in `flow` (`tags`, `authors`) on one line, `[CSTO, Kazakhstan]`.
+ */
+export function authoredYaml(value: unknown, flow: readonly string[] = []): string {
+  const document = new Document(value);
+  for (const key of flow) {
+    const list = document.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
+  return document.toString({ flowCollectionPadding: false });
 }

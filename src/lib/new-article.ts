@@ -1,5 +1,5 @@
 import type { Edition } from './editions.ts';
-import { Document, isSeq } from 'yaml';
+import { authoredYaml } from './frontmatter.ts';
 import type { ArticleFrontmatterInput } from '../schemas/article.ts';
 import {
   lookupName,
@@ -65,13 +65,7 @@ export function newArticleSource({
     ...(draft ? { draft: true } : {}),
     ...(translationKey !== undefined ? { translationKey } : {}),
   };
-  const document = new Document(frontmatter);
-  // `tags: [CSTO, Kazakhstan]`, `authors: [Dana Seitkali]`, the way authors write them.
-  for (const key of ['tags', 'authors']) {
-    const list = document.get(key, true);
-    if (isSeq(list)) list.flow = true;
-  }
-  return `---\n${document.toString({ flowCollectionPadding: false })}---\n\n`;
+  return `---\n${authoredYaml(frontmatter, ['tags', 'authors'])}---\n\n`;
 }
 
 /**

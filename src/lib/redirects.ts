@@ -3,7 +3,7 @@ import { articlePath, sectionPath, tagPath, type Prefixed } from './routes.ts';
 
 /** The default edition's paths, at the site's root. */
 const ROOT_EDITION: Prefixed = { prefix: '' };
-import { isBuildOwned } from './safe-path.ts';
+import { decodeURIComponentSafe, isBuildOwned } from './safe-path.ts';
 import { escapeXml } from './xml.ts';
 
 /** A redirect an author asked for, with where they asked for it. */
@@ -46,15 +46,6 @@ export function redirectPath(
   return source.endsWith('/') || /\.[a-z0-9]+$/i.test(source) ? source : `${source}/`;
 }
 
-/** A path percent-decoded, as a file system names it; as written when it does not decode. */
-function decodedPath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
 /** The folders a path's file lies in: `/a/b/` → `/a`, `/a/b`; `/a/b.html` → `/a`. */
 function foldersOf(path: string): string[] {
   const folders = path.split('/').slice(1, -1);
@@ -78,14 +69,14 @@ export function planRedirects(
     [
       ...live,
       ...requests.map((request) =>
-        decodedPath(redirectPath(request.source, request.kind, request.edition)),
+        decodeURIComponentSafe(redirectPath(request.source, request.kind, request.edition)),
       ),
     ].filter((path) => !path.endsWith('/')),
   );
   for (const request of requests) {
     const from = redirectPath(request.source, request.kind, request.edition);
     // The page is written at the decoded path (`%73ammit` is `sammit`): compared as written there.
-    const at = decodedPath(from);
+    const at = decodeURIComponentSafe(from);
     const blocking = foldersOf(at).find((folder) => files.has(folder));
     let message: string | undefined;
     let reason: RedirectConflict['reason'] = 'clash';

@@ -54,7 +54,8 @@ export function isBuildOwned(path: string): boolean {
   );
 }
 
-function decodeURIComponentSafe(path: string): string {
+/** `path` percent-decoded, as servers and file systems name it; as written when it does not decode. */
+export function decodeURIComponentSafe(path: string): string {
   try {
     return decodeURIComponent(path);
   } catch {

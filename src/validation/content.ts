@@ -171,14 +171,20 @@ export async function validateContent(
   const registrySource = existsSync(registryPath) ? await readSource(registryPath, cwd) : undefined;
   const registry = registrySource ? checkTagRegistry(registrySource) : undefined;
   const tags = indexRegistry(registry?.registry);
-  // Each edition reads the registries in its language: its names and slugs are checked too.
-  const tagsIn = (lang: string): TagIndex =>
-    lang === DEFAULT_EDITION.lang || !registrySource
-      ? tags
-      : indexRegistry(checkTagRegistry(registrySource, lang).registry);
+  // Each edition reads the registries in its language, once: its names and slugs are checked too.
   const otherEditions = EDITIONS.filter((edition) => edition !== DEFAULT_EDITION);
+  const tagRegistries = new Map(
+    otherEditions.map((edition) => [
+      edition.lang,
+      registrySource ? checkTagRegistry(registrySource, edition.lang) : undefined,
+    ]),
+  );
+  const tagIndexes = new Map(
+    [...tagRegistries].map(([lang, checked]) => [lang, indexRegistry(checked?.registry)]),
+  );
+  const tagsIn = (lang: string): TagIndex => tagIndexes.get(lang) ?? tags;
   const editionProblems = otherEditions.flatMap((edition) => [
-    ...(registrySource ? checkTagRegistry(registrySource, edition.lang).problems : []),
+    ...(tagRegistries.get(edition.lang)?.problems ?? []),
     ...loadNameRegistry(contentDir, AUTHOR_REGISTRY, (path) => displayPath(path, cwd), edition.lang)
       .problems,
     ...loadNameRegistry(

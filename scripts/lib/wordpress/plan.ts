@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Document, isSeq } from 'yaml';
-import { isoDay, zonedParts } from '../../../src/lib/dates.ts';
+import { authoredYaml } from '../../../src/lib/frontmatter.ts';
+import { zonedParts } from '../../../src/lib/dates.ts';
 import {
   bodyToMarkdown,
   plainText,
@@ -18,7 +18,11 @@ import {
   wordpressTime,
 } from '../../../src/lib/wordpress/posts.ts';
 import type { WxrAuthor, WxrChannel, WxrItem, WxrTerm } from '../../../src/lib/wordpress/wxr.ts';
-import { isBuildOwned, unsafePathReason } from '../../../src/lib/safe-path.ts';
+import {
+  decodeURIComponentSafe,
+  isBuildOwned,
+  unsafePathReason,
+} from '../../../src/lib/safe-path.ts';
 import type { EmbedPolicy } from '../../../src/lib/safe-html.ts';
 import type { ImportReport } from './report.ts';
 import { redirectSourceSchema } from '../../../src/schemas/redirects.ts';
@@ -55,7 +59,8 @@ export interface ImportOptions {
   policy: EmbedPolicy;
 }
 
-const UNCATEGORIZED = 'Uncategorized';
+/** The section of a post filed under no category, as WordPress names it. */
+export const UNCATEGORIZED = 'Uncategorized';
 
 // Files of the new site's root a WordPress address may also name (`/index.html` on a site whose
 // permalinks end in `.html`).
@@ -88,6 +93,8 @@ export class ArticlePlanner {
   /** Categories and tags as posts name them, for exports that list none of their own. */
   readonly itemTerms = new Map<string, WxrTerm>();
   private readonly siteUrls: string[];
+  /** The hosts of the old site's own addresses. */
+  private readonly siteHosts: Set<string>;
 
   private readonly index: ExportIndex;
   private readonly options: ImportOptions;
@@ -99,16 +106,12 @@ export class ArticlePlanner {
     this.report = report;
     const { link, baseSiteUrl, baseBlogUrl } = index.channel;
     this.siteUrls = [link, baseSiteUrl, baseBlogUrl].filter((url) => url !== '');
-  }
-
-  /** The hosts of the old site's own addresses. */
-  private siteHosts(): Set<string> {
-    const hosts = new Set<string>();
-    for (const site of this.siteUrls) {
-      const url = parseUrl(site);
-      if (url) hosts.add(url.host);
-    }
-    return hosts;
+    this.siteHosts = new Set(
+      this.siteUrls.flatMap((site) => {
+        const url = parseUrl(site);
+        return url ? [url.host] : [];
+      }),
+    );
   }
 
   /**
@@ -160,10 +163,10 @@ export class ArticlePlanner {
 
   /** The path under `wp-content/uploads/` of an address on the old site, if it is one. */
   private uploadPath(address: URL): string | undefined {
-    if (!this.siteHosts().has(address.host)) return undefined;
+    if (!this.siteHosts.has(address.host)) return undefined;
     const match = /\/wp-content\/uploads\/(.+)$/.exec(address.pathname);
     if (!match) return undefined;
-    const path = decodeSafe(match[1]!);
+    const path = decodeURIComponentSafe(match[1]!);
     return path.split('/').some((segment) => segment === '..' || segment === '' || segment === '.')
       ? undefined
       : path;
@@ -288,7 +291,7 @@ export class ArticlePlanner {
     const staged = join(this.options.staging, `${this.files.size}.md`);
     writeFileSync(
       staged,
-      `---\n${yamlOf(frontmatter, ['tags', 'authors'])}---\n\n${converted.markdown}\n`,
+      `---\n${authoredYaml(frontmatter, ['tags', 'authors'])}---\n\n${converted.markdown}\n`,
     );
     this.files.set(`${folder}/${slug}.md`, { copyOf: staged });
   }
@@ -354,25 +357,3 @@ function parseUrl(text: string, base?: string): URL | undefined {
 
 /** Photos the site resizes, and so copies beside their articles; a drawing (SVG) stays remote. */
 const PHOTO_FILE = /\.(?:png|jpe?g|gif|webp|avif)$/i;
-
-const decodeSafe = (text: string) => decodeURIComponentSafe(text);
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** YAML as authors write it: the lists named in `flow` (`tags`, `authors`) on one line. */
-export function yamlOf(value: unknown, flow: readonly string[] = []): string {
-  const document = new Document(value);
-  for (const key of flow) {
-    const list = document.get(key, true);
-    if (isSeq(list)) list.flow = true;
-  }
-  return document.toString({ flowCollectionPadding: false, lineWidth: 100 });
-}
-
-export { isoDay, UNCATEGORIZED };

@@ -2,22 +2,19 @@ import { SLUG_PATTERN, toSlug } from '../../../src/lib/slug.ts';
 import { tagKey } from '../../../src/lib/tags.ts';
 import { decodeHTML } from 'entities';
 import type { WxrAuthor, WxrTerm } from '../../../src/lib/wordpress/wxr.ts';
-import { UNCATEGORIZED, yamlOf } from './plan.ts';
+import { decodeURIComponentSafe } from '../../../src/lib/safe-path.ts';
+// Term names as the planner files them (`Arts &amp; Culture` → `Arts & Culture`).
+import { titleText } from '../../../src/lib/wordpress/posts.ts';
+import { authoredYaml } from '../../../src/lib/frontmatter.ts';
+import { UNCATEGORIZED } from './plan.ts';
 
 /** A WordPress slug (`%d0%be…` decoded) when it is already a clean slug, else none. */
 function cleanSlug(slug: string): string | undefined {
-  let decoded = slug;
-  try {
-    decoded = decodeURIComponent(slug);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodeURIComponentSafe(slug);
   return SLUG_PATTERN.test(decoded) ? decoded : undefined;
 }
 
 const text = (value: string) => decodeHTML(value).replace(/\s+/g, ' ').trim();
-// Term names as the planner files them (`Arts &amp; Culture` → `Arts & Culture`).
-const titleText = (value: string) => text(value.replace(/<[^>]*>/g, ''));
 
 /**
  * Each author's byline name by login: the display name, made unique (two people may share a
@@ -56,7 +53,7 @@ export function authorsYaml(
     if (unique) slugs.add(slug);
     return { name: names.get(login) ?? login, ...(unique ? { slug } : {}) };
   });
-  return { text: yamlOf({ authors: entries }), count: entries.length };
+  return { text: authoredYaml({ authors: entries }), count: entries.length };
 }
 
 /**
@@ -78,13 +75,13 @@ export function sectionsYaml(
       name,
       ...(slug ? { slug } : {}),
       ...(text(term.description) ? { description: text(term.description) } : {}),
-      ...(term.slug ? { redirectFrom: [`/category/${decodeSafe(term.slug)}/`] } : {}),
+      ...(term.slug ? { redirectFrom: [`/category/${decodeURIComponentSafe(term.slug)}/`] } : {}),
     });
   }
   if (used.has(UNCATEGORIZED) && !seen.has(tagKey(UNCATEGORIZED)))
     entries.push({ name: UNCATEGORIZED });
   const redirects = entries.filter((entry) => 'redirectFrom' in entry).length;
-  return { text: yamlOf({ sections: entries }), count: entries.length, redirects };
+  return { text: authoredYaml({ sections: entries }), count: entries.length, redirects };
 }
 
 /**
@@ -109,7 +106,7 @@ export function tagsYaml(
     // A category that is also a section redirects to the section's page.
     const archive =
       term?.slug && !(term.kind === 'category' && sections.has(titleText(term.name)))
-        ? `/${term.kind === 'category' ? 'category' : 'tag'}/${decodeSafe(term.slug)}/`
+        ? `/${term.kind === 'category' ? 'category' : 'tag'}/${decodeURIComponentSafe(term.slug)}/`
         : undefined;
     tags[name] = {
       ...(ownSlug ? { slug: ownSlug } : {}),
@@ -123,13 +120,5 @@ export function tagsYaml(
       if (term.kind === kind && used.has(titleText(term.name))) add(term.name, term);
   for (const name of [...used].sort()) add(name);
   const redirects = Object.values(tags).filter((entry) => 'redirectFrom' in entry).length;
-  return { text: yamlOf({ tags }), count: keys.size, redirects };
-}
-
-function decodeSafe(slug: string): string {
-  try {
-    return decodeURIComponent(slug);
-  } catch {
-    return slug;
-  }
+  return { text: authoredYaml({ tags }), count: keys.size, redirects };
 }

@@ -8,6 +8,7 @@ import {
   type SearchShards,
 } from '../../lib/search.ts';
 import { apiArticleListSchema } from '../../schemas/api.ts';
+import { articleListPath } from '../../lib/api.ts';
 
 /** What indexing a built site for search did. */
 export interface SearchIndexReport {
@@ -28,15 +29,12 @@ function sitePath(url: string): string {
 }
 
 /**
- * The built article pages, newest first, as the site's own API lists them (`/api/articles.json`
- * and the pages its `next` links lead to).
+ * The built article pages of the edition at `prefix`, newest first, as its own API lists them
+ * (`/api/articles.json`, `/ru/api/articles.json`, and the pages their `next` links lead to).
  */
 async function articlePagesNewestFirst(siteDir: string, prefix: string): Promise<string[]> {
   const pages: string[] = [];
-  for (
-    let file: string | null = `${prefix.slice(1)}${prefix ? '/' : ''}api/articles.json`;
-    file !== null;
-  ) {
+  for (let file: string | null = articleListPath({ prefix }, 1).slice(1); file !== null;) {
     const list = apiArticleListSchema.parse(
       JSON.parse(await readFile(join(siteDir, file), 'utf8')),
     );

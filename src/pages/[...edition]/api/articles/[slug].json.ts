@@ -36,10 +36,7 @@ export const GET: APIRoute<{ edition: Edition; entry: ArticleEntry; slug: string
             lang: version.edition.lang,
             title: version.title,
             url: absolute(SITE.url, version.path),
-            api: absolute(
-              SITE.url,
-              apiPath(version.edition, `articles/${version.path.split('/').at(-2)}.json`),
-            ),
+            api: absolute(SITE.url, apiPath(version.edition, `articles/${version.slug}.json`)),
           })),
         }
       : {}),
