@@ -58,8 +58,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
         "object-src 'none'",
-        // Video embeds from the hosts article bodies may embed (SITE.content.embedHosts).
-        `frame-src ${SITE.content.embedHosts.map((host) => `https://${host}`).join(' ') || "'none'"}`,
+        // The day's documents every page includes (INCLUDES in src/lib/routes.ts), and video
+        // embeds from the hosts article bodies may embed (SITE.content.embedHosts).
+        `frame-src ${["'self'", ...SITE.content.embedHosts.map((host) => `https://${host}`)].join(' ')}`,
       ],
       // 'wasm-unsafe-eval' lets the search page start Pagefind's WebAssembly; nothing else uses it.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },

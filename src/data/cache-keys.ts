@@ -1,12 +1,9 @@
 import { stableDigest } from '../lib/stable-digest.ts';
-import { isoDay } from '../lib/dates.ts';
 import { EDITIONS, editionParams, type Edition } from '../i18n/index.ts';
 import { splitArticleKey } from '../lib/editions.ts';
 import { getCatalog, getVersions, type ArticleEntry } from './published.ts';
-import { NOW } from './build-context.ts';
-import { getRates } from './rates.ts';
+import { getRateSources, getTicker } from './rates.ts';
 import { getAuthorRegistry } from './registries.ts';
-import { SIDE_HEADLINES } from '../lib/front-page.ts';
 
 /**
  * Cache keys for Astro's incremental build (`cacheKey` in `getStaticPaths`). Astro hashes each
@@ -30,15 +27,17 @@ export function getCacheKeys(edition: Edition): Promise<CacheKeys> {
   if (known) return known;
   const made: Promise<CacheKeys> = Promise.all([getCatalog(edition), getVersions()]).then(
     ([catalog, versions]): CacheKeys => {
-      const { entries, articles, tags, related, bySlug, bySection } = catalog;
-      // What every page shows besides its own data: the masthead's day, the ticker's rates and each
-      // tag's name, slug and description. A new day, new rates or a renamed tag renders every page.
-      // The sections (name, slug, count: the last line) are in every page's navigation and side
-      // column; a section's description shows only on its own page, whose key has it.
+      const { entries, tags, related, bySlug, bySection } = catalog;
+      // What every page shows besides its own data: each tag's name, slug and description, and
+      // the footer's rate sources. The day, the rates and the newest headlines are not here: pages
+      // show them from the day's documents (INCLUDES in src/lib/routes.ts), so a new day, new
+      // rates or a new story elsewhere renders no page again. The sections (name and slug: the
+      // last line) are in every page's navigation; a section's description shows only on its own
+      // page, whose key has it.
       const site = stableDigest(
         edition.lang,
-        isoDay(NOW, edition.timeZone),
-        getRates(),
+        getTicker(edition).base,
+        getRateSources(),
         [...tags.values()].map(({ key, name, slug, description }) => [
           key,
           name,
@@ -48,11 +47,7 @@ export function getCacheKeys(edition: Edition): Promise<CacheKeys> {
         // Bylines link each author by the registry's name and slug; a bio or a photo shows only on
         // the author's own page, whose key has it.
         getAuthorRegistry(edition.lang).entries.map(({ name, slug }) => [name, slug ?? null]),
-        // The side column: the newest headlines and each section's count.
-        articles
-          .slice(0, SIDE_HEADLINES)
-          .map(({ slug, title, date }) => [slug, title, date.toISOString()]),
-        bySection.map(({ named, articles: filed }) => [named.slug, named.name, filed.length]),
+        bySection.map(({ named }) => [named.slug, named.name]),
       );
       // A photo's address in the build carries a hash of its bytes: a changed photo changes the key.
       const photoOf = (slug: string) => {

@@ -49,6 +49,11 @@ export const en = {
     pause: 'Pause rates',
     asOf: 'Rates as of',
   },
+  /** The titles of the frames in which every page shows the day's documents (`/today/`). */
+  include: {
+    today: 'Today’s date and currency rates',
+    latest: 'Latest headlines',
+  },
   /** The front page and the lists of headlines. */
   front: {
     latest: 'Latest',
@@ -59,9 +64,6 @@ export const en = {
   /** The side column beside listings and articles. */
   side: {
     sections: 'All sections',
-    rates: 'Rates',
-    ratesText: (base: string) => `Against the ${base}, as of`,
-    sources: 'Sources:',
   },
   /** The footer of every page. */
   footer: {
@@ -72,7 +74,7 @@ export const en = {
     authors: 'Authors',
     archive: 'Archive',
     rates: 'Currency rates',
-    ratesText: (base: string) => `Rates against the ${base} as of`,
+    ratesText: (base: string) => `Official rates against the ${base}, shown at the top of every page,`,
     ratesFrom: (sources: readonly string[]) => `from the ${sources.join(' and the ')}.`,
   },
   /** Listings' headings and descriptions. */

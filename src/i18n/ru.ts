@@ -50,6 +50,10 @@ export const ru: UiStrings = {
     pause: 'Остановить курсы',
     asOf: 'Курсы на',
   },
+  include: {
+    today: 'Сегодняшняя дата и курсы валют',
+    latest: 'Последние новости',
+  },
   front: {
     latest: 'Последние новости',
     allLatest: 'Все последние материалы',
@@ -58,9 +62,6 @@ export const ru: UiStrings = {
   },
   side: {
     sections: 'Все разделы',
-    rates: 'Курсы',
-    ratesText: (base) => `К ${base}, на`,
-    sources: 'Источники:',
   },
   footer: {
     sections: 'Разделы',
@@ -70,7 +71,7 @@ export const ru: UiStrings = {
     authors: 'Авторы',
     archive: 'Архив',
     rates: 'Курсы валют',
-    ratesText: (base) => `Курсы к ${base} на`,
+    ratesText: (base) => `Официальные курсы к ${base} вверху каждой страницы`,
     ratesFrom: (sources) => `по данным: ${sources.join('; ')}.`,
   },
   listings: {

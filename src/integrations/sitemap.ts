@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Alternate } from '../lib/editions.ts';
+import { EDITIONS } from '../i18n/index.ts';
+import { includePaths } from '../lib/routes.ts';
 import { listedInSitemap, sitemapFiles } from '../lib/sitemap.ts';
 
 /**
@@ -15,8 +17,9 @@ export async function writeSitemap(
   lastModified: ReadonlyMap<string, string> = new Map(),
   alternates: ReadonlyMap<string, readonly Alternate[]> = new Map(),
 ): Promise<void> {
+  const included = includePaths(EDITIONS);
   const urls = pathnames
-    .filter((pathname) => listedInSitemap(pathname))
+    .filter((pathname) => listedInSitemap(pathname, included))
     .map((pathname) => new URL(pathname, site).href);
   for (const file of sitemapFiles(urls, site, undefined, lastModified, alternates)) {
     await writeFile(join(outDir, file.path), file.xml);

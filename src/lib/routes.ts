@@ -26,6 +26,30 @@ export function pagePath(edition: Prefixed, page: keyof typeof EDITION_PAGES): s
   return localPath(edition, EDITION_PAGES[page]);
 }
 
+/**
+ * The small documents every page of an edition includes in a frame: what changes every day
+ * (the date, the rates, the newest headlines) lives there, so a page changes only when what it
+ * shows of its own does (docs/deploy.md, "Daily builds").
+ */
+export const INCLUDES = {
+  /** The masthead's band: today's date and the rates ticker. */
+  today: '/today/',
+  /** The side column's newest headlines. */
+  latest: '/today/latest/',
+} as const;
+
+/** One of an edition's included documents: `includePath(ru, 'today')` → `/ru/today/`. */
+export function includePath(edition: Prefixed, name: keyof typeof INCLUDES): string {
+  return localPath(edition, INCLUDES[name]);
+}
+
+/** Every edition's included documents, as paths of the site. */
+export function includePaths(editions: readonly Prefixed[]): string[] {
+  return editions.flatMap((edition) =>
+    (Object.keys(INCLUDES) as (keyof typeof INCLUDES)[]).map((name) => includePath(edition, name)),
+  );
+}
+
 /** A file of an edition's JSON API: `apiPath(ru, 'tags.json')` → `/ru/api/tags.json`. */
 export function apiPath(edition: Prefixed, file: string): string {
   return localPath(edition, `${EDITION_PAGES.api}${file}`);
@@ -111,11 +135,19 @@ export function fixedPaths(editions: readonly Prefixed[]): string[] {
         .filter((page) => page !== 'api')
         .map((page) => pagePath(edition, page)),
     ),
+    ...includePaths(editions),
   ];
 }
 
 /** Folders of each edition the build owns entirely: nothing else may be written under them. */
-const EDITION_FOLDERS = ['/api/', '/pagefind/', '/authors/', '/sections/', EDITION_PAGES.latest];
+const EDITION_FOLDERS = [
+  '/api/',
+  '/pagefind/',
+  '/authors/',
+  '/sections/',
+  EDITION_PAGES.latest,
+  INCLUDES.today,
+];
 
 /** Folders the build owns entirely, in every edition: nothing else may be written under them. */
 export function reservedPrefixes(editions: readonly Prefixed[]): string[] {

@@ -20,10 +20,18 @@ const byUrl = new Intl.Collator('en', { numeric: true }).compare;
 const NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
-/** Whether a page the build wrote (its path, `articles/x/`) belongs in the sitemap: not the 404 page, not the editor. */
-export function listedInSitemap(pathname: string): boolean {
+/**
+ * Whether a page the build wrote (its path, `articles/x/`) belongs in the sitemap: not the 404
+ * page, not the editor, not one of the `included` documents pages show in a frame (`/today/`).
+ */
+export function listedInSitemap(pathname: string, included: readonly string[] = []): boolean {
   const path = `/${pathname.replace(/^\//, '')}`;
-  return path !== '/404/' && path !== '/404.html' && !path.startsWith('/admin/');
+  return (
+    path !== '/404/' &&
+    path !== '/404.html' &&
+    !path.startsWith('/admin/') &&
+    !included.includes(path)
+  );
 }
 
 /**

@@ -342,7 +342,7 @@ suite(title, () => {
         '/no-such-page/',
       ]) {
         const response = await page.goto(path);
-        expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
         expect(response?.headers()['x-content-type-options']).toBe('nosniff');
         expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
         // The stylesheet applied: the masthead's rates band is laid out as a row.

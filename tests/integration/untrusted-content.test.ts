@@ -111,7 +111,7 @@ describe('content from untrusted hands', () => {
     expect(source).toMatch(
       /<iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/abc" title="Interview" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" loading="lazy"/,
     );
-    expect(source).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com/);
+    expect(source).toMatch(/frame-src 'self' https:\/\/www\.youtube-nocookie\.com/);
   });
 
   it('keeps the feed well-formed XML whatever a title holds', async () => {

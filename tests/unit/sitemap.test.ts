@@ -13,8 +13,12 @@ describe.each([
   { pathname: 'admin/', listed: false },
   { pathname: 'admin/config.yml', listed: false },
   { pathname: 'administration-reform/', listed: true },
+  { pathname: 'today/', listed: false },
+  { pathname: 'ru/today/latest/', listed: false },
+  { pathname: 'articles/today/', listed: true },
 ])('listedInSitemap($pathname)', ({ pathname, listed }) => {
-  it(`is ${listed}`, () => expect(listedInSitemap(pathname)).toBe(listed));
+  const included = ['/today/', '/today/latest/', '/ru/today/', '/ru/today/latest/'];
+  it(`is ${listed}`, () => expect(listedInSitemap(pathname, included)).toBe(listed));
 });
 
 describe('sitemapFiles', () => {
