@@ -74,7 +74,8 @@ export const en = {
     authors: 'Authors',
     archive: 'Archive',
     rates: 'Currency rates',
-    ratesText: (base: string) => `Official rates against the ${base}, shown at the top of every page,`,
+    ratesText: (base: string) =>
+      `Official rates against the ${base}, shown at the top of every page,`,
     ratesFrom: (sources: readonly string[]) => `from the ${sources.join(' and the ')}.`,
   },
   /** Listings' headings and descriptions. */

@@ -118,6 +118,20 @@ export async function page(outDir: string, urlPath: string): Promise<HTMLElement
   return parse(await pageSource(outDir, urlPath));
 }
 
+/**
+ * A built page as a reader sees it: each frame that shows one of the site's own documents (the
+ * day's date, rates and headlines, `/today/`) replaced by that document's body. Fails when a
+ * frame's document is missing.
+ */
+export async function shownPage(outDir: string, urlPath: string): Promise<HTMLElement> {
+  const doc = await page(outDir, urlPath);
+  for (const frame of doc.querySelectorAll('iframe[src^="/"]')) {
+    const included = await page(outDir, frame.getAttribute('src')!);
+    frame.replaceWith(included.querySelector('body')!.innerHTML);
+  }
+  return doc;
+}
+
 /** The raw HTML of a built page. */
 export function pageSource(outDir: string, urlPath: string): Promise<string> {
   const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;

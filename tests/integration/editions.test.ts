@@ -4,7 +4,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
 import { EDITIONS_NOW, editionsFixture, RUSSIAN_CSTO } from '../fixtures/editions.ts';
-import { buildFixtureSite, page, runScript, tempDir, text, writeFiles } from '../helpers/site.ts';
+import {
+  buildFixtureSite,
+  page,
+  runScript,
+  shownPage,
+  tempDir,
+  text,
+  writeFiles,
+} from '../helpers/site.ts';
 
 let out: string;
 
@@ -25,7 +33,7 @@ const url = (path: string) => `${SITE.url}${path}`;
 
 describe('the Russian edition', () => {
   it('has its own front page in Russian: language, date, ticker and navigation', async () => {
-    const front = await page(out, '/ru/');
+    const front = await shownPage(out, '/ru/');
     expect(front.querySelector('html')?.getAttribute('lang')).toBe('ru');
     expect(text(front.querySelector('.today')!)).toBe('12 февраля 2026');
     expect(front.querySelectorAll('.ticker-item').map(text)).toContain('KGS/USD = 0,01144 0%');
@@ -46,7 +54,7 @@ describe('the Russian edition', () => {
   });
 
   it('keeps the English edition at the root, exactly as before', async () => {
-    const front = await page(out, '/');
+    const front = await shownPage(out, '/');
     expect(front.querySelector('html')?.getAttribute('lang')).toBe('en');
     expect(text(front.querySelector('.today')!)).toBe('12 February 2026');
     expect(front.querySelectorAll('.ticker-item').map(text)).toContain('KGS/USD = 0.01144 0%');

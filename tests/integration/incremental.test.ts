@@ -2,7 +2,15 @@ import { readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture, newsroomPhotos } from '../fixtures/newsroom.ts';
-import { page, runBuild, tempDir, text, treeDigest, writeFiles } from '../helpers/site.ts';
+import {
+  page,
+  runBuild,
+  shownPage,
+  tempDir,
+  text,
+  treeDigest,
+  writeFiles,
+} from '../helpers/site.ts';
 
 const NEXT_DAY = String(Number(NOW_EPOCH) + 86_400);
 
@@ -54,7 +62,9 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
       );
     await writeFile(await bodyOf('alpha-02'), await readFile(await bodyOf('alpha-01')));
 
-    // Each change reaches pages whose own article did not change: every ticker, tag pages, listings.
+    // New rates reach every page's ticker, and change only the files that hold them: the day's
+    // documents every page shows in a frame, and the rates' JSON.
+    const beforeRates = await treeDigest(dist);
     await writeFile(join(content, 'rates.json'), JSON.stringify({ ...rates, asOf: '2026-02-12' }));
     await rebuild(NOW_EPOCH);
     expect(await processed()).toEqual(processedFirst);
@@ -62,10 +72,16 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
       text((await page(dist, '/articles/alpha-02/')).querySelector('.article-body')),
     ).toContain('Alpha body 2 ');
     for (const path of ['/articles/alpha-01/', '/tags/alpha/2/', '/archive/2025/']) {
-      expect(text((await page(dist, path)).querySelector('.ticker-asof time')), path).toBe(
+      expect(text((await shownPage(dist, path)).querySelector('.ticker-asof time')), path).toBe(
         '12 February 2026',
       );
     }
+    expect(differing(beforeRates, await treeDigest(dist))).toEqual([
+      'api/rates.json',
+      'ru/api/rates.json',
+      'ru/today/index.html',
+      'today/index.html',
+    ]);
 
     await writeFile(
       join(content, 'tags.yaml'),
@@ -119,7 +135,7 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
 
     // The next day: a new masthead date everywhere, and the piece scheduled for it is published.
     await rebuild(NEXT_DAY);
-    expect(text((await page(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe(
+    expect(text((await shownPage(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe(
       '13 February 2026',
     );
     const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALPHA, HOSTILE_TITLE, LONG_PLAIN_WORDS, PUBLISHED_COUNT } from '../fixtures/newsroom.ts';
 import { newsroomSite } from '../shared-site.ts';
-import { listFiles, page, pageSource, text, type BuildResult } from '../helpers/site.ts';
+import { listFiles, page, pageSource, shownPage, text, type BuildResult } from '../helpers/site.ts';
 import { readFile } from 'node:fs/promises';
 
 let out: string;
@@ -172,7 +172,7 @@ describe('every page', () => {
 
   it('shows the build date and the ticker, each rate heard once', async () => {
     for (const path of ['/', '/tags/alpha/', '/articles/alpha-01/', '/archive/', '/404.html']) {
-      const doc = await page(out, path);
+      const doc = await shownPage(out, path);
       expect(text(doc.querySelector('.today')), path).toBe('12 February 2026');
       const [visible, copy] = doc.querySelectorAll('.ticker-list');
       expect(visible!.querySelectorAll('li').map(text)).toEqual([
@@ -187,7 +187,23 @@ describe('every page', () => {
   });
 
   it('loads no JavaScript for the ticker', async () => {
-    expect(await pageSource(out, '/tags/alpha/')).not.toMatch(/<script/i);
+    for (const path of ['/tags/alpha/', '/today/', '/today/latest/'])
+      expect(await pageSource(out, path), path).not.toMatch(/<script/i);
+  });
+
+  it('shows the day in frames whose documents no search engine lists', async () => {
+    const doc = await page(out, '/articles/alpha-01/');
+    expect(doc.querySelectorAll('iframe').map((frame) => frame.getAttribute('src'))).toEqual([
+      '/today/',
+      '/today/latest/',
+    ]);
+    for (const frame of doc.querySelectorAll('iframe'))
+      expect(frame.getAttribute('title')).toBeTruthy();
+    const today = await page(out, '/today/');
+    expect(today.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+    expect(today.querySelector('base')?.getAttribute('target')).toBe('_top');
+    const sitemap = await readFile(join(out, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).not.toMatch(/\/today\//);
   });
 
   it('warns that the rates are more than 3 days old', () => {
