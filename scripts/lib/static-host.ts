@@ -1,34 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.yml': 'text/yaml; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
+import { contentTypeOf } from '../../src/lib/content-types.ts';
 
 /** One block of a Netlify/Cloudflare `_headers` file: a path pattern and the headers it adds. */
 interface HeaderRule {
@@ -88,7 +63,7 @@ export async function serveStatic(dir: string): Promise<StaticHost> {
       for (const rule of rules)
         if (rule.pattern.test(url.pathname))
           for (const [name, value] of rule.headers) response.setHeader(name, value);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       const body = await readFile(file);
       // Text goes compressed, as every static host and CDN sends it.
       if (

@@ -29,11 +29,23 @@ export const en = {
     none: 'No results',
     range: (first: number, last: number, total: number) =>
       `Viewing results ${first} - ${last} of ${total}`,
+    /** Above a listing's older pages, which show no totals: the dates of their stories. */
+    between: (from: string, to: string) =>
+      from === to ? `Stories of ${from}` : `Stories from ${from} to ${to}`,
   },
-  /** The pager under listings. */
-  pager: { label: 'Pages', previous: 'Previous', next: 'Next' },
-  /** How listing titles name their later pages. */
-  pageOf: (title: string, page: number, pages: number) => `${title} (page ${page} of ${pages})`,
+  /** The pager under listings: the search's numbered pages, the listings' older and newer pages. */
+  pager: {
+    label: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    newest: 'Newest',
+    newer: 'Newer stories',
+    older: 'Older stories',
+    oldest: 'Oldest',
+  },
+  /** How listing titles name their older pages: by the dates of their stories. */
+  pageOf: (title: string, from: string, to: string) =>
+    from === to ? `${title} (${from})` : `${title} (${from} – ${to})`,
   /** A byline's words: "By A, B and C"; `by` is given how many authors follow. */
   byline: { by: (_authors: number) => 'By', comma: ', ', and: ' and ' },
   tagsLabel: 'Tags:',

@@ -1,23 +1,31 @@
-/** One page of a paginated listing. */
+/**
+ * One page of a paginated listing, its items newest first.
+ *
+ * Page 1 holds the listing's newest items. The older items fill the other pages counted from the
+ * oldest: page 2 holds the oldest, and the page after page 1 in reading order is the highest
+ * number. A new item therefore changes page 1 and the newest of the older pages, never the rest:
+ * a day's new stories leave almost every listing page as it was (docs/deploy.md).
+ */
 export interface ListingPage<T> {
-  /** 1-based page number. */
+  /** 1 for the first page; 2 and up for the older pages, 2 being the oldest. */
   number: number;
-  /** How many pages the listing has. */
-  pages: number;
-  /** The items on this page. */
+  /** The items on this page, newest first. */
   items: T[];
-  /** 1-based position of the first item on this page within the whole listing. */
-  first: number;
-  /** 1-based position of the last item on this page within the whole listing. */
-  last: number;
-  /** How many items the whole listing has. */
-  total: number;
   /** This page's URL. */
   url: string;
-  /** The previous page's URL, absent on the first page. */
-  prevUrl?: string;
-  /** The next page's URL, absent on the last page. */
-  nextUrl?: string;
+  /**
+   * On the first page only: its items' 1-based positions from the newest, and the listing's size
+   * (`Viewing results 1 - 6 of 14`). Older pages show no totals, which change with every item.
+   */
+  counter?: { first: number; last: number; total: number };
+  /** The page of newer items: absent on the first page. */
+  newerUrl?: string;
+  /** The page of older items: absent on the oldest. */
+  olderUrl?: string;
+  /** The first page, from older pages that are not next to it. */
+  newestUrl?: string;
+  /** The oldest page, from pages that are not next to it. */
+  oldestUrl?: string;
 }
 
 /**
@@ -54,9 +62,15 @@ export function pageBounds(
   return { pages, start, first: last > start ? start + 1 : 0, last };
 }
 
+/** How many pages {@link paginate} makes of `total` items: the first, and the older ones. */
+export function pageCount(total: number, perPage: number): number {
+  return 1 + Math.ceil(Math.max(0, total - perPage) / perPage);
+}
+
 /**
- * Splits `items` into pages of `perPage`. An empty list gives one empty page, so a listing always
- * has its first page; otherwise there is never an empty page and never a page past the last.
+ * Splits `items` (newest first) into pages of at most `perPage`, as {@link ListingPage} numbers
+ * them; in the returned order, page 1 first and then older and older. An empty list gives one
+ * empty page, so a listing always has its first page; no page is ever empty otherwise.
  */
 export function paginate<T>(
   items: readonly T[],
@@ -66,27 +80,36 @@ export function paginate<T>(
   if (!Number.isInteger(perPage) || perPage < 1)
     throw new RangeError(`perPage must be a positive integer, got ${perPage}`);
   const total = items.length;
-  const { pages } = pageBounds(total, perPage, 1);
-  return Array.from({ length: pages }, (_, index) => {
-    const number = index + 1;
-    const { start, first, last } = pageBounds(total, perPage, number);
+  const pages = pageCount(total, perPage);
+  const older = total - Math.min(total, perPage);
+  const urlOf = (number: number) => pageUrl(scheme, number);
+  // Reading order: page 1, then `pages`, `pages - 1` … down to 2, the oldest.
+  const order = [1, ...Array.from({ length: pages - 1 }, (_, i) => pages - i)];
+  return order.map((number, at) => {
+    const newer = order[at - 1];
+    const olderPage = order[at + 1];
+    const oldest = order.at(-1)!;
+    // Page n ≥ 2 holds the older items from the (n - 2)th run of `perPage` counted from the oldest.
+    const [from, to] =
+      number === 1
+        ? [0, Math.min(total, perPage)]
+        : [total - Math.min(older, (number - 1) * perPage), total - (number - 2) * perPage];
     return {
       number,
-      pages,
-      items: items.slice(start, last),
-      first,
-      last,
-      total,
-      url: pageUrl(scheme, number),
-      prevUrl: number > 1 ? pageUrl(scheme, number - 1) : undefined,
-      nextUrl: number < pages ? pageUrl(scheme, number + 1) : undefined,
+      items: items.slice(from, to),
+      url: urlOf(number),
+      counter: number === 1 ? { first: total > 0 ? 1 : 0, last: to, total } : undefined,
+      newerUrl: newer === undefined ? undefined : urlOf(newer),
+      olderUrl: olderPage === undefined ? undefined : urlOf(olderPage),
+      newestUrl: at > 1 ? urlOf(1) : undefined,
+      oldestUrl: at < order.length - 2 ? urlOf(oldest) : undefined,
     };
   });
 }
 
 /** The counter above a listing in the words of a language: `Viewing results 1 - 6 of 14`. */
 export function resultsCounter(
-  page: Pick<ListingPage<unknown>, 'first' | 'last' | 'total'>,
+  page: { first: number; last: number; total: number },
   words: { none: string; range: (first: number, last: number, total: number) => string },
 ): string {
   if (page.total === 0) return words.none;

@@ -1,5 +1,5 @@
 import { groupByMonth, groupByTag, monthSegment, type ArticleSummary } from './catalog.ts';
-import { pageBounds, pageUrl, type PageScheme } from './pagination.ts';
+import { pageCount, pageUrl, type PageScheme } from './pagination.ts';
 import type { TagIndex } from './tags.ts';
 import type { Redirect } from '../schemas/redirects.ts';
 import { localPath, type Edition } from './editions.ts';
@@ -88,13 +88,13 @@ const ROOT: Prefixed = { prefix: '' };
 
 /**
  * Where the default edition's latest articles' pages were before the front page took `/`:
- * `/page/2/` …, each now a redirect to the same page of its `/latest/`.
+ * `/page/2/` …, each now a redirect to the first page of `/latest/` (page numbers counted from
+ * the newest then, from the oldest now: see `ListingPage`).
  */
 export function retiredLatestPages(total: number, perPage: number): Redirect[] {
-  const { pages } = pageBounds(total, perPage, 1);
-  return Array.from({ length: pages - 1 }, (_, i) => ({
+  return Array.from({ length: pageCount(total, perPage) - 1 }, (_, i) => ({
     from: `/page/${i + 2}/`,
-    to: pageUrl(schemes.latest(ROOT), i + 2),
+    to: pagePath(ROOT, 'latest'),
   }));
 }
 
@@ -174,8 +174,7 @@ export const RESERVED_FILES: readonly string[] = [
 ];
 
 function listingPaths(total: number, perPage: number, scheme: PageScheme): string[] {
-  const { pages } = pageBounds(total, perPage, 1);
-  return Array.from({ length: pages }, (_, i) => pageUrl(scheme, i + 1));
+  return Array.from({ length: pageCount(total, perPage) }, (_, i) => pageUrl(scheme, i + 1));
 }
 
 /**

@@ -40,8 +40,8 @@ describe('authors', () => {
 
   it.each([
     ['/authors/fixture-desk/', 'Viewing results 1 - 6 of 14'],
-    ['/authors/fixture-desk/2/', 'Viewing results 7 - 12 of 14'],
-    ['/authors/fixture-desk/3/', 'Viewing results 13 - 14 of 14'],
+    ['/authors/fixture-desk/3/', 'Stories from 5 May 2025 to 25 May 2025'],
+    ['/authors/fixture-desk/2/', 'Stories from 5 January 2025 to 15 April 2025'],
     ['/authors/writer-two/', 'Viewing results 1 - 2 of 2'],
     ['/authors/unpublished-reporter/', 'No results'],
   ])('%s counts %s, like a tag page', async (path, counter) => {
@@ -142,7 +142,7 @@ describe('sections', () => {
 
   it.each([
     ['/sections/politics/', 'Viewing results 1 - 6 of 9'],
-    ['/sections/politics/2/', 'Viewing results 7 - 9 of 9'],
+    ['/sections/politics/2/', 'Stories from 5 January 2025 to 26 March 2025'],
     ['/sections/economy/', 'Viewing results 1 - 6 of 12'],
     ['/sections/empty/', 'No results'],
   ])('%s counts %s', async (path, counter) => {
@@ -154,7 +154,9 @@ describe('sections', () => {
     const label = article.querySelector('.article-header .section-label a')!;
     expect([text(label), label.getAttribute('href')]).toEqual(['Economy', '/sections/economy/']);
     expect((await jsonLd('/articles/alpha-02/')).articleSection).toBe('Economy');
-    const teaser = (await page(out, '/tags/alpha/3/')).querySelector('.teaser')!;
+    const teaser = (await page(out, '/tags/alpha/2/'))
+      .querySelectorAll('.teaser')
+      .find((item) => text(item.querySelector('h2')) === 'Alpha story number 2')!;
     expect(text(teaser.querySelector('.section-label'))).toBe('Economy');
   });
 
@@ -220,7 +222,7 @@ describe('photos', () => {
   });
 
   it('listings show a lazily loaded thumbnail for articles with a photo only', async () => {
-    const teasers = (await page(out, '/tags/alpha/3/')).querySelectorAll('.teaser');
+    const teasers = (await page(out, '/tags/alpha/2/')).querySelectorAll('.teaser');
     const withPhoto = teasers.filter((teaser) => teaser.querySelector('.thumbnail img'));
     expect(withPhoto.map((teaser) => text(teaser.querySelector('h2')))).toEqual([
       'Alpha story number 1',
@@ -301,7 +303,7 @@ describe('the front page', () => {
     expect(titles).not.toContain('Alpha story number 1');
     expect(latest.querySelector('.more a')?.getAttribute('href')).toBe('/latest/');
     const redirect = await pageSource(out, '/page/2/');
-    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/latest/2/">');
-    expect(await readFile(join(out, '_redirects'), 'utf8')).toContain('/page/2/ /latest/2/ 301');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/latest/">');
+    expect(await readFile(join(out, '_redirects'), 'utf8')).toContain('/page/2/ /latest/ 301');
   });
 });

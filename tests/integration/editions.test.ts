@@ -69,8 +69,9 @@ describe('the Russian edition', () => {
     expect(text(tag.querySelector('.counter')!)).toBe(
       `Показаны результаты 1 - 6 из ${RUSSIAN_CSTO}`,
     );
-    expect(text((await page(out, '/ru/tags/odkb/2/')).querySelector('.counter')!)).toBe(
-      `Показаны результаты 7 - ${RUSSIAN_CSTO} из ${RUSSIAN_CSTO}`,
+    // An older page names its stories' dates, in Russian.
+    expect(text((await page(out, '/ru/tags/odkb/2/')).querySelector('.counter')!)).toMatch(
+      /^Материалы (за|с) \d+ [а-я]+ \d{4}/,
     );
     // Only the Russian stories: the English CSTO page has its own two.
     expect(text((await page(out, '/tags/csto/')).querySelector('.counter')!)).toBe(

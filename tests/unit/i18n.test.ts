@@ -31,7 +31,18 @@ const [english, russian] = editions as [(typeof editions)[0], (typeof editions)[
 
 describe('interface strings', () => {
   it('the site language has its strings, the English of the seeds', () => {
-    expect(uiStrings('en').pager).toEqual({ label: 'Pages', previous: 'Previous', next: 'Next' });
+    expect(uiStrings('en').pager).toMatchObject({
+      label: 'Pages',
+      previous: 'Previous',
+      next: 'Next',
+      older: 'Older stories',
+    });
+    expect(uiStrings('en').counter.between('5 May 2025', '25 May 2025')).toBe(
+      'Stories from 5 May 2025 to 25 May 2025',
+    );
+    expect(uiStrings('ru').counter.between('5 мая 2025', '25 мая 2025')).toBe(
+      'Материалы с 5 мая 2025 по 25 мая 2025',
+    );
     expect(uiStrings('en').readingTime(3)).toBe('3 min read');
     expect(uiStrings('en').counter.range(1, 6, 14)).toBe('Viewing results 1 - 6 of 14');
   });

@@ -13,50 +13,86 @@ const tags: PageScheme = { base: '/tags/csto/', segment: '' };
 const home: PageScheme = { base: '/', segment: 'page/' };
 const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+// Items are numbered 1 (the newest) to `total` (the oldest). Pages in reading order: the first,
+// then the older ones, whose numbers count from the oldest (2 is the oldest).
 describe.each([
-  { total: 0, pages: 1, counters: ['No results'] },
-  { total: 1, pages: 1, counters: ['Viewing results 1 - 1 of 1'] },
-  { total: 5, pages: 1, counters: ['Viewing results 1 - 5 of 5'] },
-  { total: 6, pages: 1, counters: ['Viewing results 1 - 6 of 6'] },
-  { total: 7, pages: 2, counters: ['Viewing results 1 - 6 of 7', 'Viewing results 7 - 7 of 7'] },
+  { total: 0, pages: [[1, []]], counter: 'No results' },
+  { total: 1, pages: [[1, [1]]], counter: 'Viewing results 1 - 1 of 1' },
+  { total: 6, pages: [[1, [1, 2, 3, 4, 5, 6]]], counter: 'Viewing results 1 - 6 of 6' },
   {
-    total: 12,
-    pages: 2,
-    counters: ['Viewing results 1 - 6 of 12', 'Viewing results 7 - 12 of 12'],
+    total: 7,
+    pages: [
+      [1, [1, 2, 3, 4, 5, 6]],
+      [2, [7]],
+    ],
+    counter: 'Viewing results 1 - 6 of 7',
   },
   {
     total: 14,
-    pages: 3,
-    counters: [
-      'Viewing results 1 - 6 of 14',
-      'Viewing results 7 - 12 of 14',
-      'Viewing results 13 - 14 of 14',
+    pages: [
+      [1, [1, 2, 3, 4, 5, 6]],
+      [3, [7, 8]],
+      [2, [9, 10, 11, 12, 13, 14]],
     ],
+    counter: 'Viewing results 1 - 6 of 14',
   },
   {
     total: 18,
-    pages: 3,
-    counters: [
-      'Viewing results 1 - 6 of 18',
-      'Viewing results 7 - 12 of 18',
-      'Viewing results 13 - 18 of 18',
+    pages: [
+      [1, [1, 2, 3, 4, 5, 6]],
+      [3, [7, 8, 9, 10, 11, 12]],
+      [2, [13, 14, 15, 16, 17, 18]],
     ],
+    counter: 'Viewing results 1 - 6 of 18',
   },
-])('paginate $total items by 6', ({ total, pages, counters }) => {
+  {
+    total: 26,
+    pages: [
+      [1, [1, 2, 3, 4, 5, 6]],
+      [5, [7, 8]],
+      [4, [9, 10, 11, 12, 13, 14]],
+      [3, [15, 16, 17, 18, 19, 20]],
+      [2, [21, 22, 23, 24, 25, 26]],
+    ],
+    counter: 'Viewing results 1 - 6 of 26',
+  },
+] as const)('paginate $total items by 6', ({ total, pages, counter }) => {
   const result = paginate(items(total), 6, tags);
-  it(`has ${pages} page(s), none empty unless the list is`, () => {
-    expect(result).toHaveLength(pages);
-    if (total > 0) for (const page of result) expect(page.items.length).toBeGreaterThan(0);
+  it('fills the first page with the newest, the others counted from the oldest', () =>
+    expect(result.map((page) => [page.number, page.items])).toEqual(pages));
+  it('counts first - last of total on the first page only', () => {
+    expect(resultsCounter(result[0]!.counter!, en.counter)).toBe(counter);
+    for (const page of result.slice(1)) expect(page.counter).toBeUndefined();
   });
-  it('counts first - last of total on every page', () =>
-    expect(result.map((page) => resultsCounter(page, en.counter))).toEqual(counters));
-  it('keeps every item exactly once, in order', () =>
-    expect(result.flatMap((page) => page.items)).toEqual(items(total)));
-  it('links prev and next only where they exist', () => {
-    expect(result[0]!.prevUrl).toBeUndefined();
-    expect(result.at(-1)!.nextUrl).toBeUndefined();
-    result.slice(1).forEach((page, i) => expect(page.prevUrl).toBe(result[i]!.url));
+  it('links each page to the newer and older ones, the newest and the oldest', () => {
+    result.forEach((page, i) => {
+      expect(page.url).toBe(pageUrl(tags, page.number));
+      expect(page.newerUrl).toBe(result[i - 1]?.url);
+      expect(page.olderUrl).toBe(result[i + 1]?.url);
+      expect(page.newestUrl).toBe(i > 1 ? '/tags/csto/' : undefined);
+      expect(page.oldestUrl).toBe(i < result.length - 2 ? result.at(-1)!.url : undefined);
+    });
   });
+});
+
+describe('paginate, as new items arrive', () => {
+  const older = (total: number) =>
+    new Map(
+      paginate(items(total).reverse(), 6, tags)
+        .slice(1)
+        .map((page) => [page.url, JSON.stringify(page)] as const),
+    );
+  it.each([1, 5, 6, 7, 13])(
+    'changes only the newest of the older pages when %i items arrive',
+    (arrived) => {
+      // Items numbered by arrival: the newest has the highest number.
+      const before = older(100);
+      const after = older(100 + arrived);
+      const changed = [...after].filter(([url, page]) => before.get(url) !== page);
+      expect(changed.length).toBeLessThanOrEqual(Math.ceil(arrived / 6) + 1);
+      expect([...before].filter(([url]) => !after.has(url))).toEqual([]);
+    },
+  );
 });
 
 describe.each([
