@@ -11,16 +11,20 @@ export const RELATED_COUNT = 4;
  */
 export const SECTION_WEIGHT = 0.5;
 
-// Candidates per tag: the newest articles of each of an article's tags. A tag on thousands of
-// articles weighs little anyway, and this keeps the whole computation linear in the archive.
-const CANDIDATES_PER_TAG = 200;
+// Candidates per tag: the articles of each of an article's tags nearest it in time, this many on
+// either side. A tag on thousands of articles weighs little anyway, and this keeps the whole
+// computation linear in the archive; a window around the article, rather than the tag's newest,
+// means a new story never pushes an old article's candidates out.
+const CANDIDATES_EACH_SIDE = 100;
 
 /**
  * Up to `count` related articles for every article of `articles` (the published catalogue, newest
  * first), computed once for the whole archive. Related means sharing tags, a rarer tag weighing
  * more (inverse document frequency), the same section preferred ({@link SECTION_WEIGHT}); ties go
- * to the newer article, then by slug, so the result is the same on every build. An article is never related to itself, and only published articles
- * (those given) are ever chosen.
+ * to the article nearer in time, then to the newer, so the result is the same on every build and
+ * a new story enters an old article's list only by relating better than what it holds: the day's
+ * new stories leave old pages as they were. An article is never related to itself, and only
+ * published articles (those given) are ever chosen.
  */
 export function relatedArticles(
   articles: readonly ArticleSummary[],
@@ -39,9 +43,9 @@ export function relatedArticles(
     ),
   ]);
   const members: number[][] = Array.from({ length: tagIds.size }, () => []);
-  tagsOf.forEach((ids, index) => ids.forEach((id) => members[id]!.push(index)));
+  // Where each article stands in each of its tags' lists, in the order of `tagsOf`.
+  const places = tagsOf.map((ids, index) => ids.map((id) => members[id]!.push(index) - 1));
   const weight = members.map((list) => Math.log(articles.length / list.length) + 1);
-  const candidates = members.map((list) => list.slice(0, CANDIDATES_PER_TAG + 1));
 
   const sections = articles.map((article) =>
     article.section ? tagKey(article.section.name) : undefined,
@@ -50,8 +54,12 @@ export function relatedArticles(
   const related = new Map<string, string[]>();
   tagsOf.forEach((ids, index) => {
     const touched: number[] = [];
-    for (const id of ids) {
-      for (const other of candidates[id]!) {
+    for (const [k, id] of ids.entries()) {
+      const place = places[index]![k]!;
+      const list = members[id]!;
+      const to = Math.min(list.length, place + CANDIDATES_EACH_SIDE + 1);
+      for (let at = Math.max(0, place - CANDIDATES_EACH_SIDE); at < to; at++) {
+        const other = list[at]!;
         if (other === index) continue;
         if (scores[other] === 0) {
           touched.push(other);
@@ -61,16 +69,16 @@ export function relatedArticles(
         scores[other]! += weight[id]!;
       }
     }
-    // The best `count`: higher score first, then the newer (lower index).
+    // The best `count`: higher score first, then the nearer in time, then the newer (lower index).
+    const before = (a: number, b: number) =>
+      scores[a]! > scores[b]! ||
+      (scores[a] === scores[b] &&
+        (Math.abs(a - index) < Math.abs(b - index) ||
+          (Math.abs(a - index) === Math.abs(b - index) && a < b)));
     const best: number[] = [];
     for (const other of touched) {
       let at = best.length;
-      while (
-        at > 0 &&
-        (scores[best[at - 1]!]! < scores[other]! ||
-          (scores[best[at - 1]!] === scores[other] && best[at - 1]! > other))
-      )
-        at--;
+      while (at > 0 && before(other, best[at - 1]!)) at--;
       if (at < count) {
         best.splice(at, 0, other);
         if (best.length > count) best.pop();
