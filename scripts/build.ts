@@ -150,5 +150,5 @@ if (args.timings)
 const seconds = (total - timings.searchIndex).toFixed(1);
 process.stdout.write(
   `Built ${timings.articles} articles into ${args.out}/ in ${seconds} s; ` +
-    `search index of ${timings.searchPages} pages in ${timings.searchShards} shard${timings.searchShards === 1 ? '' : 's'}, ${timings.searchIndex.toFixed(1)} s.\n`,
+    `search index of ${timings.searchPages} pages in ${timings.searchShards} shard${timings.searchShards === 1 ? '' : 's'} (${timings.searchShardsIndexed} indexed), ${timings.searchIndex.toFixed(1)} s.\n`,
 );

@@ -131,10 +131,10 @@ export function resultWindow(
 }
 
 /**
- * The search index is written in shards of at most a fixed number of articles, newest first, each
- * a Pagefind bundle of its own: one indexer holding a large archive runs out of memory
- * (docs/performance.md). The first
- * shard is Pagefind's usual `/pagefind/`; this file lists them all.
+ * The search index is written in shards, each a Pagefind bundle of its own: one indexer holding
+ * a large archive runs out of memory (docs/performance.md). A shard holds one period's articles (a
+ * year, or part of one), so that a new story changes only the current period's shard and every
+ * other is copied from the previous build unchanged. This file, under `/pagefind/`, lists them.
  */
 export const SEARCH_SHARDS_FILE = '/pagefind/shards.json';
 
@@ -149,9 +149,9 @@ export interface SearchShards {
   shards: string[];
 }
 
-/** The bundle folder of shard `n` (from 1) of the edition at `prefix`, from the site root. */
-export function searchShardPath(n: number, prefix = ''): string {
-  return n === 1 ? `${prefix}/pagefind/` : `${prefix}/pagefind/shard-${n}/`;
+/** The bundle folder of the shard named `name` (see {@link periodShards}) of the edition at `prefix`. */
+export function searchShardPath(name: string, prefix = ''): string {
+  return `${prefix}/pagefind/${name}/`;
 }
 
 /** Whether `size` can be a shard's most articles: a whole number above 0. */
@@ -159,13 +159,43 @@ export function isShardSize(size: number): boolean {
   return Number.isInteger(size) && size >= 1;
 }
 
-/** Splits `items` (newest first) into shards of at most `size`; a site without articles still gets one, empty. */
-export function shardsOf<T>(items: readonly T[], size: number): T[][] {
+/** One shard of the search index: its name (a folder name) and its items, newest first. */
+export interface Shard<T> {
+  name: string;
+  items: T[];
+}
+
+/**
+ * Splits `items` (newest first, each with its `year`) into shards by year, newest first: `2026-1`
+ * holds 2026's articles; a year of more than `size` becomes `2025-1` (its oldest `size`),
+ * `2025-2`… counted from its oldest, so new stories fill the year's last shard and leave the
+ * others as they were. A site without articles still gets one shard, empty, named `empty`.
+ */
+export function periodShards<T extends { year: number }>(
+  items: readonly T[],
+  size: number,
+): Shard<T>[] {
   if (!isShardSize(size))
     throw new RangeError(`a search shard holds at least one article, not ${size}`);
-  const shards: T[][] = [];
-  for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size));
-  return shards.length > 0 ? shards : [[]];
+  const years: T[][] = [];
+  for (const item of items) {
+    const last = years.at(-1);
+    if (last && last[0]!.year === item.year) last.push(item);
+    else years.push([item]);
+  }
+  const shards: Shard<T>[] = [];
+  for (const year of years) {
+    const count = Math.ceil(year.length / size);
+    // From the newest run down to the oldest, which is numbered 1.
+    for (let n = count; n >= 1; n--) {
+      const end = year.length - (n - 1) * size;
+      shards.push({
+        name: `${year[0]!.year}-${n}`,
+        items: year.slice(Math.max(0, end - size), end),
+      });
+    }
+  }
+  return shards.length > 0 ? shards : [{ name: 'empty', items: [] }];
 }
 
 /**

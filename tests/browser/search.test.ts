@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
@@ -93,7 +95,13 @@ suite(title, () => {
 
   it('indexes article pages only, into the build output', async () => {
     const files = await listFiles(outDir);
-    expect(files).toContain('pagefind/pagefind.js');
+    // One bundle per year of stories, under the edition's pagefind/, listed in its shards.json.
+    const bundles = files.filter((file) => /^pagefind\/\d{4}-\d+\/pagefind\.js$/.test(file));
+    const { shards } = JSON.parse(await readFile(join(outDir, 'pagefind/shards.json'), 'utf8'));
+    expect(bundles.map((file) => `/${file.replace('pagefind.js', '')}`).sort()).toEqual(
+      [...shards].sort(),
+    );
+    expect(shards.length).toBeGreaterThan(1);
     expect(
       files.filter((file) => file.startsWith('pagefind/') && file.includes('playground')),
     ).toEqual([]);
@@ -199,9 +207,14 @@ suite(title, () => {
         );
     // Pagefind's own counts, from the module the page loaded (a string, so no test transform
     // rewrites the import).
-    const indexed = (await page.evaluate(
-      "import('/pagefind/pagefind.js').then((pagefind) => pagefind.filters())",
-    )) as Record<string, Record<string, number>>;
+    const perShard = (await page.evaluate(
+      "fetch('/pagefind/shards.json').then((response) => response.json()).then(({ shards }) => Promise.all(shards.map((base) => import(base + 'pagefind.js').then((pagefind) => pagefind.filters()))))",
+    )) as Record<string, Record<string, number>>[];
+    const indexed: Record<string, Record<string, number>> = {};
+    for (const shard of perShard)
+      for (const [filter, values] of Object.entries(shard))
+        for (const [value, count] of Object.entries(values))
+          (indexed[filter] ??= {})[value] = (indexed[filter]![value] ?? 0) + count;
     for (const [label, filter, all] of [
       ['Section', 'section', 'All sections'],
       ['Author', 'author', 'All authors'],
@@ -295,19 +308,21 @@ suite(shardedTitle, () => {
       '--search-shard-size',
       '4',
     ]);
-    // 30 English pages in 8 shards, the Russian edition's one page in a shard of its own.
-    expect(build.stdout).toMatch(/search index of 31 pages in 9 shards/);
+    // 30 English pages by year, at most 4 to a shard (2024: 5 in 2, 2025: 24 in 6, 2026: 1),
+    // the Russian edition's one page in a shard of its own.
+    expect(build.stdout).toMatch(/search index of 31 pages in 10 shards \(10 indexed\)/);
     const files = await listFiles(out);
     expect(files).toEqual(
       expect.arrayContaining([
         'pagefind/shards.json',
-        'pagefind/pagefind.js',
-        'pagefind/shard-8/pagefind.js',
+        'pagefind/2026-1/pagefind.js',
+        'pagefind/2025-6/pagefind.js',
+        'pagefind/2024-2/pagefind.js',
         'ru/pagefind/shards.json',
-        'ru/pagefind/pagefind.js',
+        'ru/pagefind/2025-1/pagefind.js',
       ]),
     );
-    expect(files).not.toContain('pagefind/shard-9/pagefind.js');
+    expect(files).not.toContain('pagefind/2025-7/pagefind.js');
     sharded = await serveStatic(out);
     shardedBrowser = await launchChromium();
   });

@@ -224,8 +224,9 @@ describe('the Russian edition', () => {
 
   it('searches each edition in its own index and language', async () => {
     const manifest = await json('ru/pagefind/shards.json');
-    expect(manifest.shards).toEqual(['/ru/pagefind/']);
-    const entry = await json('ru/pagefind/pagefind-entry.json');
+    expect(manifest.shards.length).toBeGreaterThan(0);
+    for (const shard of manifest.shards) expect(shard).toMatch(/^\/ru\/pagefind\/\d{4}-\d+\/$/);
+    const entry = await json(`${manifest.shards[0].slice(1)}pagefind-entry.json`);
     expect(Object.keys(entry.languages)).toEqual(['ru']);
     const search = await page(out, '/ru/search/');
     expect(search.querySelector('form.search-form')?.getAttribute('data-index')).toBe(

@@ -26,6 +26,7 @@ export const kk: UiStrings = {
   skipLink: 'Мазмұнға өту',
   editionName: 'Қазақша',
   counter: {
+    ...ru.counter,
     none: 'Ештеңе табылмады',
     range: (first, last, total) => \`\${total} нәтиженің \${first} - \${last} көрсетілген\`,
   },
@@ -144,7 +145,8 @@ describe('a third edition, Kazakh, added with a strings file and one config entr
       '/kk/articles/sammit/',
     ]);
     expect(
-      JSON.parse(await readFile(join(out, 'kk/pagefind/pagefind-entry.json'), 'utf8')).languages,
+      JSON.parse(await readFile(join(out, 'kk/pagefind/2026-1/pagefind-entry.json'), 'utf8'))
+        .languages,
     ).toHaveProperty('kk');
     expect(JSON.parse(await readFile(join(out, 'kk/api/articles.json'), 'utf8')).total).toBe(1);
   });

@@ -10,7 +10,7 @@ import {
   searchFilters,
   searchHref,
   searchShardPath,
-  shardsOf,
+  periodShards,
   type FilterCounts,
   type SearchState,
 } from '../../src/lib/search.ts';
@@ -143,33 +143,59 @@ describe.each([
     expect(resultWindow(total, 6, requested)).toEqual(expected));
 });
 
+// Items newest first, each `year:n`; shards as `name: n n …`.
+const dated = (...items: string[]) =>
+  items.map((item) => ({ year: Number(item.split(':')[0]), n: Number(item.split(':')[1]) }));
 describe.each([
-  { items: [1, 2, 3, 4, 5], size: 2, expected: [[1, 2], [3, 4], [5]] },
   {
-    items: [1, 2, 3, 4],
-    size: 2,
-    expected: [
-      [1, 2],
-      [3, 4],
-    ],
+    items: dated('2026:9', '2026:8', '2025:7', '2025:6', '2025:5'),
+    size: 10,
+    expected: ['2026-1: 9 8', '2025-1: 7 6 5'],
   },
-  { items: [1, 2, 3], size: 10_000, expected: [[1, 2, 3]] },
-  { items: [], size: 5, expected: [[]] },
-])('shardsOf($items, $size)', ({ items, size, expected }) => {
-  it('keeps the order and fills every shard but the last', () =>
-    expect(shardsOf(items, size)).toEqual(expected));
+  {
+    // A year past the size: runs counted from its oldest, the newest run the short one.
+    items: dated('2026:9', '2025:8', '2025:7', '2025:6', '2025:5', '2025:4'),
+    size: 2,
+    expected: ['2026-1: 9', '2025-3: 8', '2025-2: 7 6', '2025-1: 5 4'],
+  },
+  { items: dated('2024:1'), size: 1, expected: ['2024-1: 1'] },
+  { items: dated(), size: 5, expected: ['empty: '] },
+])('periodShards($items.length items, $size)', ({ items, size, expected }) => {
+  it('shards by year, newest first, each year counted from its oldest', () =>
+    expect(
+      periodShards(items, size).map(
+        (shard) => `${shard.name}: ${shard.items.map((item) => item.n).join(' ')}`,
+      ),
+    ).toEqual(expected));
 });
 
-describe.each([0, -1, 2.5, Number.NaN])('shardsOf with a size of %s', (size) => {
-  it('refuses it', () => expect(() => shardsOf([1], size)).toThrow(/at least one article/));
+describe('periodShards, as stories arrive', () => {
+  it("changes only the current year's newest shard", () => {
+    const year = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ year: 2025, n: count - i }));
+    const before = periodShards([...year(25)], 10);
+    const after = periodShards([{ year: 2026, n: 1 }, ...year(25)], 10);
+    const key = (shards: typeof before) =>
+      new Map(shards.map((shard) => [shard.name, JSON.stringify(shard.items)]));
+    const changed = [...key(after)].filter(([name, items]) => key(before).get(name) !== items);
+    expect(changed.map(([name]) => name)).toEqual(['2026-1']);
+    const grown = periodShards([{ year: 2025, n: 26 }, ...year(25)], 10);
+    expect(
+      [...key(grown)].filter(([name, items]) => key(before).get(name) !== items).map(([n]) => n),
+    ).toEqual(['2025-3']);
+  });
+});
+
+describe.each([0, -1, 2.5, Number.NaN])('periodShards with a size of %s', (size) => {
+  it('refuses it', () =>
+    expect(() => periodShards([{ year: 2025 }], size)).toThrow(/at least one article/));
 });
 
 describe.each([
-  { n: 1, path: '/pagefind/' },
-  { n: 2, path: '/pagefind/shard-2/' },
-  { n: 12, path: '/pagefind/shard-12/' },
-])('searchShardPath($n)', ({ n, path }) => {
-  it(`is ${path}`, () => expect(searchShardPath(n)).toBe(path));
+  { name: '2026-1', prefix: '', path: '/pagefind/2026-1/' },
+  { name: '2025-3', prefix: '/ru', path: '/ru/pagefind/2025-3/' },
+])('searchShardPath($name, $prefix)', ({ name, prefix, path }) => {
+  it(`is ${path}`, () => expect(searchShardPath(name, prefix)).toBe(path));
 });
 
 const hit = (id: string, score: number) => ({ id, score });

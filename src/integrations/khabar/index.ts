@@ -29,6 +29,8 @@ export interface BuildTimings {
   /** Article pages in the search index, and the shards they fill. */
   searchPages: number;
   searchShards: number;
+  /** Of those shards, the ones this build indexed; the others were copied from earlier builds. */
+  searchShardsIndexed: number;
   /** Peak resident memory of the build's process, in MiB. */
   astroPeakRssMiB: number;
 }
@@ -44,8 +46,9 @@ export interface BuildTimings {
  *    error, ends the build (exit code 1) before a page is rendered, so Astro's page cache is
  *    untouched and the next build keeps it.
  * 3. `astro:build:generated`: every page is rendered and recorded: the page cache is consistent.
- * 4. `astro:build:done`: writes the sitemap, the search index (Pagefind, in shards) and the
- *    redirects into the output folder.
+ * 4. `astro:build:done`: writes the sitemap, the search index (Pagefind, in shards by year; a
+ *    shard whose pages did not change is copied from the bundles kept in Astro's cache folder)
+ *    and the redirects into the output folder.
  *
  * Publishing the output (the atomic swap) is the one step no hook can do: `scripts/build.ts`.
  */
@@ -61,8 +64,8 @@ export function khabar(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         updateConfig({ integrations: [decapAdmin(), contentCheck()] });
-        if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
+        if (command !== 'build') return;
         markRenderPending(cacheDir);
         validation = validateInWorker(CONTENT_DIR, NOW).then((result) => {
           marks.validated = performance.now();
@@ -109,16 +112,19 @@ export function khabar(): AstroIntegration {
           alternates,
         );
         // One index per edition, each in its language: Pagefind stems Russian words as Russian.
-        const search = { seconds: 0, pages: 0, shards: 0 };
+        const search = { seconds: 0, pages: 0, shards: 0, indexed: 0 };
         for (const edition of EDITIONS) {
           const report = await indexSite(outDir, {
             language: edition.lang,
             prefix: edition.prefix,
             shardSize: SEARCH_SHARD_SIZE,
+            timeZone: SITE.timeZone,
+            cacheDir,
           });
           search.seconds += report.seconds;
           search.pages += report.pages;
           search.shards += report.shards;
+          search.indexed += report.indexed;
         }
         await writeRedirects(outDir, summary?.redirects ?? []);
         if (!TIMINGS_FILE) return;
@@ -131,6 +137,7 @@ export function khabar(): AstroIntegration {
           articles: summary?.articleCount ?? 0,
           searchPages: search.pages,
           searchShards: search.shards,
+          searchShardsIndexed: search.indexed,
           astroPeakRssMiB: process.resourceUsage().maxRSS / 1024,
         };
         await writeFile(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
