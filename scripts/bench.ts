@@ -5,10 +5,11 @@
  * --out-dir DIR (where the JSON and Markdown reports go; default .bench), --no-verify (skip the
  * clean rebuild that proves the incremental output is byte-identical), --clean-only (one clean build:
  * no edit, no rebuild; for the largest corpora), --no-photos (no article has a photo; by default
- * one in three has a lead photo beside it).
+ * one in three has a lead photo beside it), --next-day (after the clean build, the next morning's
+ * build: five new stories and new rates, the cache kept; reports the files it changed).
  *
- * Steps: generate the corpus → clean build → edit one article → rebuild with the cache kept →
- * (verify) clean build of the edited corpus, compared file by file with the rebuild.
+ * Steps: generate the corpus → clean build → (next day) → edit one article → rebuild with the
+ * cache kept → (verify) clean build of the edited corpus, compared file by file with the rebuild.
  *
  * The table's wall time, ms per page and peak memory leave the search index out, as the targets
  * do (docs/performance.md); the search index's seconds and the whole tree's peak are beside them.
@@ -19,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeCorpus, type GeneratedArticle } from './lib/corpus.ts';
+import { writeCorpus, writeNextDay, type GeneratedArticle } from './lib/corpus.ts';
 import { newestFirst, type ArticleSummary } from '../src/lib/catalog.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { relatedArticles } from '../src/lib/related.ts';
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     'no-verify': { type: 'boolean', default: false },
     'clean-only': { type: 'boolean', default: false },
     'no-photos': { type: 'boolean', default: false },
+    'next-day': { type: 'boolean', default: false },
   },
 });
 const articles = Number(args.articles);
@@ -75,7 +77,40 @@ interface BuildFigures {
   msPerPage: number;
   /** Size of the Pagefind bundle (`pagefind/`). */
   searchIndexMiB: number;
+  /** Bytes of output by kind of file (see {@link kindOf}), in MiB. */
+  outputByKindMiB: Record<string, number>;
+  /** The folder with the most entries (files and folders), and how many. */
+  largestFolder: { path: string; entries: number };
   stages: Stages;
+}
+
+/** What a file of the built site is, for the output's sizes by kind. */
+function kindOf(file: string): string {
+  const path = `/${file}`;
+  if (/\/pagefind\//.test(path)) return 'search index';
+  if (/\/api\//.test(path)) return 'API';
+  if (/\.(?:jpe?g|png|webp|avif|gif|svg)$/.test(path)) return 'images';
+  if (/\/articles\/[^/]+\/index\.html$/.test(path)) return 'article pages';
+  if (path.endsWith('.html')) return 'other pages';
+  return 'other';
+}
+
+/** The folder of `files` (relative paths) holding the most entries. */
+function largestFolder(files: readonly string[]): { path: string; entries: number } {
+  const children = new Map<string, Set<string>>();
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      let entries = children.get(folder);
+      if (!entries) children.set(folder, (entries = new Set()));
+      entries.add(parts[i]!);
+    }
+  }
+  let largest = { path: '', entries: 0 };
+  for (const [path, entries] of children)
+    if (entries.size > largest.entries) largest = { path: `/${path}`, entries: entries.size };
+  return largest;
 }
 
 const PAGE_SIZE = 4096;
@@ -124,6 +159,7 @@ async function build(
   out: string,
   cache: string,
   work: string,
+  now: Date = BENCH_NOW,
 ): Promise<BuildFigures> {
   const timingsFile = join(work, 'timings.json');
   const timeFile = join(work, 'time.txt');
@@ -150,7 +186,7 @@ async function build(
     {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 20, 12) / 1000) },
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(now.getTime() / 1000) },
     },
   );
   let peak = 0;
@@ -176,10 +212,12 @@ async function build(
   const files = await listFiles(out);
   let bytes = 0;
   let indexBytes = 0;
+  const byKind: Record<string, number> = {};
   for (const file of files) {
     const size = (await stat(join(out, file))).size;
     bytes += size;
     if (file.startsWith('pagefind/')) indexBytes += size;
+    byKind[kindOf(file)] = (byKind[kindOf(file)] ?? 0) + size / 2 ** 20;
   }
   const pages = files.filter((file) => file.endsWith('.html')).length;
   return {
@@ -194,9 +232,14 @@ async function build(
     outputMiB: bytes / 2 ** 20,
     msPerPage: ((wallSeconds - (stages.searchIndex ?? 0)) * 1000) / pages,
     searchIndexMiB: indexBytes / 2 ** 20,
+    outputByKindMiB: byKind,
+    largestFolder: largestFolder(files),
     stages,
   };
 }
+
+/** The build's "now": the newest article's day, at noon. */
+const BENCH_NOW = new Date(Date.UTC(2026, 10, 20, 12));
 
 function differences(a: Record<string, string>, b: Record<string, string>): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -246,6 +289,18 @@ process.stdout.write(
 process.stdout.write('Clean build\n');
 const clean = await build(content, join(work, 'dist'), cache, work);
 
+/** The next morning's build: what it cost, and how many of the site's files it changed. */
+let nextDay: (BuildFigures & { filesChanged: number; filesChangedShare: number }) | null = null;
+if (args['next-day']) {
+  const before = await treeDigest(join(work, 'dist'));
+  const day = new Date(BENCH_NOW.getTime() + 86_400_000);
+  await writeNextDay(content, { seed, day, count: 5, photos: !args['no-photos'] });
+  process.stdout.write('The next day: five new stories and new rates\n');
+  const figures = await build(content, join(work, 'dist'), cache, work, day);
+  const changed = differences(before, await treeDigest(join(work, 'dist'))).length;
+  nextDay = { ...figures, filesChanged: changed, filesChangedShare: changed / figures.files };
+}
+
 let rebuild: BuildFigures | null = null;
 if (!args['clean-only']) {
   const edited = corpus[Math.floor(corpus.length / 2)]!;
@@ -262,7 +317,13 @@ let identical: boolean | null = null;
 let differing: string[] = [];
 if (rebuild && !args['no-verify']) {
   process.stdout.write('Clean build of the edited corpus, to compare\n');
-  await build(content, join(work, 'dist-clean'), join(work, 'cache-clean'), work);
+  await build(
+    content,
+    join(work, 'dist-clean'),
+    join(work, 'cache-clean'),
+    work,
+    nextDay ? new Date(BENCH_NOW.getTime() + 86_400_000) : BENCH_NOW,
+  );
   differing = differences(
     await treeDigest(join(work, 'dist')),
     await treeDigest(join(work, 'dist-clean')),
@@ -278,7 +339,12 @@ const report = {
   photos: photoCount,
   node: process.version,
   clean,
+  nextDay,
+  /** The next day's build over the clean build's, search index included in both. */
+  nextDayShareOfClean: nextDay ? nextDay.wallSeconds / clean.wallSeconds : null,
   rebuild,
+  /** The one-edit rebuild over the clean build's, search index included in both. */
+  rebuildShareOfClean: rebuild ? rebuild.wallSeconds / clean.wallSeconds : null,
   /** Clean build over rebuild, search index excluded from both. */
   rebuildSpeedup: rebuild ? clean.buildSeconds / rebuild.buildSeconds : null,
   rebuildSpeedupWithSearchIndex: rebuild ? clean.wallSeconds / rebuild.wallSeconds : null,
@@ -297,6 +363,7 @@ const table = [
   '| build | wall s | CPU s | peak RSS MiB | with search index | pages | files | output MiB | ms/page | validate / sync / render / finish s | search index |',
   '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --: |',
   row('clean', clean),
+  ...(nextDay ? [row('next day (5 new, new rates)', nextDay)] : []),
   ...(rebuild
     ? [
         row('one article edited', rebuild),
@@ -305,6 +372,25 @@ const table = [
           `rebuild output identical to a clean build: ${identical === null ? 'not checked' : identical ? 'yes' : `no (${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')})`}`,
       ]
     : []),
+  ...(nextDay
+    ? [
+        '',
+        `Next day: ${(100 * report.nextDayShareOfClean!).toFixed(1)} % of the clean build's time (search index included), ` +
+          `${nextDay.filesChanged} of ${nextDay.files} files changed (${(100 * nextDay.filesChangedShare).toFixed(1)} %).`,
+      ]
+    : []),
+  ...(rebuild
+    ? [
+        `One edit: ${(100 * report.rebuildShareOfClean!).toFixed(1)} % of the clean build's time (search index included).`,
+      ]
+    : []),
+  '',
+  `Output by kind (MiB): ${Object.entries(clean.outputByKindMiB)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, mib]) => `${kind} ${mib.toFixed(1)}`)
+    .join(
+      ', ',
+    )}; largest folder: ${clean.largestFolder.path} (${clean.largestFolder.entries} entries).`,
   '',
   `Related stories for every article: ${relatedSeconds.toFixed(2)} s.`,
 ].join('\n');

@@ -132,6 +132,10 @@ export interface CorpusOptions {
   newest: Date;
   /** Whether one article in three has a lead photo beside it (default true). */
   photos?: boolean;
+  /** How many days before `newest` the articles spread over (default ten years); 0: all on it. */
+  spanDays?: number;
+  /** What each slug starts with, before its number (default `story-`). */
+  slugPrefix?: string;
 }
 
 function pick<T>(items: readonly T[], rnd: () => number): T {
@@ -204,13 +208,15 @@ export function generateArticles({
   seed,
   newest,
   photos = true,
+  spanDays = 10 * 365,
+  slugPrefix = 'story-',
 }: CorpusOptions): GeneratedArticle[] {
   const rnd = random(seed);
-  const span = 10 * 365 * 86_400_000;
+  const span = spanDays * 86_400_000;
   const out: GeneratedArticle[] = [];
   const slugs: string[] = [];
   for (let i = 0; i < articles; i++) {
-    const slug = `story-${String(i + 1).padStart(6, '0')}`;
+    const slug = `${slugPrefix}${String(i + 1).padStart(6, '0')}`;
     const date = new Date(newest.getTime() - Math.floor(rnd() * span));
     const day = date.toISOString().slice(0, 10);
     const tags = new Set<string>();
@@ -256,6 +262,45 @@ export async function writeCorpus(
   options: CorpusOptions,
 ): Promise<GeneratedArticle[]> {
   const articles = generateArticles(options);
+  await writeArticles(contentDir, articles);
+  await writeFile(
+    join(contentDir, 'authors.yaml'),
+    `authors:\n${AUTHORS.map((name) => `  - name: ${name}\n    role: Correspondent\n`).join('')}`,
+  );
+  await writeFile(
+    join(contentDir, 'sections.yaml'),
+    `sections:\n${SECTIONS.map((name) => `  - name: ${name}\n`).join('')}`,
+  );
+  await writeRates(contentDir, options.newest, 0);
+  return articles;
+}
+
+/**
+ * The next day's news, written into a corpus `writeCorpus` made: `count` new stories dated
+ * `day` (one in three with a photo, as the corpus has them) and the day's rates.
+ */
+export async function writeNextDay(
+  contentDir: string,
+  options: { seed: number; day: Date; count: number; photos: boolean },
+): Promise<GeneratedArticle[]> {
+  const articles = generateArticles({
+    articles: options.count,
+    seed: options.seed + 1,
+    newest: options.day,
+    photos: options.photos,
+    spanDays: 0,
+    slugPrefix: `next-${options.day.toISOString().slice(0, 10)}-`,
+  });
+  await writeArticles(contentDir, articles);
+  await writeRates(contentDir, options.day, 1);
+  return articles;
+}
+
+/** Writes `articles` and their photos into `contentDir`. */
+async function writeArticles(
+  contentDir: string,
+  articles: readonly GeneratedArticle[],
+): Promise<void> {
   const folders = new Set(articles.map((article) => dirname(join(contentDir, article.path))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   for (let i = 0; i < articles.length; i += 500) {
@@ -271,28 +316,25 @@ export async function writeCorpus(
     await Promise.all(
       photos
         .slice(i, i + 16)
-        .map((article, j) => writePhoto(join(contentDir, article.photo!), i + j)),
+        .map((article, j) =>
+          writePhoto(join(contentDir, article.photo!), i + j + (article.slug.length << 12)),
+        ),
     );
   }
-  await writeFile(
-    join(contentDir, 'authors.yaml'),
-    `authors:\n${AUTHORS.map((name) => `  - name: ${name}\n    role: Correspondent\n`).join('')}`,
-  );
-  await writeFile(
-    join(contentDir, 'sections.yaml'),
-    `sections:\n${SECTIONS.map((name) => `  - name: ${name}\n`).join('')}`,
-  );
-  const asOf = options.newest.toISOString().slice(0, 10);
+}
+
+/** The rates file of `day`; `drift` moves every rate, as a new day's publication does. */
+async function writeRates(contentDir: string, day: Date, drift: number): Promise<void> {
+  const asOf = day.toISOString().slice(0, 10);
   const rates = ['KGS', 'KZT', 'TJS', 'UZS', 'TMT'].map((code, i) => ({
     code,
-    value: [0.01144, 0.00193, 0.10626, 0.0000787, 0.28571][i],
-    change: [0, -0.12, 0.3, 0.05, 0][i],
+    value: [0.01144, 0.00193, 0.10626, 0.0000787, 0.28571][i]! * (1 + drift / 1000),
+    change: [0, -0.12, 0.3, 0.05, 0][i]! + drift / 10,
   }));
   await writeFile(
     join(contentDir, 'rates.json'),
     `${JSON.stringify({ asOf, base: 'USD', rates }, null, 2)}\n`,
   );
-  return articles;
 }
 
 /** A 1200×750 JPEG of gradients and bands, different for each `n` (so each is processed apart). */
