@@ -289,14 +289,16 @@ process.stdout.write(
 process.stdout.write('Clean build\n');
 const clean = await build(content, join(work, 'dist'), cache, work);
 
+/** The day of the builds after the clean one: the next day's, when the bench publishes one. */
+const today = args['next-day'] ? new Date(BENCH_NOW.getTime() + 86_400_000) : BENCH_NOW;
+
 /** The next morning's build: what it cost, and how many of the site's files it changed. */
 let nextDay: (BuildFigures & { filesChanged: number; filesChangedShare: number }) | null = null;
 if (args['next-day']) {
   const before = await treeDigest(join(work, 'dist'));
-  const day = new Date(BENCH_NOW.getTime() + 86_400_000);
-  await writeNextDay(content, { seed, day, count: 5, photos: !args['no-photos'] });
+  await writeNextDay(content, { seed, day: today, count: 5, photos: !args['no-photos'] });
   process.stdout.write('The next day: five new stories and new rates\n');
-  const figures = await build(content, join(work, 'dist'), cache, work, day);
+  const figures = await build(content, join(work, 'dist'), cache, work, today);
   const changed = differences(before, await treeDigest(join(work, 'dist'))).length;
   nextDay = { ...figures, filesChanged: changed, filesChangedShare: changed / figures.files };
 }
@@ -310,20 +312,14 @@ if (!args['clean-only']) {
     `${await readFile(editedPath, 'utf8')}\nCorrection: an earlier version of this article misspelt a name.\n`,
   );
   process.stdout.write(`Rebuild after editing ${edited.path}\n`);
-  rebuild = await build(content, join(work, 'dist'), cache, work);
+  rebuild = await build(content, join(work, 'dist'), cache, work, today);
 }
 
 let identical: boolean | null = null;
 let differing: string[] = [];
 if (rebuild && !args['no-verify']) {
   process.stdout.write('Clean build of the edited corpus, to compare\n');
-  await build(
-    content,
-    join(work, 'dist-clean'),
-    join(work, 'cache-clean'),
-    work,
-    nextDay ? new Date(BENCH_NOW.getTime() + 86_400_000) : BENCH_NOW,
-  );
+  await build(content, join(work, 'dist-clean'), join(work, 'cache-clean'), work, today);
   differing = differences(
     await treeDigest(join(work, 'dist')),
     await treeDigest(join(work, 'dist-clean')),

@@ -201,6 +201,8 @@ export interface Version {
   /** Its page, as a path of the site. */
   path: string;
   title: string;
+  /** Its publication time. */
+  date: Date;
 }
 
 let versions: Promise<ReadonlyMap<string, Version[]>> | undefined;
@@ -216,7 +218,13 @@ export function getVersions(): Promise<ReadonlyMap<string, Version[]>> {
       const key = entry.data.translationKey;
       if (key === undefined) continue;
       const { edition, slug } = splitArticleKey(entry.id, EDITIONS);
-      const version = { edition, slug, path: articlePath(edition, slug), title: entry.data.title };
+      const version = {
+        edition,
+        slug,
+        path: articlePath(edition, slug),
+        title: entry.data.title,
+        date: entry.data.date,
+      };
       byKey.set(key, [...(byKey.get(key) ?? []), version]);
     }
     for (const list of byKey.values())

@@ -1,7 +1,8 @@
 import { EDITIONS } from '../i18n/index.ts';
 import { editionOf } from './editions.ts';
-import type { ApiArticleList, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
-import { articleTags, type ArticleSummary, type TagGroup } from './catalog.ts';
+import type { ApiArticleList, ApiArticleRef, ApiArticleSummary, ApiTag } from '../schemas/api.ts';
+import { articleTags, monthSegment, type ArticleSummary, type TagGroup } from './catalog.ts';
+import { zonedParts } from './dates.ts';
 import { apiPath, authorPath, sectionPath, tagPath, type Prefixed } from './routes.ts';
 import type { Tag } from './tags.ts';
 
@@ -15,18 +16,48 @@ export function articleListPath(edition: Prefixed, n: number): string {
   return apiPath(edition, n === 1 ? 'articles.json' : `articles/page/${n}.json`);
 }
 
+/**
+ * Path of an article's own JSON, in the folder of its month (in `timeZone`), so that no folder of
+ * the API holds more than a month's stories: `/api/articles/2026/11/<slug>.json`.
+ */
+export function articleJsonPath(
+  edition: Prefixed,
+  article: { slug: string; date: Date },
+  timeZone: string,
+): string {
+  const { year, month } = zonedParts(article.date, timeZone);
+  return apiPath(edition, `articles/${year}/${monthSegment(month)}/${article.slug}.json`);
+}
+
+/** What lists of a tag's, an author's or a section's articles give of each: enough to link it. */
+export function apiArticleRef(
+  article: ArticleSummary,
+  origin: string,
+  timeZone: string,
+): ApiArticleRef {
+  const edition = editionOf(article.lang, EDITIONS) ?? EDITIONS[0]!;
+  return {
+    slug: article.slug,
+    url: absolute(origin, article.path),
+    api: absolute(origin, articleJsonPath(edition, article, timeZone)),
+    title: article.title,
+    date: article.date.toISOString(),
+  };
+}
+
 /** An article's metadata as the API publishes it. */
 export function apiArticleSummary(
   article: ArticleSummary,
   tags: ReadonlyMap<string, Tag>,
   origin: string,
+  timeZone: string,
 ): ApiArticleSummary {
   const edition = editionOf(article.lang, EDITIONS) ?? EDITIONS[0]!;
   return {
     slug: article.slug,
     lang: article.lang,
     url: absolute(origin, article.path),
-    api: absolute(origin, apiPath(edition, `articles/${article.slug}.json`)),
+    api: absolute(origin, articleJsonPath(edition, article, timeZone)),
     title: article.title,
     date: article.date.toISOString(),
     updated: (article.revised ?? article.updated)?.toISOString(),
@@ -46,7 +77,6 @@ export function apiArticleSummary(
       : {}),
     ...(article.authors?.[0] ? { author: article.authors[0].name } : {}),
     summary: article.summary,
-    excerpt: article.excerpt,
   };
 }
 
@@ -57,6 +87,7 @@ export function apiArticleListPages(
   tags: ReadonlyMap<string, Tag>,
   origin: string,
   perPage: number,
+  timeZone: string,
 ): ApiArticleList[] {
   const pages = Math.max(1, Math.ceil(articles.length / perPage));
   return Array.from({ length: pages }, (_, i) => ({
@@ -67,7 +98,7 @@ export function apiArticleListPages(
     prev: i > 0 ? absolute(origin, articleListPath(edition, i)) : null,
     articles: articles
       .slice(i * perPage, (i + 1) * perPage)
-      .map((article) => apiArticleSummary(article, tags, origin)),
+      .map((article) => apiArticleSummary(article, tags, origin, timeZone)),
   }));
 }
 
@@ -94,9 +125,12 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** A JSON response body, formatted for people who read it too. */
+/**
+ * A JSON response body, compact: a site's API is thousands of files, and indentation would add a
+ * fifth to each (any JSON viewer, or `jq`, lays it out for people).
+ */
 export function jsonResponse(value: unknown): Response {
-  return new Response(`${JSON.stringify(value, null, 2)}\n`, {
+  return new Response(`${JSON.stringify(value)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }

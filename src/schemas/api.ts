@@ -32,7 +32,7 @@ export const apiArticleSummarySchema = z.object({
   lang: z.string(),
   /** The article's page. */
   url: siteUrl,
-  /** The article's own JSON: `/api/articles/<slug>.json`. */
+  /** The article's own JSON, in its month's folder: `/api/articles/<yyyy>/<mm>/<slug>.json`. */
   api: siteUrl,
   /** The headline. */
   title: z.string(),
@@ -50,8 +50,15 @@ export const apiArticleSummarySchema = z.object({
   section: apiNameRefSchema.optional(),
   /** The author's summary, when there is one. */
   summary: z.string().optional(),
-  /** The first 500 words of the plain text, `...` when cut. */
-  excerpt: z.string(),
+});
+
+/** An article as the lists of a tag's, an author's or a section's articles give it. */
+export const apiArticleRefSchema = apiArticleSummarySchema.pick({
+  slug: true,
+  url: true,
+  api: true,
+  title: true,
+  date: true,
 });
 
 /** `/api/articles.json` and `/api/articles/page/<n>.json`: published articles, newest first. */
@@ -70,12 +77,10 @@ export const apiArticleListSchema = z.object({
   articles: z.array(apiArticleSummarySchema),
 });
 
-/** `/api/articles/<slug>.json`: one article in full. */
+/** `/api/articles/<yyyy>/<mm>/<slug>.json`: one article in full. */
 export const apiArticleSchema = apiArticleSummarySchema.extend({
-  /** The body rendered to HTML, as the article page shows it. */
+  /** The body rendered to HTML, as the article page shows it (its text is the HTML's text). */
   html: z.string(),
-  /** The body as plain text. */
-  plainText: z.string(),
   /** Words in the plain text. */
   wordCount: z.number().int().nonnegative(),
   /** Estimated minutes to read. */
@@ -161,9 +166,9 @@ export const apiTagListSchema = z.object({
   tags: z.array(apiTagSchema),
 });
 
-/** `/api/tags/<slug>.json`: a tag and its articles, newest first, metadata only. */
+/** `/api/tags/<slug>.json`: a tag and its articles, newest first, each by its address. */
 export const apiTagDetailSchema = apiTagSchema.extend({
-  articles: z.array(apiArticleSummarySchema),
+  articles: z.array(apiArticleRefSchema),
 });
 
 /** An author with their article count and addresses. */
@@ -197,9 +202,9 @@ export const apiAuthorListSchema = z.object({
   authors: z.array(apiAuthorSchema),
 });
 
-/** `/api/authors/<slug>.json`: an author and their articles, newest first, metadata only. */
+/** `/api/authors/<slug>.json`: an author and their articles, newest first, each by its address. */
 export const apiAuthorDetailSchema = apiAuthorSchema.extend({
-  articles: z.array(apiArticleSummarySchema),
+  articles: z.array(apiArticleRefSchema),
 });
 
 /** A section with its article count and addresses. */
@@ -227,9 +232,9 @@ export const apiSectionListSchema = z.object({
   sections: z.array(apiSectionSchema),
 });
 
-/** `/api/sections/<slug>.json`: a section and its articles, newest first, metadata only. */
+/** `/api/sections/<slug>.json`: a section and its articles, newest first, each by its address. */
 export const apiSectionDetailSchema = apiSectionSchema.extend({
-  articles: z.array(apiArticleSummarySchema),
+  articles: z.array(apiArticleRefSchema),
 });
 
 /** `/api/rates.json`: the ticker data as published. */
@@ -250,6 +255,7 @@ export const API_SCHEMAS = {
 
 export type ApiTagRef = z.infer<typeof apiTagRefSchema>;
 export type ApiArticleSummary = z.infer<typeof apiArticleSummarySchema>;
+export type ApiArticleRef = z.infer<typeof apiArticleRefSchema>;
 export type ApiArticleList = z.infer<typeof apiArticleListSchema>;
 export type ApiArticle = z.infer<typeof apiArticleSchema>;
 export type ApiTag = z.infer<typeof apiTagSchema>;

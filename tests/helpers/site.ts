@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,19 @@ export async function shownPage(outDir: string, urlPath: string): Promise<HTMLEl
     frame.replaceWith(included.querySelector('body')!.innerHTML);
   }
   return doc;
+}
+
+/**
+ * Where an article's JSON is in a built site, from the site's folder: in its month's folder,
+ * `api/articles/<yyyy>/<mm>/<slug>.json` (`ru/api/…` for an edition under `ru`).
+ */
+export async function articleApiFile(outDir: string, slug: string, edition = ''): Promise<string> {
+  const folder = `${edition ? `${edition}/` : ''}api/articles`;
+  const found = (await readdir(join(outDir, folder), { recursive: true })).filter(
+    (file) => /^\d{4}\/\d{2}\//.test(file) && file.endsWith(`/${slug}.json`),
+  );
+  if (found.length !== 1) throw new Error(`${found.length} JSON files for ${slug} in ${folder}`);
+  return `${folder}/${found[0]}`;
 }
 
 /** The raw HTML of a built page. */

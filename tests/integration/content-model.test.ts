@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
-import { page, pageSource, text } from '../helpers/site.ts';
+import { articleApiFile, page, pageSource, text } from '../helpers/site.ts';
 import { newsroomSite } from '../shared-site.ts';
 
 let out: string;
@@ -240,7 +240,7 @@ describe('photos', () => {
   });
 
   it('the API gives the photo with its sizes, caption, credit and Open Graph image', async () => {
-    const article = await json('api/articles/alpha-01.json');
+    const article = await json(await articleApiFile(out, 'alpha-01'));
     expect(article.photo).toMatchObject({
       alt: 'A gradient from ochre to white',
       caption: 'The valley at dawn.',
@@ -263,7 +263,7 @@ describe('photos', () => {
     ]);
     expect(article.image).toBe(article.photo.url);
     // Body photos in the API's HTML are the resized ones the page shows.
-    const withBodyPhoto = await json('api/articles/alpha-02.json');
+    const withBodyPhoto = await json(await articleApiFile(out, 'alpha-02'));
     expect(withBodyPhoto.html).toContain('<picture>');
     expect(withBodyPhoto.html).not.toContain('src="./');
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
 import { EDITIONS_NOW, editionsFixture, RUSSIAN_CSTO } from '../fixtures/editions.ts';
 import {
+  articleApiFile,
   buildFixtureSite,
   page,
   runScript,
@@ -186,18 +187,18 @@ describe('the Russian edition', () => {
   });
 
   it('has its own API: lists, tags, sections, authors and each article with its translations', async () => {
-    const article = await json('ru/api/articles/sammit.json');
+    const article = await json(await articleApiFile(out, 'sammit', 'ru'));
     expect(article).toMatchObject({
       slug: 'sammit',
       lang: 'ru',
       url: url('/ru/articles/sammit/'),
-      api: url('/ru/api/articles/sammit.json'),
+      api: url(`/${await articleApiFile(out, 'sammit', 'ru')}`),
       translations: [
         {
           lang: 'en',
           title: 'Leaders meet at the summit',
           url: url('/articles/summit/'),
-          api: url('/api/articles/summit.json'),
+          api: url(`/${await articleApiFile(out, 'summit')}`),
         },
       ],
     });

@@ -7,6 +7,7 @@ import { NOW_EPOCH, newsroomFixture } from '../fixtures/newsroom.ts';
 import {
   articleSource,
   listFiles,
+  articleApiFile,
   page,
   pageSource,
   runBuild,
@@ -87,7 +88,11 @@ describe('content from untrusted hands', () => {
     expect(doc.querySelector('article time')?.getAttribute('datetime')).toBe(
       '2025-03-27T04:30:00.000Z',
     );
-    const api = JSON.parse(await readFile(join(out, 'api/articles/local-time.json'), 'utf8')) as {
+    // Filed under its month in the site's time zone.
+    expect(await articleApiFile(out, 'local-time')).toBe('api/articles/2025/03/local-time.json');
+    const api = JSON.parse(
+      await readFile(join(out, 'api/articles/2025/03/local-time.json'), 'utf8'),
+    ) as {
       date: string;
     };
     expect(api.date).toBe('2025-03-27T04:30:00.000Z');

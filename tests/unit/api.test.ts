@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { apiArticleListPages, apiTag, articleListPath, jsonForScript } from '../../src/lib/api.ts';
+import {
+  apiArticleListPages,
+  apiTag,
+  articleJsonPath,
+  articleListPath,
+  jsonForScript,
+  jsonResponse,
+} from '../../src/lib/api.ts';
 import type { ArticleSummary } from '../../src/lib/catalog.ts';
 import { feedItem } from '../../src/lib/feeds.ts';
 import { collectTags } from '../../src/lib/tags.ts';
@@ -20,13 +27,51 @@ const articles = (n: number): ArticleSummary[] =>
   }));
 const tags = collectTags([['CSTO']]);
 
+// An article's JSON is filed under its month in the site's time zone: no folder holds more than a
+// month's stories.
+describe.each([
+  {
+    date: '2026-11-27T10:00:00Z',
+    zone: 'Asia/Almaty',
+    prefix: '',
+    path: '/api/articles/2026/11/x.json',
+  },
+  {
+    date: '2026-11-30T20:00:00Z',
+    zone: 'Asia/Almaty',
+    prefix: '',
+    path: '/api/articles/2026/12/x.json',
+  },
+  {
+    date: '2026-11-30T20:00:00Z',
+    zone: 'UTC',
+    prefix: '/ru',
+    path: '/ru/api/articles/2026/11/x.json',
+  },
+  {
+    date: '2027-01-01T00:00:00Z',
+    zone: 'America/New_York',
+    prefix: '',
+    path: '/api/articles/2026/12/x.json',
+  },
+])('articleJsonPath($date in $zone)', ({ date, zone, prefix, path }) => {
+  it(`is ${path}`, () =>
+    expect(articleJsonPath({ prefix }, { slug: 'x', date: new Date(date) }, zone)).toBe(path));
+});
+
+describe('jsonResponse', () => {
+  it('writes compact JSON, one line', async () => {
+    expect(await jsonResponse({ a: [1, { b: 'c' }] }).text()).toBe('{"a":[1,{"b":"c"}]}\n');
+  });
+});
+
 describe.each([
   { total: 0, pages: 1, sizes: [0] },
   { total: 100, pages: 1, sizes: [100] },
   { total: 101, pages: 2, sizes: [100, 1] },
   { total: 250, pages: 3, sizes: [100, 100, 50] },
 ])('apiArticleListPages with $total articles', ({ total, pages, sizes }) => {
-  const lists = apiArticleListPages(ROOT, articles(total), tags, origin, 100);
+  const lists = apiArticleListPages(ROOT, articles(total), tags, origin, 100, 'Asia/Almaty');
   it(`has ${pages} page(s) of ${sizes.join(', ')}`, () => {
     expect(lists.map((list) => list.articles.length)).toEqual(sizes);
     expect(lists.every((list) => list.total === total && list.pages === pages)).toBe(true);

@@ -8,5 +8,7 @@ export const getStaticPaths = (() => perEdition(() => [{}])) satisfies GetStatic
 
 export const GET: APIRoute<{ edition: Edition }> = async ({ props: { edition } }) => {
   const { articles, tags } = await getCatalog(edition);
-  return jsonResponse(apiArticleListPages(edition, articles, tags, SITE.url, SITE.apiPerPage)[0]);
+  return jsonResponse(
+    apiArticleListPages(edition, articles, tags, SITE.url, SITE.apiPerPage, SITE.timeZone)[0],
+  );
 };

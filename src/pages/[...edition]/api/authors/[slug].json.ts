@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCacheKeys } from '../../../../data/cache-keys.ts';
 import { apiAuthor } from '../../../../data/people.ts';
 import { getCatalog, type AuthorGroup } from '../../../../data/published.ts';
-import { apiArticleSummary, jsonResponse } from '../../../../lib/api.ts';
+import { apiArticleRef, jsonResponse } from '../../../../lib/api.ts';
 import type { ApiAuthorDetail } from '../../../../schemas/api.ts';
 import { SITE } from '../../../../site.config.ts';
 
@@ -20,10 +20,9 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute<{ edition: Edition; group: AuthorGroup }> = async ({
   props: { edition, group },
 }) => {
-  const { tags } = await getCatalog(edition);
   const body: ApiAuthorDetail = {
     ...(await apiAuthor(edition, group)),
-    articles: group.articles.map((article) => apiArticleSummary(article, tags, SITE.url)),
+    articles: group.articles.map((article) => apiArticleRef(article, SITE.url, SITE.timeZone)),
   };
   return jsonResponse(body);
 };

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCacheKeys } from '../../../../data/cache-keys.ts';
 import { apiSection } from '../../../../data/people.ts';
 import { getCatalog, type SectionGroup } from '../../../../data/published.ts';
-import { apiArticleSummary, jsonResponse } from '../../../../lib/api.ts';
+import { apiArticleRef, jsonResponse } from '../../../../lib/api.ts';
 import type { ApiSectionDetail } from '../../../../schemas/api.ts';
 import { SITE } from '../../../../site.config.ts';
 
@@ -20,10 +20,9 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute<{ edition: Edition; group: SectionGroup }> = async ({
   props: { edition, group },
 }) => {
-  const { tags } = await getCatalog(edition);
   const body: ApiSectionDetail = {
     ...apiSection(edition, group),
-    articles: group.articles.map((article) => apiArticleSummary(article, tags, SITE.url)),
+    articles: group.articles.map((article) => apiArticleRef(article, SITE.url, SITE.timeZone)),
   };
   return jsonResponse(body);
 };

@@ -2,7 +2,7 @@ import { perEdition, type Edition } from '../../../../i18n/index.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../../data/published.ts';
 import { getCacheKeys } from '../../../../data/cache-keys.ts';
-import { apiArticleSummary, apiTag, jsonResponse } from '../../../../lib/api.ts';
+import { apiArticleRef, apiTag, jsonResponse } from '../../../../lib/api.ts';
 import type { TagGroup } from '../../../../lib/catalog.ts';
 import type { ApiTagDetail } from '../../../../schemas/api.ts';
 import { SITE } from '../../../../site.config.ts';
@@ -20,10 +20,9 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute<{ edition: Edition; group: TagGroup }> = async ({
   props: { edition, group },
 }) => {
-  const { tags } = await getCatalog(edition);
   const body: ApiTagDetail = {
     ...apiTag(edition, group, SITE.url),
-    articles: group.articles.map((a) => apiArticleSummary(a, tags, SITE.url)),
+    articles: group.articles.map((a) => apiArticleRef(a, SITE.url, SITE.timeZone)),
   };
   return jsonResponse(body);
 };

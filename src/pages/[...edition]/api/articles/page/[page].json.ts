@@ -12,7 +12,7 @@ export const getStaticPaths = (() =>
       getCatalog(edition),
       getCacheKeys(edition),
     ]);
-    return apiArticleListPages(edition, articles, tags, SITE.url, SITE.apiPerPage)
+    return apiArticleListPages(edition, articles, tags, SITE.url, SITE.apiPerPage, SITE.timeZone)
       .slice(1)
       .map((list) => ({
         params: { page: String(list.page) },

@@ -1,16 +1,26 @@
-import type { Edition } from '../../../../i18n/index.ts';
+import type { Edition } from '../../../../../../i18n/index.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog, getVersions, type ArticleEntry } from '../../../../data/published.ts';
-import { articleStaticPaths } from '../../../../data/cache-keys.ts';
-import { bodyOf, renderBodyHtml } from '../../../../data/render.ts';
-import { apiPhoto, leadPhoto } from '../../../../data/photos.ts';
-import { absolute, apiArticleSummary, jsonResponse } from '../../../../lib/api.ts';
-import { apiPath } from '../../../../lib/routes.ts';
-import { correctionsInOrder } from '../../../../lib/catalog.ts';
-import type { ApiArticle } from '../../../../schemas/api.ts';
-import { SITE } from '../../../../site.config.ts';
+import { getCatalog, getVersions, type ArticleEntry } from '../../../../../../data/published.ts';
+import { articleStaticPaths } from '../../../../../../data/cache-keys.ts';
+import { bodyOf, renderBodyHtml } from '../../../../../../data/render.ts';
+import { apiPhoto, leadPhoto } from '../../../../../../data/photos.ts';
+import {
+  absolute,
+  apiArticleSummary,
+  articleJsonPath,
+  jsonResponse,
+} from '../../../../../../lib/api.ts';
+import { correctionsInOrder, monthSegment } from '../../../../../../lib/catalog.ts';
+import { zonedParts } from '../../../../../../lib/dates.ts';
+import type { ApiArticle } from '../../../../../../schemas/api.ts';
+import { SITE } from '../../../../../../site.config.ts';
 
-export const getStaticPaths = articleStaticPaths satisfies GetStaticPaths;
+// In the folder of its month: no folder of the API holds more than a month's stories.
+export const getStaticPaths = (async () =>
+  (await articleStaticPaths()).map((row) => {
+    const { year, month } = zonedParts(row.props.entry.data.date, SITE.timeZone);
+    return { ...row, params: { ...row.params, year: String(year), month: monthSegment(month) } };
+  })) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ edition: Edition; entry: ArticleEntry; slug: string }> = async ({
   props: { edition, entry, slug },
@@ -25,9 +35,8 @@ export const GET: APIRoute<{ edition: Edition; entry: ArticleEntry; slug: string
   const lead = leadPhoto(entry.data);
   const photo = lead ? await apiPhoto(lead, SITE.url) : undefined;
   const body: ApiArticle = {
-    ...apiArticleSummary(summary, tags, SITE.url),
+    ...apiArticleSummary(summary, tags, SITE.url, SITE.timeZone),
     html: await renderBodyHtml(entry, stored),
-    plainText: stored.plainText,
     wordCount: derived?.wordCount ?? 0,
     readingMinutes: derived?.readingMinutes ?? 1,
     ...(others.length > 0
@@ -36,7 +45,7 @@ export const GET: APIRoute<{ edition: Edition; entry: ArticleEntry; slug: string
             lang: version.edition.lang,
             title: version.title,
             url: absolute(SITE.url, version.path),
-            api: absolute(SITE.url, apiPath(version.edition, `articles/${version.slug}.json`)),
+            api: absolute(SITE.url, articleJsonPath(version.edition, version, SITE.timeZone)),
           })),
         }
       : {}),
