@@ -1,4 +1,5 @@
 import type { UiStrings } from './i18n/en.ts';
+import type { HostName } from './lib/hosts.ts';
 import { en } from './i18n/en.ts';
 import { ru } from './i18n/ru.ts';
 
@@ -39,6 +40,12 @@ export interface SiteConfig {
   readonly about: string;
   /** The canonical origin of the deployed site, without a trailing slash. */
   readonly url: string;
+  /**
+   * Where the site is published: the build warns, with figures, when its output passes the host's
+   * documented limits, and writes redirects as the host serves them (pages of their own where it
+   * ignores `_redirects`). See docs/deploy.md.
+   */
+  readonly host: HostName;
   /**
    * The site's editions, one per language. The default keeps the site's root (`/`, `/tags/…`);
    * every other lives under its language (`/ru/`).
@@ -113,6 +120,7 @@ export const SITE: SiteConfig = {
   about:
     'An independent newsroom covering Central Asia and its neighbours from Almaty, Bishkek, Dushanbe and Tashkent. Reporting in English and Russian.',
   url: 'https://khabar.example.org',
+  host: 'github-pages',
   editions: [
     { lang: 'en', locale: 'en-GB', strings: en },
     {

@@ -155,16 +155,5 @@ export function redirectPage(
   ].join('\n');
 }
 
-/** `_redirects` for Netlify and Cloudflare Pages: one permanent redirect per line. */
-export function redirectsFile(redirects: readonly Redirect[]): string {
-  const lines = redirects.map(({ from, to }) => `${from} ${to} 301\n`);
-  // WordPress's shortlinks (`/?p=123`) differ from the front page only by their query, which no
-  // file can stand for: where a host matches queries (Netlify), one rule sends them to the
-  // `/p/<id>/` page the import left for each post, which redirects on.
-  if (redirects.some(({ from }) => WORDPRESS_SHORTLINK.test(from)))
-    lines.unshift(`/ p=:id /p/:id/ 301\n`);
-  return lines.join('');
-}
-
 /** The page an import leaves for a WordPress shortlink: `/p/<post id>/` for `/?p=<post id>`. */
 export const WORDPRESS_SHORTLINK = /^\/p\/\d+\/$/;

@@ -1,3 +1,4 @@
+import { redirectRules, redirectsFileOf } from '../../src/lib/redirect-rules.ts';
 import { uiStrings } from '../../src/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,6 @@ import {
   planRedirects,
   redirectPage,
   redirectPath,
-  redirectsFile,
   type RedirectRequest,
 } from '../../src/lib/redirects.ts';
 import { articleLinkTarget, findReferences, localImage } from '../../src/lib/references.ts';
@@ -156,9 +156,8 @@ describe('planRedirects', () => {
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=/articles/new/">');
     expect(page).toContain(`<link rel="canonical" href="${SITE_URL}/articles/new/">`);
     expect(page).toContain('<meta name="robots" content="noindex">');
-    expect(redirectsFile([{ from: '/articles/old/', to: '/articles/new/' }])).toBe(
-      '/articles/old/ /articles/new/ 301\n',
-    );
+    const rules = redirectRules([{ from: '/articles/old/', to: '/articles/new/' }], []);
+    expect(redirectsFileOf(rules, false)).toBe('/articles/old/ /articles/new/ 301\n');
   });
 
   it('speaks the language of the page it leads to', () => {
@@ -172,12 +171,16 @@ describe('planRedirects', () => {
   });
 
   it("sends WordPress's shortlinks (/?p=ID) to their /p/ID/ pages where the host matches queries", () => {
-    expect(
-      redirectsFile([
+    const rules = redirectRules(
+      [
         { from: '/p/12/', to: '/articles/a/' },
         { from: '/2019/05/a/', to: '/articles/a/' },
-      ]),
-    ).toBe('/ p=:id /p/:id/ 301\n/p/12/ /articles/a/ 301\n/2019/05/a/ /articles/a/ 301\n');
+      ],
+      [],
+    );
+    expect(redirectsFileOf(rules, true)).toBe(
+      '/p/12/ /articles/a/ 301\n/2019/05/a/ /articles/a/ 301\n/ p=:id /p/:id/ 301\n',
+    );
   });
 });
 

@@ -8,6 +8,8 @@ import { contentCheck } from '../content-check.ts';
 import { decapAdmin } from '../decap-admin.ts';
 import { writeSitemap } from '../sitemap.ts';
 import { writeRedirects } from './redirects.ts';
+import { checkHost } from './host-check.ts';
+import { HOSTS } from '../../lib/hosts.ts';
 import { clearRenderPending, markRenderPending } from './render-mark.ts';
 import { indexSite } from './search-index.ts';
 import { DEFAULT_EDITION, EDITIONS } from '../../i18n/index.ts';
@@ -48,7 +50,8 @@ export interface BuildTimings {
  * 3. `astro:build:generated`: every page is rendered and recorded: the page cache is consistent.
  * 4. `astro:build:done`: writes the sitemap, the search index (Pagefind, in shards by year; a
  *    shard whose pages did not change is copied from the bundles kept in Astro's cache folder)
- *    and the redirects into the output folder.
+ *    and the redirects (as `SITE.host` serves them) into the output folder, then measures the
+ *    output against the host's limits and warns of each it passes.
  *
  * Publishing the output (the atomic swap) is the one step no hook can do: `scripts/build.ts`.
  */
@@ -126,7 +129,15 @@ export function khabar(): AstroIntegration {
           search.shards += report.shards;
           search.indexed += report.indexed;
         }
-        await writeRedirects(outDir, summary?.redirects ?? []);
+        const host = HOSTS[SITE.host];
+        const redirectCounts = await writeRedirects(
+          outDir,
+          summary?.redirects ?? [],
+          pages.map(({ pathname }) => `/${pathname.replace(/^\//, '')}`),
+          host,
+        );
+        for (const warning of await checkHost(outDir, host, redirectCounts))
+          process.stderr.write(`warning: ${warning}\n`);
         if (!TIMINGS_FILE) return;
         const timings: BuildTimings = {
           validation: seconds(started, marks.validated),
