@@ -59,8 +59,13 @@ export interface SiteConfig {
   readonly perPage: number;
   /** How many stories the front page shows in each section's block and in its "Latest" list. */
   readonly frontPage: { readonly perSection: number; readonly latest: number };
-  /** How many words of an article's plain text its excerpt keeps. */
+  /** How many words of an article's plain text its excerpt keeps, as tag pages show it. */
   readonly excerptWords: number;
+  /**
+   * How many words of that excerpt the other listings (latest, sections, authors, archive) show
+   * under each headline: a story's full excerpt appears on its tag pages, not on every listing.
+   */
+  readonly teaserWords: number;
   /** A rates file older than this many days before the build's "now" draws a warning. */
   readonly ratesStaleDays: number;
   /**
@@ -139,6 +144,7 @@ export const SITE: SiteConfig = {
   perPage: 6,
   frontPage: { perSection: 4, latest: 10 },
   excerptWords: 500,
+  teaserWords: 40,
   ratesStaleDays: 3,
   searchShardSize: 10_000,
   wordsPerMinute: 220,

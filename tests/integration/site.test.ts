@@ -85,6 +85,23 @@ describe('tag pages', () => {
     expect(text((await page(out, '/tags/odkb/')).querySelector('h1'))).toBe('ОДКБ');
   });
 
+  it('shows only a teaser of 40 words on the other listings', async () => {
+    const latest = (await listFiles(out)).filter((file) =>
+      /^latest\/(\d+\/)?index\.html$/.test(file),
+    );
+    const excerpts = (
+      await Promise.all(
+        latest.map(async (file) =>
+          (await page(out, `/${file.replace('index.html', '')}`))
+            .querySelectorAll('.excerpt')
+            .map(text),
+        ),
+      )
+    ).flat();
+    const long = excerpts.find((excerpt) => excerpt.startsWith(`${LONG_PLAIN_WORDS[0]} `));
+    expect(long).toBe(`${LONG_PLAIN_WORDS.slice(0, 40).join(' ')}...`);
+  });
+
   it('shows a 500-word excerpt ending in ... for a long article, and whole text for a short one', async () => {
     const longExcerpt = text((await page(out, '/tags/longform/')).querySelector('.excerpt'));
     expect(longExcerpt).toBe(`${LONG_PLAIN_WORDS.slice(0, 500).join(' ')}...`);
