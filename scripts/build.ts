@@ -148,7 +148,9 @@ const total = (performance.now() - started) / 1000;
 if (args.timings)
   await writeFile(args.timings, `${JSON.stringify({ ...timings, total }, null, 2)}\n`);
 const seconds = (total - timings.searchIndex).toFixed(1);
+const { output } = timings;
 process.stdout.write(
   `Built ${timings.articles} articles into ${args.out}/ in ${seconds} s; ` +
-    `search index of ${timings.searchPages} pages in ${timings.searchShards} shard${timings.searchShards === 1 ? '' : 's'} (${timings.searchShardsIndexed} indexed), ${timings.searchIndex.toFixed(1)} s.\n`,
+    `search index of ${timings.searchPages} pages in ${timings.searchShards} shard${timings.searchShards === 1 ? '' : 's'} (${timings.searchShardsIndexed} indexed), ${timings.searchIndex.toFixed(1)} s.\n` +
+    `Since the previous build: ${output.pagesChanged} of ${output.pages} pages and ${output.changed} of ${output.files} files changed or new, ${output.removed} removed.\n`,
 );

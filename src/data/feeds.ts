@@ -1,10 +1,9 @@
 import { pagePath } from '../lib/routes.ts';
 import rss from '@astrojs/rss';
-import { channelData, FEED_NAMESPACES, feedItem } from '../lib/feeds.ts';
+import { channelData, FEED_NAMESPACES, feedItem, lastChanged } from '../lib/feeds.ts';
 import type { ArticleSummary } from '../lib/catalog.ts';
 import type { Edition } from '../lib/editions.ts';
 import { SITE } from '../site.config.ts';
-import { NOW } from './build-context.ts';
 import { getCatalog, type ArticleEntry } from './published.ts';
 import { renderBodyHtml } from './render.ts';
 
@@ -56,7 +55,7 @@ export async function articleFeed({
     customData: channelData({
       lang: edition.lang,
       selfUrl: new URL(path, SITE.url).href,
-      now: NOW,
+      changed: lastChanged(items),
     }),
   });
 }

@@ -53,20 +53,34 @@ export function feedItem(
 
 /**
  * The channel elements @astrojs/rss does not write itself: the language, the feed's own address
- * (`atom:link rel="self"`) and when it was built.
+ * (`atom:link rel="self"`) and the last time its content changed (`lastBuildDate`, as RSS
+ * defines it), absent for a channel without items. A feed is then the same file until one of
+ * its stories changes, however often the site is built.
  */
 export function channelData({
   lang,
   selfUrl,
-  now,
+  changed,
 }: {
   lang: string;
   selfUrl: string;
-  now: Date;
+  changed: Date | undefined;
 }): string {
   return (
     `<language>${escapeXml(lang)}</language>` +
     `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>` +
-    `<lastBuildDate>${now.toUTCString()}</lastBuildDate>`
+    (changed ? `<lastBuildDate>${changed.toUTCString()}</lastBuildDate>` : '')
   );
+}
+
+/** When the newest change among `items` was made: a publication or a later revision. */
+export function lastChanged(
+  items: readonly Pick<ArticleSummary, 'date' | 'revised' | 'updated'>[],
+): Date | undefined {
+  let last: Date | undefined;
+  for (const { date, revised, updated } of items) {
+    const at = revised ?? updated ?? date;
+    if (!last || at > last) last = at;
+  }
+  return last;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../src/lib/catalog.ts';
-import { channelData, feedItem } from '../../src/lib/feeds.ts';
+import { channelData, feedItem, lastChanged } from '../../src/lib/feeds.ts';
 import { newsLanguage, newsSitemap } from '../../src/lib/news-sitemap.ts';
 
 const NOW = new Date('2026-02-12T12:00:00Z');
@@ -95,9 +95,31 @@ describe('feeds', () => {
     );
     expect(item.categories[0]).toBe('Economy');
   });
-  it('carry their own address, language and build time', () => {
-    expect(channelData({ lang: 'en', selfUrl: 'https://news.example/rss.xml?a&b', now: NOW })).toBe(
+  it('carry their own address, language and the time their content last changed', () => {
+    expect(
+      channelData({ lang: 'en', selfUrl: 'https://news.example/rss.xml?a&b', changed: NOW }),
+    ).toBe(
       '<language>en</language><atom:link href="https://news.example/rss.xml?a&amp;b" rel="self" type="application/rss+xml"/><lastBuildDate>Thu, 12 Feb 2026 12:00:00 GMT</lastBuildDate>',
     );
+    expect(
+      channelData({ lang: 'en', selfUrl: 'https://news.example/rss.xml', changed: undefined }),
+    ).not.toContain('lastBuildDate');
+  });
+  it.each([
+    [[], undefined],
+    [[{ date: new Date('2026-01-02') }, { date: new Date('2026-01-05') }], '2026-01-05'],
+    [
+      [
+        { date: new Date('2026-01-05') },
+        {
+          date: new Date('2026-01-01'),
+          updated: new Date('2026-01-03'),
+          revised: new Date('2026-01-09'),
+        },
+      ],
+      '2026-01-09',
+    ],
+  ])('last changed of %j is %s', (items, expected) => {
+    expect(lastChanged(items)?.toISOString().slice(0, 10)).toBe(expected);
   });
 });

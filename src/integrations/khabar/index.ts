@@ -9,6 +9,7 @@ import { decapAdmin } from '../decap-admin.ts';
 import { writeSitemap } from '../sitemap.ts';
 import { writeRedirects } from './redirects.ts';
 import { checkHost } from './host-check.ts';
+import { outputChanges, type OutputChanges } from './output-changes.ts';
 import { HOSTS } from '../../lib/hosts.ts';
 import { clearRenderPending, markRenderPending } from './render-mark.ts';
 import { indexSite } from './search-index.ts';
@@ -35,6 +36,8 @@ export interface BuildTimings {
   searchShardsIndexed: number;
   /** Peak resident memory of the build's process, in MiB. */
   astroPeakRssMiB: number;
+  /** How the output differs from the previous build's: what a host uploads. */
+  output: OutputChanges;
 }
 
 /**
@@ -51,7 +54,8 @@ export interface BuildTimings {
  * 4. `astro:build:done`: writes the sitemap, the search index (Pagefind, in shards by year; a
  *    shard whose pages did not change is copied from the bundles kept in Astro's cache folder)
  *    and the redirects (as `SITE.host` serves them) into the output folder, then measures the
- *    output against the host's limits and warns of each it passes.
+ *    output against the host's limits and warns of each it passes, and counts the files that
+ *    differ from the previous build's (`output-changes.ts`).
  *
  * Publishing the output (the atomic swap) is the one step no hook can do: `scripts/build.ts`.
  */
@@ -139,6 +143,7 @@ export function khabar(): AstroIntegration {
         for (const warning of await checkHost(outDir, host, redirectCounts))
           process.stderr.write(`warning: ${warning}\n`);
         if (!TIMINGS_FILE) return;
+        const output = await outputChanges(outDir, cacheDir);
         const timings: BuildTimings = {
           validation: seconds(started, marks.validated),
           contentSync: seconds(started, marks.syncEnd),
@@ -150,6 +155,7 @@ export function khabar(): AstroIntegration {
           searchShards: search.shards,
           searchShardsIndexed: search.indexed,
           astroPeakRssMiB: process.resourceUsage().maxRSS / 1024,
+          output,
         };
         await writeFile(TIMINGS_FILE, `${JSON.stringify(timings, null, 2)}\n`);
       },
