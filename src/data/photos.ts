@@ -8,12 +8,18 @@ import { escapeXml } from '../lib/xml.ts';
 import { isBesideArticle, photoPath } from '../lib/photos.ts';
 import { PUBLIC_DIR } from './build-context.ts';
 
-/** Widths every resized photo is offered in (never wider than the original). */
+/** Widths every resized photo is offered in (never wider than the original, nor the last). */
 export const PHOTO_WIDTHS = [400, 800, 1200, 1600] as const;
+
+/** The widest version of a photo `width` pixels wide: itself, or the last of {@link PHOTO_WIDTHS}. */
+function fullWidth(width: number): number {
+  return Math.min(width, PHOTO_WIDTHS.at(-1)!);
+}
 
 /** The widths a photo is offered in when it is `max` pixels wide at most: the narrower steps, then `max`. */
 function widthsUpTo(max: number): number[] {
-  return [...PHOTO_WIDTHS.filter((width) => width < max), max];
+  const widest = fullWidth(max);
+  return [...PHOTO_WIDTHS.filter((width) => width < widest), widest];
 }
 
 /** The modern format offered first; browsers without it take the original's format. */
@@ -95,23 +101,37 @@ export async function pictureHtml(
   }
   if (src.format === 'svg')
     return `<img src="${escapeXml(src.src)}" alt="${escapeXml(alt)}" width="${src.width}" height="${src.height}" ${loading}>`;
-  const maxWidth = Math.min(src.width, layout.maxWidth ?? Number.POSITIVE_INFINITY);
+  const maxWidth = fullWidth(Math.min(src.width, layout.maxWidth ?? Number.POSITIVE_INFINITY));
   const widths = widthsUpTo(maxWidth);
   const height = Math.round((src.height * maxWidth) / src.width);
-  const fallbackFormat = fallbackFormatOf(src.format);
+  const sizes = escapeXml(layout.sizes);
+  const attributes = `alt="${escapeXml(alt)}" width="${maxWidth}" height="${height}" ${loading}`;
+  if (fallbackFormatOf(src.format) === MODERN_FORMAT) {
+    const image = await getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes });
+    return `<img src="${escapeXml(image.src)}" srcset="${escapeXml(image.srcSet.attribute)}" sizes="${sizes}" ${attributes}>`;
+  }
+  // Every browser in use takes the WebP versions; the few that cannot get one version in the
+  // original's format, the full-width one link previews share (`fullVersion`), not a set of them.
   const [modern, fallback] = await Promise.all([
-    fallbackFormat === MODERN_FORMAT
-      ? undefined
-      : getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes }),
-    getImage({ src, widths, format: fallbackFormat, sizes: layout.sizes }),
+    getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes }),
+    fullVersion(src),
   ]);
-  const source = modern
-    ? `<source type="image/${MODERN_FORMAT}" srcset="${escapeXml(modern.srcSet.attribute)}" sizes="${escapeXml(layout.sizes)}">`
-    : '';
   return (
-    `<picture>${source}` +
-    `<img src="${escapeXml(fallback.src)}" srcset="${escapeXml(fallback.srcSet.attribute)}" sizes="${escapeXml(layout.sizes)}" alt="${escapeXml(alt)}" width="${maxWidth}" height="${height}" ${loading}></picture>`
+    `<picture><source type="image/${MODERN_FORMAT}" srcset="${escapeXml(modern.srcSet.attribute)}" sizes="${sizes}">` +
+    `<img src="${escapeXml(fallback.src)}" ${attributes}></picture>`
   );
+}
+
+/**
+ * A photo's widest version in the original's format (JPEG for a JPEG), which the pages' fallback
+ * `<img>`, link previews (`og:image`) and the API share: one file, not three.
+ */
+async function fullVersion(
+  src: ImageMetadata,
+): Promise<{ src: string; width: number; height: number }> {
+  const width = fullWidth(src.width);
+  const image = await getImage({ src, width, format: fallbackFormatOf(src.format) });
+  return { src: image.src, width, height: Math.round((src.height * width) / src.width) };
 }
 
 /** The format every browser shows that a photo falls back to: the original's, or JPEG. */
@@ -120,13 +140,17 @@ function fallbackFormatOf(format: ImageMetadata['format']): 'jpg' | 'png' | 'gif
   return 'jpg';
 }
 
-/** The address of a photo's Open Graph version: 1200×630, cropped to fill, JPEG. */
-export async function openGraphImage(src: PhotoSource): Promise<string> {
+/**
+ * The photo link previews show (`og:image`), with its size when known: its full-width version
+ * (sites that show previews crop it to their shape themselves).
+ */
+export async function openGraphImage(
+  src: PhotoSource,
+): Promise<{ src: string; width?: number; height?: number }> {
   // Photos served as they are, and drawings, are shared as they are.
-  if (typeof src === 'string') return src;
-  if (src.format === 'svg') return src.src;
-  const image = await getImage({ src, width: 1200, height: 630, fit: 'cover', format: 'jpg' });
-  return image.src;
+  if (typeof src === 'string') return { src };
+  if (src.format === 'svg') return { src: src.src };
+  return fullVersion(src);
 }
 
 /** The sizes a body photo is shown at: the article column. */
@@ -159,26 +183,34 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
     alt: photo.alt,
     ...(photo.caption ? { caption: photo.caption } : {}),
     ...(photo.credit ? { credit: photo.credit } : {}),
-    openGraph: absolute(await openGraphImage(photo.src)),
+    openGraph: absolute((await openGraphImage(photo.src)).src),
   };
   if (typeof photo.src === 'string') return { url: absolute(photo.src), ...facts, sizes: [] };
   const src = photo.src;
   if (src.format === 'svg') return { url: absolute(src.src), ...facts, sizes: [] };
-  const widths = widthsUpTo(src.width);
   const sizes = await Promise.all(
-    widths.flatMap((width) =>
-      [...new Set([MODERN_FORMAT, fallbackFormatOf(src.format)])].map(async (format) => {
-        const image = await getImage({ src, width, format });
-        return {
-          url: absolute(image.src),
-          width,
-          height: Math.round((src.height * width) / src.width),
-          format,
-        };
-      }),
-    ),
+    widthsUpTo(src.width).map(async (width) => {
+      const image = await getImage({ src, width, format: MODERN_FORMAT });
+      return {
+        url: absolute(image.src),
+        width,
+        height: Math.round((src.height * width) / src.width),
+        format: MODERN_FORMAT,
+      };
+    }),
   );
-  return { url: sizes.at(-1)!.url, ...facts, sizes };
+  const full = await fullVersion(src);
+  const fallback = {
+    url: absolute(full.src),
+    width: full.width,
+    height: full.height,
+    format: fallbackFormatOf(src.format),
+  };
+  return {
+    url: fallback.url,
+    ...facts,
+    sizes: fallback.format === MODERN_FORMAT ? sizes : [...sizes, fallback],
+  };
 }
 
 /** The address of a photo's small version (400 pixels wide at most), as search results show it. */

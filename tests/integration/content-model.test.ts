@@ -183,8 +183,13 @@ describe('photos', () => {
     const doc = await page(out, '/articles/alpha-01/');
     const figure = doc.querySelector('.lead-image')!;
     expect(figure.querySelector('source')?.getAttribute('type')).toBe('image/webp');
+    expect(figure.querySelector('source')?.getAttribute('srcset')).toMatch(
+      / 400w, .* 800w, .* 1200w, .* 1600w$/,
+    );
+    // Browsers without WebP get one JPEG, the full-width one link previews share.
     const img = figure.querySelector('img')!;
-    expect(img.getAttribute('srcset')).toMatch(/ 400w, .* 800w, .* 1200w, .* 1600w$/);
+    expect(img.getAttribute('srcset')).toBeUndefined();
+    expect(img.getAttribute('src')).toMatch(/\.jpg$/);
     expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['1600', '1000']);
     expect(img.getAttribute('loading')).toBe('eager');
     expect(img.getAttribute('fetchpriority')).toBe('high');
@@ -195,17 +200,18 @@ describe('photos', () => {
     expect(await readFile(builtFile(img.getAttribute('src')!))).toBeTruthy();
   });
 
-  it('gives an article with a photo a 1200×630 Open Graph image', async () => {
+  it("shares an article's photo in link previews as its full-width JPEG, the page's fallback", async () => {
     const doc = await page(out, '/articles/alpha-01/');
     const og = doc.querySelector('meta[property="og:image"]')!.getAttribute('content')!;
-    const { width, height } = await sharp(builtFile(og)).metadata();
-    expect([width, height]).toEqual([1200, 630]);
+    const { width, height, format } = await sharp(builtFile(og)).metadata();
+    expect([width, height, format]).toEqual([1600, 1000, 'jpeg']);
+    expect(new URL(og).pathname).toBe(doc.querySelector('.lead-image img')!.getAttribute('src'));
     expect((await jsonLd('/articles/alpha-01/')).image).toEqual([
       {
         '@type': 'ImageObject',
         url: og,
-        width: 1200,
-        height: 630,
+        width: 1600,
+        height: 1000,
         caption: 'The valley at dawn.',
         creditText: 'Fixture Agency',
       },
@@ -253,15 +259,13 @@ describe('photos', () => {
       ]),
     ).toEqual([
       [400, 'webp'],
-      [400, 'jpg'],
       [800, 'webp'],
-      [800, 'jpg'],
       [1200, 'webp'],
-      [1200, 'jpg'],
       [1600, 'webp'],
       [1600, 'jpg'],
     ]);
     expect(article.image).toBe(article.photo.url);
+    expect(article.photo.openGraph).toBe(article.photo.url);
     // Body photos in the API's HTML are the resized ones the page shows.
     const withBodyPhoto = await json(await articleApiFile(out, 'alpha-02'));
     expect(withBodyPhoto.html).toContain('<picture>');
