@@ -9,7 +9,7 @@ import { decapAdmin } from '../decap-admin.ts';
 import { writeSitemap } from '../sitemap.ts';
 import { writeRedirects } from './redirects.ts';
 import { checkHost } from './host-check.ts';
-import { outputChanges, type OutputChanges } from './output-changes.ts';
+import { finishOutput, type OutputChanges } from './finish-output.ts';
 import { HOSTS } from '../../lib/hosts.ts';
 import { clearRenderPending, markRenderPending } from './render-mark.ts';
 import { indexSite } from './search-index.ts';
@@ -54,8 +54,9 @@ export interface BuildTimings {
  * 4. `astro:build:done`: writes the sitemap, the search index (Pagefind, in shards by year; a
  *    shard whose pages did not change is copied from the bundles kept in Astro's cache folder)
  *    and the redirects (as `SITE.host` serves them) into the output folder, then measures the
- *    output against the host's limits and warns of each it passes, and counts the files that
- *    differ from the previous build's (`output-changes.ts`).
+ *    output against the host's limits and warns of each it passes, after `finish-output.ts` has
+ *    deleted the images nothing refers to and counted the files that differ from the previous
+ *    build's.
  *
  * Publishing the output (the atomic swap) is the one step no hook can do: `scripts/build.ts`.
  */
@@ -66,12 +67,14 @@ export function khabar(): AstroIntegration {
   let validation: Promise<ValidationSummary> | undefined;
   let summary: ValidationSummary | undefined;
   let cacheDir = '';
+  let assets = '_astro';
   return {
     name: 'khabar',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         updateConfig({ integrations: [decapAdmin(), contentCheck()] });
         cacheDir = fileURLToPath(config.cacheDir);
+        assets = config.build.assets;
         if (command !== 'build') return;
         markRenderPending(cacheDir);
         validation = validateInWorker(CONTENT_DIR, NOW).then((result) => {
@@ -140,10 +143,10 @@ export function khabar(): AstroIntegration {
           pages.map(({ pathname }) => `/${pathname.replace(/^\//, '')}`),
           host,
         );
-        for (const warning of await checkHost(outDir, host, redirectCounts))
+        const { changes: output, sizes } = await finishOutput(outDir, cacheDir, assets);
+        for (const warning of checkHost(sizes, host, redirectCounts))
           process.stderr.write(`warning: ${warning}\n`);
         if (!TIMINGS_FILE) return;
-        const output = await outputChanges(outDir, cacheDir);
         const timings: BuildTimings = {
           validation: seconds(started, marks.validated),
           contentSync: seconds(started, marks.syncEnd),
