@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE } from '../../src/site.config.ts';
-import { articleApiFile, page, pageSource, text } from '../helpers/site.ts';
+import { articleApiFile, listFiles, page, pageSource, text } from '../helpers/site.ts';
+import { newsroomPhotos } from '../fixtures/newsroom.ts';
 import { newsroomSite } from '../shared-site.ts';
 
 let out: string;
@@ -216,6 +218,31 @@ describe('photos', () => {
         creditText: 'Fixture Agency',
       },
     ]);
+  });
+
+  it('holds only the photo versions some page, feed or JSON file names: no copy of an original', async () => {
+    const files = await listFiles(out);
+    const texts = (
+      await Promise.all(
+        files
+          .filter((file) => /\.(?:html|json|xml)$/.test(file))
+          .map((file) => readFile(join(out, file), 'utf8')),
+      )
+    ).join('\n');
+    const images = files.filter((file) => /^_astro\/.*\.(?:jpe?g|png|webp)$/.test(file));
+    expect(images.length).toBeGreaterThan(0);
+    for (const file of images)
+      expect(texts.includes(`/${encodeURI(file)}`) || texts.includes(`/${file}`), file).toBe(true);
+    // The fixture's lead photo, as the author committed it, is in no file.
+    const original = createHash('sha256')
+      .update((await newsroomPhotos())['articles/alpha/alpha-photo.jpg']!)
+      .digest('hex');
+    for (const file of images) {
+      const digest = createHash('sha256')
+        .update(await readFile(join(out, file)))
+        .digest('hex');
+      expect(digest, file).not.toBe(original);
+    }
   });
 
   it('a photo in the body becomes a lazily loaded figure with its caption', async () => {

@@ -3,6 +3,8 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { listFiles } from '../../data/files.ts';
+import { decodeURIComponentSafe } from '../../lib/safe-path.ts';
+import { decodeEntities } from '../../lib/xml.ts';
 
 /** How a build's output differs from the previous build's. */
 export interface OutputChanges {
@@ -67,7 +69,12 @@ export async function finishOutput(
           ? gunzipSync(bytes).toString('utf8')
           : undefined;
       if (text !== undefined)
-        for (const [reference] of text.matchAll(assetPattern)) referenced.add(reference.slice(1));
+        for (const [reference] of text.matchAll(assetPattern)) {
+          // As written (`/_astro/a%20b.jpg`, `a&amp;b.jpg`), and as the file is named.
+          const path = reference.slice(1);
+          referenced.add(path);
+          referenced.add(decodeURIComponentSafe(decodeEntities(path)));
+        }
     }
   }
   const unreferenced = files.filter(
