@@ -14,7 +14,7 @@ import {
   type DeleteObjectsCommandInput,
   type DeleteObjectsCommandOutput,
 } from '@aws-sdk/client-s3';
-// The SDK's own middleware types (a dependency of @aws-sdk/client-s3; types only).
+// The SDK's own middleware types (types only).
 import type { BuildMiddleware } from '@smithy/types';
 import {
   objectKey,
