@@ -30,6 +30,7 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     const rebuild = async (now: string) => {
       const result = await runBuild(content, dist, cache, { SOURCE_DATE_EPOCH: now });
       expect(result.code, result.stderr).toBe(0);
+      return result;
     };
     const fixture = newsroomFixture({ model: true });
     const rates = JSON.parse(fixture['rates.json']!);
@@ -134,9 +135,31 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     );
 
     // The next day: a new masthead date everywhere, and the piece scheduled for it is published.
-    await rebuild(NEXT_DAY);
+    const beforeDay = await treeDigest(dist);
+    const nextDay = await rebuild(NEXT_DAY);
     expect(text((await shownPage(dist, '/articles/alpha-01/')).querySelector('.today'))).toBe(
       '13 February 2026',
+    );
+    // Of the article pages, only the new story's and those that now relate it changed.
+    const afterDay = await treeDigest(dist);
+    const articlePages = Object.keys(afterDay).filter((file) =>
+      /^articles\/[^/]+\/index\.html$/.test(file),
+    );
+    const relating: string[] = [];
+    for (const file of articlePages) {
+      const related = (await page(dist, `/${file.replace('index.html', '')}`)).querySelector(
+        '.related a[href="/articles/future-piece/"]',
+      );
+      if (related) relating.push(file);
+    }
+    expect(articlePages.filter((file) => beforeDay[file] !== afterDay[file]).sort()).toEqual(
+      ['articles/future-piece/index.html', ...relating].sort(),
+    );
+    // The build says as much: the files that differ from the previous build's.
+    const changedOrNew = Object.keys(afterDay).filter((file) => beforeDay[file] !== afterDay[file]);
+    const pages = Object.keys(afterDay).filter((file) => file.endsWith('.html'));
+    expect(nextDay.stdout).toContain(
+      `${changedOrNew.filter((file) => file.endsWith('.html')).length} of ${pages.length} pages and ${changedOrNew.length} of ${Object.keys(afterDay).length} files changed or new`,
     );
     const clean = await runBuild(content, join(work, 'clean'), join(work, 'clean-cache'), {
       SOURCE_DATE_EPOCH: NEXT_DAY,

@@ -25,7 +25,7 @@ export interface OutputChanges {
 const READ_AHEAD = 64;
 
 /** Files whose text may name an asset: pages, data, styles, scripts, feeds. */
-const TEXT = /\.(?:html|json|xml|css|js|mjs|txt|webmanifest|svg)$/;
+const TEXT = /\.(?:html|json|xml|css|js|mjs|txt|webmanifest|svg|ya?ml|md)$/;
 
 /** Images a build may leave in its assets folder without any page showing them. */
 const IMAGE = /\.(?:jpe?g|png|webp|avif|gif|tiff?)$/i;
