@@ -55,8 +55,13 @@ export interface SiteConfig {
   readonly defaultEdition: string;
   /** IANA time zone in which articles' plain dates are read and the header date is shown. */
   readonly timeZone: string;
-  /** How many articles a listing page (home, tag, archive) shows. */
+  /** How many articles a tag page shows, each with its excerpt (`Viewing results 1 - 6 of 14`). */
   readonly perPage: number;
+  /**
+   * How many articles the listings of teasers show a page: latest, sections, authors, months of
+   * the archive. Short items, many to a page: a large archive in few files.
+   */
+  readonly teaserPerPage: number;
   /** How many stories the front page shows in each section's block and in its "Latest" list. */
   readonly frontPage: { readonly perSection: number; readonly latest: number };
   /** How many words of an article's plain text its excerpt keeps, as tag pages show it. */
@@ -142,6 +147,7 @@ export const SITE: SiteConfig = {
   defaultEdition: 'en',
   timeZone: 'Asia/Almaty',
   perPage: 6,
+  teaserPerPage: 20,
   frontPage: { perSection: 4, latest: 10 },
   excerptWords: 500,
   teaserWords: 40,

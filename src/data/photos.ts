@@ -22,7 +22,7 @@ function widthsUpTo(max: number): number[] {
   return [...PHOTO_WIDTHS.filter((width) => width < widest), widest];
 }
 
-/** The modern format offered first; browsers without it take the original's format. */
+/** The format photos are resized to: every browser in use shows it. */
 const MODERN_FORMAT = 'webp';
 
 /** Where a photo comes from: resized through astro:assets, or served as it is (public/, remote). */
@@ -106,43 +106,18 @@ export async function pictureHtml(
   const height = Math.round((src.height * maxWidth) / src.width);
   const sizes = escapeXml(layout.sizes);
   const attributes = `alt="${escapeXml(alt)}" width="${maxWidth}" height="${height}" ${loading}`;
-  if (fallbackFormatOf(src.format) === MODERN_FORMAT) {
-    const image = await getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes });
-    return `<img src="${escapeXml(image.src)}" srcset="${escapeXml(image.srcSet.attribute)}" sizes="${sizes}" ${attributes}>`;
-  }
-  // Every browser in use takes the WebP versions; the few that cannot get one version in the
-  // original's format, the full-width one link previews share (`fullVersion`), not a set of them.
-  const [modern, fallback] = await Promise.all([
-    getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes }),
-    fullVersion(src),
-  ]);
-  return (
-    `<picture><source type="image/${MODERN_FORMAT}" srcset="${escapeXml(modern.srcSet.attribute)}" sizes="${sizes}">` +
-    `<img src="${escapeXml(fallback.src)}" ${attributes}></picture>`
-  );
+  // WebP only, as Astro's own <Image> gives it: every browser in use shows it, and a set of
+  // fallback copies in the original's format would double a site's photos for almost no reader.
+  const image = await getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes });
+  return `<img src="${escapeXml(image.src)}" srcset="${escapeXml(image.srcSet.attribute)}" sizes="${sizes}" ${attributes}>`;
 }
+
+/** The size link previews are made at (`og:image`): the one every site that shows them takes. */
+const OPEN_GRAPH = { width: 1200, height: 630 } as const;
 
 /**
- * A photo's widest version in the original's format (JPEG for a JPEG), which the pages' fallback
- * `<img>`, link previews (`og:image`) and the API share: one file, not three.
- */
-async function fullVersion(
-  src: ImageMetadata,
-): Promise<{ src: string; width: number; height: number }> {
-  const width = fullWidth(src.width);
-  const image = await getImage({ src, width, format: fallbackFormatOf(src.format) });
-  return { src: image.src, width, height: Math.round((src.height * width) / src.width) };
-}
-
-/** The format every browser shows that a photo falls back to: the original's, or JPEG. */
-function fallbackFormatOf(format: ImageMetadata['format']): 'jpg' | 'png' | 'gif' | 'webp' {
-  if (format === 'png' || format === 'gif' || format === 'webp') return format;
-  return 'jpg';
-}
-
-/**
- * The photo link previews show (`og:image`), with its size when known: its full-width version
- * (sites that show previews crop it to their shape themselves).
+ * The photo link previews show (`og:image`), with its size when known: 1200×630, cropped to fill,
+ * JPEG, the format every site that shows previews reads.
  */
 export async function openGraphImage(
   src: PhotoSource,
@@ -150,7 +125,8 @@ export async function openGraphImage(
   // Photos served as they are, and drawings, are shared as they are.
   if (typeof src === 'string') return { src };
   if (src.format === 'svg') return { src: src.src };
-  return fullVersion(src);
+  const image = await getImage({ src, ...OPEN_GRAPH, fit: 'cover', format: 'jpg' });
+  return { src: image.src, ...OPEN_GRAPH };
 }
 
 /** The sizes a body photo is shown at: the article column. */
@@ -199,18 +175,7 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
       };
     }),
   );
-  const full = await fullVersion(src);
-  const fallback = {
-    url: absolute(full.src),
-    width: full.width,
-    height: full.height,
-    format: fallbackFormatOf(src.format),
-  };
-  return {
-    url: fallback.url,
-    ...facts,
-    sizes: fallback.format === MODERN_FORMAT ? sizes : [...sizes, fallback],
-  };
+  return { url: sizes.at(-1)!.url, ...facts, sizes };
 }
 
 /** The address of a photo's small version (400 pixels wide at most), as search results show it. */

@@ -79,7 +79,6 @@ export const en = {
   },
   /** The footer of every page. */
   footer: {
-    sections: 'Sections',
     more: 'Follow and reuse',
     feed: 'RSS feed',
     api: 'JSON API',

@@ -73,7 +73,6 @@ export const ru: UiStrings = {
     sections: 'Все разделы',
   },
   footer: {
-    sections: 'Разделы',
     more: 'Подписка и данные',
     feed: 'RSS-лента',
     api: 'JSON API',

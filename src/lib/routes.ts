@@ -113,10 +113,6 @@ export const schemes = {
     base: sectionPath(edition, slug),
     segment: '',
   }),
-  year: (edition: Prefixed, year: number): PageScheme => ({
-    base: archivePath(edition, year),
-    segment: 'page/',
-  }),
   month: (edition: Prefixed, year: number, month: number): PageScheme => ({
     base: archivePath(edition, year, month),
     segment: 'page/',
@@ -179,18 +175,21 @@ function listingPaths(total: number, perPage: number, scheme: PageScheme): strin
 
 /**
  * Every HTML page path an edition builds for `articles` (published, newest first): articles,
- * listings with all their pages, tag feeds (the fixed pages are {@link fixedPaths}). Redirects must not land on any.
+ * listings with all their pages (tag pages `perPage` to a page, the others `teaserPerPage`), the
+ * archive's years, tag feeds (the fixed pages are {@link fixedPaths}). Redirects must not land on
+ * any.
  */
 export function livePagePaths(
   edition: Prefixed,
   articles: readonly ArticleSummary[],
   index: TagIndex,
-  perPage: number,
+  pageSizes: { perPage: number; teaserPerPage: number },
   timeZone: string,
 ): Set<string> {
+  const { perPage, teaserPerPage } = pageSizes;
   const paths = new Set<string>();
   for (const article of articles) paths.add(articlePath(edition, article.slug));
-  for (const path of listingPaths(articles.length, perPage, schemes.latest(edition)))
+  for (const path of listingPaths(articles.length, teaserPerPage, schemes.latest(edition)))
     paths.add(path);
   for (const { tag, articles: tagged } of groupByTag(articles, index)) {
     for (const path of listingPaths(tagged.length, perPage, schemes.tag(edition, tag.slug)))
@@ -198,16 +197,11 @@ export function livePagePaths(
     paths.add(`${tagPath(edition, tag.slug)}rss.xml`);
   }
   for (const year of groupByMonth(articles, timeZone)) {
-    for (const path of listingPaths(
-      year.articles.length,
-      perPage,
-      schemes.year(edition, year.year),
-    ))
-      paths.add(path);
+    paths.add(archivePath(edition, year.year));
     for (const month of year.months) {
       for (const path of listingPaths(
         month.articles.length,
-        perPage,
+        teaserPerPage,
         schemes.month(edition, month.year, month.month),
       ))
         paths.add(path);

@@ -107,7 +107,7 @@ export const apiArticleSchema = apiArticleSummarySchema.extend({
   /** The lead photo in full, when there is one. */
   photo: z
     .object({
-      /** The photo as the article page's fallback `<img>` shows it. */
+      /** The photo at its widest version (WebP), or as it is when it is served as it is. */
       url: z.url(),
       /** Its text alternative. */
       alt: z.string(),

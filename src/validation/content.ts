@@ -225,7 +225,13 @@ export async function validateContent(
     articles,
     tagsIn,
     registrySource,
-    { perPage: SITE.perPage, timeZone: SITE.timeZone, now, publicPaths },
+    {
+      perPage: SITE.perPage,
+      teaserPerPage: SITE.teaserPerPage,
+      timeZone: SITE.timeZone,
+      now,
+      publicPaths,
+    },
     sectionsFile.source && sections.closed
       ? { ...sectionsFile.source, entries: sections.entries }
       : undefined,

@@ -61,7 +61,13 @@ export function checkRedirects(
   articles: readonly CheckedArticle[],
   indexFor: (lang: string) => TagIndex,
   registry: { file: string; source: string } | undefined,
-  site: { perPage: number; timeZone: string; now: Date; publicPaths?: readonly string[] },
+  site: {
+    perPage: number;
+    teaserPerPage: number;
+    timeZone: string;
+    now: Date;
+    publicPaths?: readonly string[];
+  },
   sections?: { file: string; source: string; entries: readonly SectionEntry[] },
 ): { redirects: Redirect[]; problems: Problem[] } {
   const valid = articles.filter(
@@ -86,7 +92,7 @@ export function checkRedirects(
           .map(summaryOf)
           .sort(newestFirst),
         indexFor(edition.lang),
-        site.perPage,
+        site,
         site.timeZone,
       ),
     ]),

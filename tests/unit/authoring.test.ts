@@ -370,7 +370,7 @@ describe('checkReferences', () => {
 
 describe('checkRedirects', () => {
   const now = new Date('2026-06-01T00:00:00Z');
-  const site = { perPage: 6, timeZone: 'Asia/Almaty', now };
+  const site = { perPage: 6, teaserPerPage: 20, timeZone: 'Asia/Almaty', now };
   it('plans article and tag redirects and reports collisions at the field', () => {
     const index = registry(
       'tags:\n  CSTO:\n    aliases: [ОДКБ]\n    redirectFrom: [/topics/csto/, x]\n',
