@@ -83,7 +83,8 @@ export function decapAdmin(): AstroIntegration {
           );
         });
       },
-      'astro:build:done': async ({ dir }) => {
+      // Before any `astro:build:done`: Khabar's counts and measures every file of the output there.
+      'astro:build:generated': async ({ dir }) => {
         const target = fileURLToPath(new URL(`.${ADMIN_BUNDLE_PATH}`, dir));
         await mkdir(dirname(target), { recursive: true });
         await copyFile(await adminBundle(), target);

@@ -40,7 +40,7 @@ suite(title, () => {
   const heading = (page: Page) => page.locator('h1').first().innerText();
 
   describe('journeys', () => {
-    it('front page → latest → tag page → page 2 → article → another tag', async () => {
+    it('front page → latest → tag page → older stories → article → another tag', async () => {
       const { context, page } = await open();
       await page.goto('/');
       await page.getByRole('link', { name: 'All the latest stories' }).click();
@@ -55,11 +55,13 @@ suite(title, () => {
       expect(await heading(page)).toContain('Alpha');
       expect(await page.locator('.counter').innerText()).toBe('Viewing results 1 - 6 of 14');
 
-      await page.getByRole('link', { name: 'Next' }).click();
+      await page.getByRole('link', { name: 'Older stories' }).click();
       await expect
         .poll(() => new URL(page.url()).pathname, { timeout: 15_000 })
-        .toBe('/tags/alpha/2/');
-      expect(await page.locator('.counter').innerText()).toBe('Viewing results 7 - 12 of 14');
+        .toBe('/tags/alpha/3/');
+      expect(await page.locator('.counter').innerText()).toBe(
+        'Stories from 5 May 2025 to 25 May 2025',
+      );
 
       const story = page.locator('.teaser h2 a').first();
       const storyTitle = await story.innerText();
