@@ -72,6 +72,11 @@ export function khabar(): AstroIntegration {
     name: 'khabar',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        // The site config is TypeScript, but nothing type-checks it before a build.
+        if (!Object.hasOwn(HOSTS, SITE.host))
+          throw new Error(
+            `host in src/site.config.ts is "${String(SITE.host)}"; expected one of ${Object.keys(HOSTS).join(', ')} (docs/deploy.md)`,
+          );
         updateConfig({ integrations: [decapAdmin(), contentCheck()] });
         cacheDir = fileURLToPath(config.cacheDir);
         assets = config.build.assets;
