@@ -23,6 +23,11 @@ export interface Host {
   maxStaticRedirects?: number;
   /** Most `_redirects` rules with placeholders or splats. */
   maxDynamicRedirects?: number;
+  /**
+   * Whether a `_redirects` rule that matches a query (`/ p=:id /p/:id/`, Netlify's syntax) is
+   * refused: such a line has four fields, and this host's parser takes at most three.
+   */
+  refusesQueryRules?: boolean;
 }
 
 const MiB = 2 ** 20;
@@ -42,6 +47,7 @@ export const HOSTS: Readonly<Record<HostName, Host>> = {
     maxFileBytes: 25 * MiB,
     maxStaticRedirects: 2_000,
     maxDynamicRedirects: 100,
+    refusesQueryRules: true,
   },
   netlify: {
     title: 'Netlify',

@@ -22,11 +22,19 @@ export interface RedirectRules {
 /** Fewest redirects one pattern rule must stand for: below this, plain lines read better. */
 export const MIN_PATTERN_REDIRECTS = 10;
 
-/** The pattern a redirect belongs to: its numbers, and a slug both addresses end with, named. */
-function patternOf({ from, to }: Redirect): { from: string; to: string } {
+/** Most numbers of an old path a pattern writes out to stay clear of the site's own pages. */
+const MAX_LITERAL_NUMBERS = 2;
+
+/**
+ * The pattern a redirect belongs to: its numbers past the first `literal` ones, and a slug both
+ * addresses end with, named (`/2019/:n2/:slug/` with one literal).
+ */
+function patternOf({ from, to }: Redirect, literal: number): { from: string; to: string } {
   const parts = from.split('/');
   let numbers = 0;
-  const named = parts.map((part) => (/^\d+$/.test(part) ? `:n${++numbers}` : part));
+  const named = parts.map((part) =>
+    /^\d+$/.test(part) && ++numbers > literal ? `:n${numbers}` : part,
+  );
   const lastAt = parts.length - (from.endsWith('/') ? 2 : 1);
   const target = to.split('/');
   const targetLastAt = target.length - (to.endsWith('/') ? 2 : 1);
@@ -48,9 +56,19 @@ function matches(from: string, path: string): boolean {
   );
 }
 
-/** Whether a host would read a plain line's old path as a pattern. */
-function readsAsPattern(path: string): boolean {
-  return path.includes('*') || path.split('/').some((part) => part.startsWith(':'));
+/**
+ * Whether a `_redirects` line cannot carry the old path as written: a host would read it as a
+ * pattern (`*`, a segment starting with `:`), or white space would split the line.
+ */
+function unfitForLine(path: string): boolean {
+  return (
+    path.includes('*') || /\s/u.test(path) || path.split('/').some((part) => part.startsWith(':'))
+  );
+}
+
+/** A path as a `_redirects` line gives it: percent-encoded, as requests carry it. */
+function onTheWire(path: string): string {
+  return encodeURI(path);
 }
 
 /**
@@ -64,26 +82,38 @@ export function redirectRules(
   live: Iterable<string>,
   limits: { maxLines?: number; maxPatterns?: number } = {},
 ): RedirectRules {
-  const lineable = redirects.filter(({ from }) => !readsAsPattern(from));
-  const groups = new Map<string, { pattern: { from: string; to: string }; members: Redirect[] }>();
-  for (const redirect of lineable) {
-    const pattern = patternOf(redirect);
-    if (!pattern.from.includes(':')) continue;
-    const key = `${pattern.from} ${pattern.to}`;
-    const group = groups.get(key) ?? { pattern, members: [] };
-    group.members.push(redirect);
-    groups.set(key, group);
-  }
+  const lineable = redirects.filter(({ from }) => !unfitForLine(from));
   const livePaths = [...live];
-  const chosen = [...groups.values()]
-    .filter(({ members }) => members.length >= MIN_PATTERN_REDIRECTS)
-    .filter(({ pattern, members }) => {
-      const own = new Set(members);
-      return (
-        !livePaths.some((path) => matches(pattern.from, path)) &&
-        !redirects.some((other) => !own.has(other) && matches(pattern.from, other.from))
-      );
-    })
+  type Group = { pattern: { from: string; to: string }; members: Redirect[] };
+  const safe = ({ pattern, members }: Group) => {
+    const own = new Set(members);
+    return (
+      !livePaths.some((path) => matches(pattern.from, path)) &&
+      !redirects.some((other) => !own.has(other) && matches(pattern.from, other.from))
+    );
+  };
+  // The widest patterns first; a group whose pattern would catch a page or another redirect is
+  // tried again with its first number, then its first two, written out (one rule per year).
+  const found: Group[] = [];
+  let pending = lineable;
+  for (let literal = 0; literal <= MAX_LITERAL_NUMBERS && pending.length > 0; literal++) {
+    const groups = new Map<string, Group>();
+    for (const redirect of pending) {
+      const pattern = patternOf(redirect, literal);
+      if (!pattern.from.includes(':')) continue;
+      const key = `${pattern.from} ${pattern.to}`;
+      const group = groups.get(key) ?? { pattern, members: [] };
+      group.members.push(redirect);
+      groups.set(key, group);
+    }
+    const kept = [...groups.values()].filter(
+      (group) => group.members.length >= MIN_PATTERN_REDIRECTS && safe(group),
+    );
+    found.push(...kept);
+    const taken = new Set(kept.flatMap(({ members }) => members));
+    pending = pending.filter((redirect) => !taken.has(redirect));
+  }
+  const chosen = found
     .sort((a, b) => b.members.length - a.members.length)
     .slice(0, limits.maxPatterns ?? Number.POSITIVE_INFINITY);
   const covered = new Set(chosen.flatMap(({ members }) => members));
@@ -92,18 +122,19 @@ export function redirectRules(
   return {
     patterns: chosen.map(({ pattern }) => `${pattern.from} ${pattern.to}`),
     listed: rest.slice(0, maxLines),
-    pages: [...redirects.filter(({ from }) => readsAsPattern(from)), ...rest.slice(maxLines)],
+    pages: [...redirects.filter(({ from }) => unfitForLine(from)), ...rest.slice(maxLines)],
   };
 }
 
 /**
  * `_redirects` for Netlify and Cloudflare Pages: the plain lines first (Cloudflare reads them
- * before patterns), then the patterns, every one permanent.
+ * before patterns), then the patterns, every one permanent; paths percent-encoded, as requests
+ * carry them (`/caf%C3%A9/`).
  */
 export function redirectsFileOf(rules: RedirectRules, shortlinks: boolean): string {
   const lines = [
-    ...rules.listed.map(({ from, to }) => `${from} ${to} 301`),
-    ...rules.patterns.map((pattern) => `${pattern} 301`),
+    ...rules.listed.map(({ from, to }) => `${onTheWire(from)} ${onTheWire(to)} 301`),
+    ...rules.patterns.map((pattern) => `${pattern.split(' ').map(onTheWire).join(' ')} 301`),
     // WordPress's shortlinks (`/?p=123`) differ from the front page only by their query, which no
     // file can stand for: where a host matches queries (Netlify), one rule sends them to the
     // `/p/<id>/` page the import left for each post, which redirects on.

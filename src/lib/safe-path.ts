@@ -34,6 +34,9 @@ export function unsafePathReason(path: string): string | undefined {
       return 'may not contain a segment starting with `.`';
     // `:splat`, `*`: hosts read these in `_redirects` as patterns that catch other addresses.
     if (/[:*]/.test(form)) return 'may not contain `:` or `*`';
+    // A space (`%20`, a no-break space…) splits a `_redirects` line into other fields: another
+    // status, `!` forcing it over a page, or a rule of its own.
+    if (/\s/u.test(form)) return 'may not contain white space (`%20`, a no-break space…)';
     // File systems take names of at most 255 bytes; some hosts fewer.
     if (segments.some((segment) => Buffer.byteLength(segment) > 200))
       return 'may not contain a segment longer than 200 bytes';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTS, hostWarnings, measureOutput, type OutputStats } from '../../src/lib/hosts.ts';
-import { MIN_PATTERN_REDIRECTS, redirectRules } from '../../src/lib/redirect-rules.ts';
+import {
+  MIN_PATTERN_REDIRECTS,
+  redirectRules,
+  redirectsFileOf,
+} from '../../src/lib/redirect-rules.ts';
 
 const MiB = 2 ** 20;
 const fits: OutputStats = {
@@ -85,11 +89,27 @@ describe('redirectRules', () => {
     expect(rules.listed).toHaveLength(MIN_PATTERN_REDIRECTS - 1);
   });
 
-  it('never writes a pattern that a page of the site would match', () => {
+  it('never writes a pattern that a page of the site would match: it writes out the year', () => {
     // `/ru/tags/odkb/2/` has four segments too: a host would send it away.
     const rules = redirectRules(dated(50), ['/ru/tags/odkb/2/']);
-    expect(rules.patterns).toEqual([]);
-    expect(rules.listed).toHaveLength(50);
+    expect(rules.patterns).toEqual(['/2019/:n2/:n3/:slug/ /articles/:slug/']);
+    expect(rules.listed).toEqual([]);
+  });
+
+  it('gives a page to an old path white space would split, and writes lines percent-encoded', () => {
+    const rules = redirectRules(
+      [
+        { from: '/ /articles/x/ 301! x.html', to: '/articles/x/' },
+        { from: '/a\u00a0b/', to: '/articles/x/' },
+        { from: '/café/', to: '/articles/café-story/' },
+      ],
+      [],
+    );
+    expect(rules.pages.map(({ from }) => from)).toEqual([
+      '/ /articles/x/ 301! x.html',
+      '/a\u00a0b/',
+    ]);
+    expect(redirectsFileOf(rules, false)).toBe('/caf%C3%A9/ /articles/caf%C3%A9-story/ 301\n');
   });
 
   it('never writes a pattern another redirect would match', () => {

@@ -27,6 +27,12 @@ describe.each([
   { path: '/.well-known/security.txt', reason: /starting with `\.`/ },
   { path: '/old/:splat', reason: /`:` or `\*`/ },
   { path: '/old/*', reason: /`:` or `\*`/ },
+  // White space would split a `_redirects` line into fields of its own: `301!` forces a rule.
+  { path: '/%20/articles/x/%20301!%20x.html', reason: /white space/ },
+  { path: '/a%20b/', reason: /white space/ },
+  { path: '/x%C2%A0y/', reason: /white space/ },
+  { path: '/x\u3000y/', reason: /white space/ },
+  { path: '/x%09y/', reason: /white space|control/ },
   { path: `/${'a'.repeat(201)}/`, reason: /longer than 200 bytes/ },
 ])('unsafePathReason($path)', ({ path, reason }) => {
   it(reason ? `refuses it (${reason.source})` : 'accepts it', () => {

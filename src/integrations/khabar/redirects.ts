@@ -34,7 +34,8 @@ export async function writeRedirects(
         .join('\n'),
     );
   }
-  const shortlinks = redirects.some(({ from }) => WORDPRESS_SHORTLINK.test(from));
+  const shortlinks =
+    !host.refusesQueryRules && redirects.some(({ from }) => WORDPRESS_SHORTLINK.test(from));
   const rules = redirectRules(
     redirects,
     live,
