@@ -169,6 +169,19 @@ describe('incremental rebuild (experimental.incrementalBuild with cache keys)', 
     expect(rebuilt['articles/future-piece/index.html']).toBeDefined();
     expect(rebuilt['articles/nested-story/index.html']).toBeUndefined();
     expect(differing(rebuilt, await treeDigest(join(work, 'clean')))).toEqual([]);
+
+    // A search bundle damaged in the cache is made again, never copied into the site as it is.
+    const kept = join(cache, 'khabar-search', 'en');
+    const bundle = (await readdir(kept)).find((name) => !name.endsWith('.json'))!;
+    await rm(join(kept, bundle, 'pagefind-entry.json'));
+    const repaired = await rebuild(NEXT_DAY);
+    expect(repaired.stdout).toMatch(/shards? \(1 indexed\)/);
+    const { shards } = JSON.parse(await readFile(join(dist, 'pagefind/shards.json'), 'utf8')) as {
+      shards: string[];
+    };
+    for (const shard of shards)
+      expect((await stat(join(dist, shard, 'pagefind-entry.json'))).isFile(), shard).toBe(true);
+    expect(await treeDigest(dist)).toEqual(rebuilt);
   });
 
   it('publishes each build as a version of its own, swapped in whole, and a failed rebuild leaves the live site as it was', async () => {

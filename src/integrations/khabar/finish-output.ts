@@ -3,8 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { listFiles } from '../../data/files.ts';
-import { decodeURIComponentSafe } from '../../lib/safe-path.ts';
-import { decodeEntities } from '../../lib/xml.ts';
+import { assetReferences } from '../../lib/asset-references.ts';
 
 /** How a build's output differs from the previous build's. */
 export interface OutputChanges {
@@ -52,10 +51,6 @@ export async function finishOutput(
   const digests = new Map<string, string>();
   const sizes = new Map<string, number>();
   const referenced = new Set<string>();
-  const assetPattern = new RegExp(
-    `/${assets.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^"'\\s)<>?#\\\\]+`,
-    'g',
-  );
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     const batch = files.slice(i, i + READ_AHEAD);
     const contents = await Promise.all(batch.map((file) => readFile(join(outDir, file))));
@@ -69,12 +64,7 @@ export async function finishOutput(
           ? gunzipSync(bytes).toString('utf8')
           : undefined;
       if (text !== undefined)
-        for (const [reference] of text.matchAll(assetPattern)) {
-          // As written (`/_astro/a%20b.jpg`, `a&amp;b.jpg`), and as the file is named.
-          const path = reference.slice(1);
-          referenced.add(path);
-          referenced.add(decodeURIComponentSafe(decodeEntities(path)));
-        }
+        for (const path of assetReferences(text, assets)) referenced.add(path);
     }
   }
   const unreferenced = files.filter(

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -93,6 +103,27 @@ async function shardDigest(
     }
   }
   return hash.digest('hex');
+}
+
+/** Each file of the folder `dir`, by its path there, with its size in bytes. */
+async function sizesOf(dir: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const file of await listFiles(dir)) sizes[file] = (await stat(join(dir, file))).size;
+  return sizes;
+}
+
+/** Whether the bundle kept at `bundle` has every file its list (`<bundle>.json`) names, at its size. */
+async function isWhole(bundle: string): Promise<boolean> {
+  try {
+    const listed = JSON.parse(await readFile(`${bundle}.json`, 'utf8')) as Record<string, number>;
+    const found = await sizesOf(bundle);
+    return (
+      Object.keys(listed).length === Object.keys(found).length &&
+      Object.entries(listed).every(([file, size]) => found[file] === size)
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Copies the folder `from` to `to` (which must not exist), hard-linking each file where it can. */
@@ -190,19 +221,23 @@ export async function indexSite(
       const digest = await shardDigest(siteDir, files, options.language);
       used.add(digest);
       const bundle = join(kept, digest);
-      if (!existsSync(bundle)) {
-        // Made beside its final name and renamed into place: a bundle in the cache is whole.
+      if (!(await isWhole(bundle))) {
+        // Made beside its final name and renamed into place, its list of files written last: a
+        // bundle in the cache is whole, and one damaged since is made again.
+        await rm(bundle, { recursive: true, force: true });
         const staging = `${bundle}.${process.pid}.tmp`;
         await rm(staging, { recursive: true, force: true });
         await indexShard(siteDir, files, options.language, staging);
         await rename(staging, bundle);
+        await writeFile(`${bundle}.json`, JSON.stringify(await sizesOf(bundle)));
         indexed += 1;
       }
       await copyTree(bundle, join(siteDir, manifest.shards[i]!));
     }
     if (indexed > 0) await pagefind.close();
     for (const entry of await readdir(kept))
-      if (!used.has(entry)) await rm(join(kept, entry), { recursive: true, force: true });
+      if (!used.has(entry.replace(/\.json$/, '')))
+        await rm(join(kept, entry), { recursive: true, force: true });
     await mkdir(join(siteDir, options.prefix, 'pagefind'), { recursive: true });
     await writeFile(
       join(siteDir, searchShardsFile(options.prefix)),
