@@ -11,6 +11,11 @@ export const RELATED_COUNT = 4;
  */
 export const SECTION_WEIGHT = 0.5;
 
+// A tag's weight is an inverse document frequency against this fixed number of stories, larger
+// than any archive, rather than the archive's size: it depends on the tag's own count alone, so a
+// story added under other tags reorders no list.
+const WEIGHT_SCALE = 1_000_000;
+
 // Candidates per tag: the articles of each of an article's tags nearest it in time, this many on
 // either side. A tag on thousands of articles weighs little anyway, and this keeps the whole
 // computation linear in the archive; a window around the article, rather than the tag's newest,
@@ -45,7 +50,7 @@ export function relatedArticles(
   const members: number[][] = Array.from({ length: tagIds.size }, () => []);
   // Where each article stands in each of its tags' lists, in the order of `tagsOf`.
   const places = tagsOf.map((ids, index) => ids.map((id) => members[id]!.push(index) - 1));
-  const weight = members.map((list) => Math.log(articles.length / list.length) + 1);
+  const weight = members.map((list) => Math.max(1, Math.log(WEIGHT_SCALE / list.length) + 1));
 
   const sections = articles.map((article) =>
     article.section ? tagKey(article.section.name) : undefined,

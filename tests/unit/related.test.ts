@@ -85,6 +85,27 @@ describe.each([
 });
 
 describe('relatedArticles', () => {
+  it('leaves every list as it was when a story under other tags arrives', () => {
+    // T shares x and y with A, and z and its section with B; x and y are on ten stories each, and
+    // the archive is thirty stories: weights against the archive's size would put A before B
+    // once a thirty-first story arrived, whatever its tags.
+    const filler = Array.from({ length: 27 }, (_, i) => (i < 8 ? ['x', 'y'] : ['q']));
+    const articles = inSections(
+      catalogue(['x', 'y', 'z'], ['x', 'y'], ['z'], ...filler),
+      'S1',
+      'S2',
+      'S1',
+      ...filler.map(() => '-'),
+    );
+    const before = relatedArticles(articles);
+    const withWeather = [
+      ...articles,
+      { ...articles[0]!, slug: 'weather', id: 'weather', tags: ['weather'], section: undefined },
+    ];
+    const after = relatedArticles(withWeather);
+    for (const [slug, list] of before) expect(after.get(slug), slug).toEqual(list);
+  });
+
   it('leaves an older article as it was when a new story only ties with what it holds', () => {
     const older = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? ['x', 'y'] : ['x']));
     const before = relatedArticles(catalogue(...older));
