@@ -62,26 +62,45 @@ export function pageBounds(
   return { pages, start, first: last > start ? start + 1 : 0, last };
 }
 
+/**
+ * How many items a listing's pages hold: its first page, and each older one (the same, or more
+ * on a listing whose first page shows long excerpts and whose older pages show teasers).
+ */
+export interface PageSizes {
+  first: number;
+  older: number;
+}
+
+/** Page sizes as given: one size for every page, or the first page's and the older pages'. */
+function sizesOf(perPage: number | PageSizes): PageSizes {
+  return typeof perPage === 'number' ? { first: perPage, older: perPage } : perPage;
+}
+
 /** How many pages {@link paginate} makes of `total` items: the first, and the older ones. */
-export function pageCount(total: number, perPage: number): number {
-  return 1 + Math.ceil(Math.max(0, total - perPage) / perPage);
+export function pageCount(total: number, perPage: number | PageSizes): number {
+  const { first, older } = sizesOf(perPage);
+  return 1 + Math.ceil(Math.max(0, total - first) / older);
 }
 
 /**
- * Splits `items` (newest first) into pages of at most `perPage`, as {@link ListingPage} numbers
- * them; in the returned order, page 1 first and then older and older. An empty list gives one
- * empty page, so a listing always has its first page; no page is ever empty otherwise.
+ * Splits `items` (newest first) into pages of at most `perPage` (or the first page's and the
+ * older pages' sizes), as {@link ListingPage} numbers them; in the returned order, page 1 first
+ * and then older and older. An empty list gives one empty page, so a listing always has its first
+ * page; no page is ever empty otherwise.
  */
 export function paginate<T>(
   items: readonly T[],
-  perPage: number,
+  perPage: number | PageSizes,
   scheme: PageScheme,
 ): ListingPage<T>[] {
-  if (!Number.isInteger(perPage) || perPage < 1)
-    throw new RangeError(`perPage must be a positive integer, got ${perPage}`);
+  const sizes = sizesOf(perPage);
+  for (const size of [sizes.first, sizes.older])
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`perPage must be a positive integer, got ${size}`);
   const total = items.length;
-  const pages = pageCount(total, perPage);
-  const older = total - Math.min(total, perPage);
+  const pages = pageCount(total, sizes);
+  const older = total - Math.min(total, sizes.first);
+  const run = sizes.older;
   const urlOf = (number: number) => pageUrl(scheme, number);
   // Reading order: page 1, then `pages`, `pages - 1` … down to 2, the oldest.
   const order = [1, ...Array.from({ length: pages - 1 }, (_, i) => pages - i)];
@@ -89,11 +108,11 @@ export function paginate<T>(
     const newer = order[at - 1];
     const olderPage = order[at + 1];
     const oldest = order.at(-1)!;
-    // Page n ≥ 2 holds the older items from the (n - 2)th run of `perPage` counted from the oldest.
+    // Page n ≥ 2 holds the older items from the (n - 2)th run of `run` counted from the oldest.
     const [from, to] =
       number === 1
-        ? [0, Math.min(total, perPage)]
-        : [total - Math.min(older, (number - 1) * perPage), total - (number - 2) * perPage];
+        ? [0, Math.min(total, sizes.first)]
+        : [total - Math.min(older, (number - 1) * run), total - (number - 2) * run];
     return {
       number,
       items: items.slice(from, to),

@@ -1,5 +1,5 @@
 import { groupByMonth, groupByTag, monthSegment, type ArticleSummary } from './catalog.ts';
-import { pageCount, pageUrl, type PageScheme } from './pagination.ts';
+import { pageCount, pageUrl, type PageScheme, type PageSizes } from './pagination.ts';
 import type { TagIndex } from './tags.ts';
 import type { Redirect } from '../schemas/redirects.ts';
 import { localPath, type Edition } from './editions.ts';
@@ -98,6 +98,14 @@ export function retiredLatestPages(total: number, perPage: number): Redirect[] {
   }));
 }
 
+/**
+ * A tag's pages: the first shows its newest `perPage` stories with their excerpts (`Viewing
+ * results 1 - 6 of 14`), the older ones `teaserPerPage` teasers each, as the other listings do.
+ */
+export function tagPageSizes(site: { perPage: number; teaserPerPage: number }): PageSizes {
+  return { first: site.perPage, older: site.teaserPerPage };
+}
+
 /** How the listings name their pages; see {@link PageScheme}. */
 export const schemes = {
   latest: (edition: Prefixed): PageScheme => ({ base: pagePath(edition, 'latest'), segment: '' }),
@@ -169,13 +177,13 @@ export const RESERVED_FILES: readonly string[] = [
   '/robots.txt',
 ];
 
-function listingPaths(total: number, perPage: number, scheme: PageScheme): string[] {
+function listingPaths(total: number, perPage: number | PageSizes, scheme: PageScheme): string[] {
   return Array.from({ length: pageCount(total, perPage) }, (_, i) => pageUrl(scheme, i + 1));
 }
 
 /**
  * Every HTML page path an edition builds for `articles` (published, newest first): articles,
- * listings with all their pages (tag pages `perPage` to a page, the others `teaserPerPage`), the
+ * listings with all their pages (a tag's first page `perPage`, the rest `teaserPerPage`), the
  * archive's years, tag feeds (the fixed pages are {@link fixedPaths}). Redirects must not land on
  * any.
  */
@@ -186,13 +194,17 @@ export function livePagePaths(
   pageSizes: { perPage: number; teaserPerPage: number },
   timeZone: string,
 ): Set<string> {
-  const { perPage, teaserPerPage } = pageSizes;
+  const { teaserPerPage } = pageSizes;
   const paths = new Set<string>();
   for (const article of articles) paths.add(articlePath(edition, article.slug));
   for (const path of listingPaths(articles.length, teaserPerPage, schemes.latest(edition)))
     paths.add(path);
   for (const { tag, articles: tagged } of groupByTag(articles, index)) {
-    for (const path of listingPaths(tagged.length, perPage, schemes.tag(edition, tag.slug)))
+    for (const path of listingPaths(
+      tagged.length,
+      tagPageSizes(pageSizes),
+      schemes.tag(edition, tag.slug),
+    ))
       paths.add(path);
     paths.add(`${tagPath(edition, tag.slug)}rss.xml`);
   }

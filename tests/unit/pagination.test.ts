@@ -4,6 +4,7 @@ import {
   pageParam,
   pagerWindow,
   pageUrl,
+  pageCount,
   paginate,
   resultsCounter,
   type PageScheme,
@@ -72,6 +73,49 @@ describe.each([
       expect(page.newestUrl).toBe(i > 1 ? '/tags/csto/' : undefined);
       expect(page.oldestUrl).toBe(i < result.length - 2 ? result.at(-1)!.url : undefined);
     });
+  });
+});
+
+describe('paginate with a first page of 6 and older pages of 20', () => {
+  const sizes = { first: 6, older: 20 };
+  it.each([
+    [6, [[1, 6]]],
+    [
+      7,
+      [
+        [1, 6],
+        [2, 1],
+      ],
+    ],
+    [
+      26,
+      [
+        [1, 6],
+        [2, 20],
+      ],
+    ],
+    [
+      27,
+      [
+        [1, 6],
+        [3, 1],
+        [2, 20],
+      ],
+    ],
+    [
+      50,
+      [
+        [1, 6],
+        [4, 4],
+        [3, 20],
+        [2, 20],
+      ],
+    ],
+  ])('%i items fill pages %j', (total, pages) => {
+    const result = paginate(items(total), sizes, tags);
+    expect(result.map((page) => [page.number, page.items.length])).toEqual(pages);
+    expect(result.flatMap((page) => page.items)).toEqual(items(total));
+    expect(pageCount(total, sizes)).toBe(pages.length);
   });
 });
 
