@@ -25,6 +25,13 @@ function widthsUpTo(max: number): number[] {
 /** The format photos are resized to: every browser in use shows it. */
 const MODERN_FORMAT = 'webp';
 
+/**
+ * How every resized version is made: WebP at quality 75, where a photo on a page looks as it does
+ * at sharp's default of 80, a tenth smaller (docs/performance.md, round 10). Pages, the API and
+ * search results ask for the same versions, so each is made once.
+ */
+const VERSION = { format: MODERN_FORMAT, quality: 75 } as const;
+
 /** Where a photo comes from: resized through astro:assets, or served as it is (public/, remote). */
 export type PhotoSource = ImageMetadata | string;
 
@@ -108,12 +115,17 @@ export async function pictureHtml(
   const attributes = `alt="${escapeXml(alt)}" width="${maxWidth}" height="${height}" ${loading}`;
   // WebP only, as Astro's own <Image> gives it: every browser in use shows it, and a set of
   // fallback copies in the original's format would double a site's photos for almost no reader.
-  const image = await getImage({ src, widths, format: MODERN_FORMAT, sizes: layout.sizes });
+  // The `src` at the widest width offered: Astro then makes it as the widest of the srcset, not a
+  // version of its own at the original's width.
+  const image = await getImage({ src, width: maxWidth, widths, ...VERSION, sizes: layout.sizes });
   return `<img src="${escapeXml(image.src)}" srcset="${escapeXml(image.srcSet.attribute)}" sizes="${sizes}" ${attributes}>`;
 }
 
 /** The size link previews are made at (`og:image`): the one every site that shows them takes. */
 const OPEN_GRAPH = { width: 1200, height: 630 } as const;
+
+/** JPEG quality of a link preview: shown small, in a card, where 70 looks as 80 does. */
+const OPEN_GRAPH_QUALITY = 70;
 
 /**
  * The photo link previews show (`og:image`), with its size when known: 1200×630, cropped to fill,
@@ -125,7 +137,13 @@ export async function openGraphImage(
   // Photos served as they are, and drawings, are shared as they are.
   if (typeof src === 'string') return { src };
   if (src.format === 'svg') return { src: src.src };
-  const image = await getImage({ src, ...OPEN_GRAPH, fit: 'cover', format: 'jpg' });
+  const image = await getImage({
+    src,
+    ...OPEN_GRAPH,
+    fit: 'cover',
+    format: 'jpg',
+    quality: OPEN_GRAPH_QUALITY,
+  });
   return { src: image.src, ...OPEN_GRAPH };
 }
 
@@ -166,7 +184,7 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
   if (src.format === 'svg') return { url: absolute(src.src), ...facts, sizes: [] };
   const sizes = await Promise.all(
     widthsUpTo(src.width).map(async (width) => {
-      const image = await getImage({ src, width, format: MODERN_FORMAT });
+      const image = await getImage({ src, width, ...VERSION });
       return {
         url: absolute(image.src),
         width,
@@ -182,5 +200,5 @@ export async function apiPhoto(photo: LeadPhoto, origin: string) {
 export async function thumbnailSrc(src: PhotoSource): Promise<string> {
   if (typeof src === 'string') return src;
   if (src.format === 'svg') return src.src;
-  return (await getImage({ src, width: Math.min(400, src.width), format: MODERN_FORMAT })).src;
+  return (await getImage({ src, width: Math.min(400, src.width), ...VERSION })).src;
 }
