@@ -26,6 +26,7 @@ import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { relatedArticles } from '../src/lib/related.ts';
 import { articleFrontmatterSchema } from '../src/schemas/article.ts';
 import { listFiles, treeDigest } from '../src/data/files.ts';
+import { measureOutput } from '../src/lib/hosts.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -93,24 +94,6 @@ function kindOf(file: string): string {
   if (/\/articles\/[^/]+\/index\.html$/.test(path)) return 'article pages';
   if (path.endsWith('.html')) return 'other pages';
   return 'other';
-}
-
-/** The folder of `files` (relative paths) holding the most entries. */
-function largestFolder(files: readonly string[]): { path: string; entries: number } {
-  const children = new Map<string, Set<string>>();
-  for (const file of files) {
-    const parts = file.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      let entries = children.get(folder);
-      if (!entries) children.set(folder, (entries = new Set()));
-      entries.add(parts[i]!);
-    }
-  }
-  let largest = { path: '', entries: 0 };
-  for (const [path, entries] of children)
-    if (entries.size > largest.entries) largest = { path: `/${path}`, entries: entries.size };
-  return largest;
 }
 
 const PAGE_SIZE = 4096;
@@ -209,17 +192,21 @@ async function build(
     .split(' ')
     .map(Number);
   const stages = JSON.parse(await readFile(timingsFile, 'utf8')) as Stages;
-  const files = await listFiles(out);
-  let bytes = 0;
+  const files = await Promise.all(
+    (await listFiles(out)).map(async (path) => ({
+      path,
+      bytes: (await stat(join(out, path))).size,
+    })),
+  );
+  // The sizes the build's host check measures (src/lib/hosts.ts), and the same files by kind.
+  const { bytes, largestFolder } = measureOutput(files);
   let indexBytes = 0;
   const byKind: Record<string, number> = {};
-  for (const file of files) {
-    const size = (await stat(join(out, file))).size;
-    bytes += size;
-    if (file.startsWith('pagefind/')) indexBytes += size;
-    byKind[kindOf(file)] = (byKind[kindOf(file)] ?? 0) + size / 2 ** 20;
+  for (const { path, bytes: size } of files) {
+    if (path.startsWith('pagefind/')) indexBytes += size;
+    byKind[kindOf(path)] = (byKind[kindOf(path)] ?? 0) + size / 2 ** 20;
   }
-  const pages = files.filter((file) => file.endsWith('.html')).length;
+  const pages = files.filter(({ path }) => path.endsWith('.html')).length;
   return {
     wallSeconds,
     buildSeconds: wallSeconds - (stages.searchIndex ?? 0),
@@ -233,7 +220,7 @@ async function build(
     msPerPage: ((wallSeconds - (stages.searchIndex ?? 0)) * 1000) / pages,
     searchIndexMiB: indexBytes / 2 ** 20,
     outputByKindMiB: byKind,
-    largestFolder: largestFolder(files),
+    largestFolder,
     stages,
   };
 }

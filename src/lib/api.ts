@@ -53,13 +53,14 @@ export function apiArticleSummary(
   timeZone: string,
 ): ApiArticleSummary {
   const edition = editionOf(article.lang, EDITIONS) ?? EDITIONS[0]!;
+  const { slug, url, api, title, date } = apiArticleRef(article, origin, timeZone);
   return {
-    slug: article.slug,
+    slug,
     lang: article.lang,
-    url: absolute(origin, article.path),
-    api: absolute(origin, articleJsonPath(edition, article, timeZone)),
-    title: article.title,
-    date: article.date.toISOString(),
+    url,
+    api,
+    title,
+    date,
     updated: (article.revised ?? article.updated)?.toISOString(),
     tags: articleTags(article, tags).map(({ name, slug }) => ({ name, slug })),
     authors: (article.authors ?? []).map(({ name, slug }) => ({

@@ -89,17 +89,23 @@ export function outsideVitest(): NodeJS.ProcessEnv {
   );
 }
 
-/** Runs one of the project's TypeScript scripts with the project's Node, which strips the types itself. */
+/**
+ * Runs one of the project's TypeScript scripts with the project's Node, which strips the types
+ * itself, in this environment (without vitest's) with `env` added; a variable `env` gives as
+ * `undefined` is left out.
+ */
 export function runScript(
   script: string,
   args: string[],
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   cwd = ROOT,
 ): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, script), ...args], {
       cwd,
-      env: { ...outsideVitest(), ...env },
+      env: Object.fromEntries(
+        Object.entries({ ...outsideVitest(), ...env }).filter(([, value]) => value !== undefined),
+      ),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,7 +2,6 @@
  * `npm run deploy:s3` against a real S3-compatible server (s3rver) on 127.0.0.1, through a small
  * recording proxy that logs every request in arrival order and can refuse chosen uploads.
  */
-import { spawn } from 'node:child_process';
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outsideVitest, ROOT, tempDir, writeFiles, type BuildResult } from '../helpers/site.ts';
+import { runScript, tempDir, writeFiles, type BuildResult } from '../helpers/site.ts';
 
 /** The part of s3rver's API the test uses (the package ships no types). */
 interface S3rverServer {
@@ -43,31 +42,22 @@ const refused = new Set<string>();
 
 /** Runs scripts/deploy-s3.ts with `args`, test credentials, and no AWS settings of the machine. */
 function deploy(args: string[], env: Record<string, string> = {}): Promise<BuildResult> {
-  const clean = Object.entries(outsideVitest()).filter(
-    ([name]) => !/^(AWS_|KHABAR_S3_)/.test(name),
+  const machine = Object.keys(process.env).filter((name) => /^(AWS_|KHABAR_S3_)/.test(name));
+  return runScript(
+    'scripts/deploy-s3.ts',
+    args,
+    {
+      ...Object.fromEntries(machine.map((name) => [name, undefined])),
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      AWS_REGION: 'us-east-1',
+      AWS_CONFIG_FILE: join(work, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...env,
+    },
+    work,
   );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/deploy-s3.ts'), ...args], {
-      cwd: work,
-      env: {
-        ...Object.fromEntries(clean),
-        AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        AWS_REGION: 'us-east-1',
-        AWS_CONFIG_FILE: join(work, 'no-aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 const toNews = ['--dir', 'dist', '--prefix', '/news//', '--path-style'];
